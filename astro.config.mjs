@@ -1,0 +1,15 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import node from '@astrojs/node';
+import contentGuard from './src/integrations/content-guard.ts';
+
+export default defineConfig({
+  site: process.env.TASKFRONT_SITE ?? 'http://localhost:4321',
+  // Static first: every page is prerendered unless it sets `prerender = false`.
+  output: 'static',
+  adapter: node({ mode: 'standalone' }),
+  integrations: [contentGuard()],
+  trailingSlash: 'never',
+  build: { format: 'file' },
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,22 @@
+/**
+ * The site's view of the content collections: tasks and topics as plain
+ * objects with their slugs, sorted the way pages show them.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+
+export type TaskEntry = CollectionEntry<'tasks'>['data'] & { slug: string; entry: CollectionEntry<'tasks'> };
+export type TopicEntry = CollectionEntry<'topics'>['data'] & { slug: string };
+
+export async function getTasks(): Promise<TaskEntry[]> {
+  const entries = await getCollection('tasks');
+  return entries
+    .map((entry) => ({ ...entry.data, slug: entry.id, entry }))
+    .sort((a, b) => a.title.localeCompare(b.title));
+}
+
+export async function getTopics(): Promise<TopicEntry[]> {
+  const entries = await getCollection('topics');
+  return entries
+    .map((entry) => ({ ...entry.data, slug: entry.id }))
+    .sort((a, b) => a.order - b.order || a.title.localeCompare(b.title));
+}

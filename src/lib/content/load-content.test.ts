@@ -1,0 +1,107 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { errorsOf, formatProblem, loadContent } from './load-content.ts';
+
+const fixture = join(import.meta.dirname, '../../../tests/fixtures/content');
+const made: string[] = [];
+
+/** A writable copy of the fixture content, so each test can break one thing. */
+function copyFixture(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'taskfront-content-'));
+  cpSync(fixture, dir, { recursive: true });
+  made.push(dir);
+  return dir;
+}
+
+function edit(dir: string, file: string, change: (text: string) => string) {
+  const path = join(dir, file);
+  writeFileSync(path, change(readFileSync(path, 'utf8')));
+}
+
+function messages(dir: string): string[] {
+  return errorsOf(loadContent({ root: dir, cwd: dir })).map(formatProblem);
+}
+
+afterEach(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('loadContent', () => {
+  it('loads valid content with slugs from file names and no problems', () => {
+    const content = loadContent({ root: fixture, cwd: fixture });
+    expect(content.problems).toEqual([]);
+    expect(content.tasks.map((task) => task.slug)).toEqual(['find-opening-times', 'pay-a-bill', 'report-a-pothole']);
+    expect(content.topics.map((topic) => topic.slug)).toEqual(['streets', 'money']);
+    expect(content.tasks.find((task) => task.slug === 'report-a-pothole')?.body.trim()).toBe('We fix the worst holes within 24 hours.');
+  });
+
+  it('names the file, line and field of a wrong value, with the fix', () => {
+    const dir = copyFixture();
+    edit(dir, 'tasks/pay-a-bill.md', (text) => text.replace('https://pay.example.org/bill', 'http://pay.example.org/bill'));
+    expect(messages(dir)).toEqual([
+      'tasks/pay-a-bill.md:16 start.url: must be an https URL (https://…) or a path on this site starting with "/"',
+    ]);
+  });
+
+  it('points at the line of an impossible date', () => {
+    const dir = copyFixture();
+    edit(dir, 'tasks/report-a-pothole.md', (text) => text.replace('reviewBy: 2027-04-01', 'reviewBy: 2026-13-01'));
+    expect(messages(dir)).toEqual(['tasks/report-a-pothole.md:27 reviewBy: "2026-13-01" is not a date (use YYYY-MM-DD)']);
+  });
+
+  it('reports a misspelt field by name', () => {
+    const dir = copyFixture();
+    edit(dir, 'tasks/find-opening-times.md', (text) => text.replace('summary:', 'summery:'));
+    expect(messages(dir)).toEqual([
+      'tasks/find-opening-times.md:2 summary: is missing: add this field',
+      'tasks/find-opening-times.md:3 summery: unknown field "summery": check the spelling or remove it (docs/editing.md lists the fields)',
+    ]);
+  });
+
+  it('reports related tasks and topics that do not exist', () => {
+    const dir = copyFixture();
+    edit(dir, 'tasks/report-a-pothole.md', (text) => text.replace('  - pay-a-bill', '  - pay-a-bil').replace('topic: streets', 'topic: street'));
+    expect(messages(dir)).toEqual([
+      'tasks/report-a-pothole.md:4 topic: "street" is not a topic in content/topics/ (known: streets, money)',
+      'tasks/report-a-pothole.md:24 related[0]: "pay-a-bil" is not a task: use the file name of a task in content/tasks/ without .md',
+      'topics/streets.md:1 no task uses this topic: add tasks to it or delete the file',
+    ]);
+  });
+
+  it('refuses file names that clash with the portal own pages', () => {
+    const dir = copyFixture();
+    cpSync(join(dir, 'tasks/pay-a-bill.md'), join(dir, 'tasks/search.md'));
+    edit(dir, 'tasks/search.md', (text) => text.replace('title: Pay a bill', 'title: Search things'));
+    expect(messages(dir)).toEqual(['tasks/search.md:1 file name "search" is used by the portal itself (/search); choose another name']);
+  });
+
+  it('refuses duplicate titles and badly named files', () => {
+    const dir = copyFixture();
+    cpSync(join(dir, 'tasks/pay-a-bill.md'), join(dir, 'tasks/pay-a-bill-again.md'));
+    cpSync(join(dir, 'tasks/pay-a-bill.md'), join(dir, 'tasks/Pay_Bill.md'));
+    edit(dir, 'tasks/Pay_Bill.md', (text) => text.replace('title: Pay a bill', 'title: Pay a bill now'));
+    expect(messages(dir)).toEqual([
+      'tasks/Pay_Bill.md:1 file name "Pay_Bill" must be lowercase words joined by hyphens, e.g. report-a-pothole.md',
+      'tasks/pay-a-bill.md:2 title: the same title is used by tasks/pay-a-bill-again.md; titles must be unique so people can tell tasks apart',
+    ]);
+  });
+
+  it('treats an empty task folder as an error, not an empty site', () => {
+    const dir = copyFixture();
+    for (const name of ['pay-a-bill', 'report-a-pothole', 'find-opening-times']) rmSync(join(dir, `tasks/${name}.md`));
+    expect(messages(dir)).toContain('tasks:1 has no task files: the portal would be empty. Add at least one task (npm run new-task)');
+  });
+
+  it('reports broken YAML and a missing front matter fence with lines', () => {
+    const dir = copyFixture();
+    edit(dir, 'tasks/pay-a-bill.md', (text) => text.replace('cost: The amount on your bill', 'cost: [unclosed'));
+    writeFileSync(join(dir, 'tasks/no-fence.md'), 'title: Oops\n');
+    const found = messages(dir);
+    expect(found).toContain('tasks/no-fence.md:1 the file must start with a line "---", then the fields, then another "---"');
+    // YAML notices an unclosed list where the next line starts.
+    expect(found).toHaveLength(2);
+    expect(found[1]).toMatch(/^tasks\/pay-a-bill\.md:(9|10) YAML: /);
+  });
+});

@@ -1,0 +1,65 @@
+/**
+ * Small building blocks shared by every content schema.
+ * Messages say what is wrong and how to fix it, because editors read them.
+ */
+import { z } from 'zod';
+
+/** Lowercase words joined by single hyphens, e.g. `report-a-pothole`. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const slug = z
+  .string({ error: expected('a slug (lowercase words joined by hyphens)') })
+  .regex(SLUG_PATTERN, 'must be lowercase words joined by hyphens, e.g. "report-a-pothole"');
+
+/**
+ * A calendar date written as YYYY-MM-DD.
+ * YAML parsers differ: some give a Date, some a string, and some quietly roll
+ * "2026-13-01" over into January. We accept both forms but always check the
+ * written digits, so an impossible date is an error rather than a surprise.
+ */
+export const isoDate = z.preprocess(
+  (value) => (value instanceof Date && !Number.isNaN(value.valueOf()) ? value.toISOString().slice(0, 10) : value),
+  z
+    .string({ error: expected('a date written as YYYY-MM-DD') })
+    .refine(isRealDate, { error: (issue) => `"${String(issue.input)}" is not a date (use YYYY-MM-DD)` }),
+);
+
+export function isRealDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** An error message that tells a missing field apart from a wrong one. */
+export function expected(what: string) {
+  return (issue: { input?: unknown }) => (issue.input === undefined ? 'is missing: add this field' : `must be ${what}`);
+}
+
+/** Trimmed, non-empty text of at most `max` characters. */
+export function text(max: number) {
+  return z
+    .string({ error: expected('text') })
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters; shorten it`);
+}
+
+/**
+ * A link target: either a path on this portal ("/demo-service/x") or a full
+ * https URL. Plain http is refused: citizens must never be sent off-site unencrypted.
+ */
+export const linkTarget = z.string({ error: expected('a URL') }).refine(isSafeLinkTarget, {
+  message: 'must be an https URL (https://…) or a path on this site starting with "/"',
+});
+
+export function isSafeLinkTarget(value: string): boolean {
+  if (value.startsWith('/')) return !value.startsWith('//') && !/\s/.test(value);
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' && url.hostname.length > 0;
+  } catch {
+    return false;
+  }
+}

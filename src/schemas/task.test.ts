@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { taskSchema, type TaskInput } from './task.ts';
+
+const valid: TaskInput = {
+  title: 'Report a pothole',
+  summary: 'Tell us about a hole in a road or pavement.',
+  topic: 'streets',
+  kind: 'report',
+  keywords: ['pothole', 'hole in road', 'road damage'],
+  eligibility: 'Anyone can report a pothole.',
+  youWillNeed: ['where the pothole is'],
+  cost: 'Free',
+  timeToComplete: 'About 5 minutes',
+  steps: [{ title: 'Find the place', text: 'Drop a pin on the map.' }],
+  start: { label: 'Report a pothole', url: '/demo-service/report-a-pothole' },
+  related: ['pay-a-bill'],
+  owner: 'Highways Team',
+  lastReviewed: '2026-10-01',
+  reviewBy: '2027-04-01',
+};
+
+function problems(input: unknown): string[] {
+  const result = taskSchema.safeParse(input);
+  return result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+}
+
+describe('taskSchema', () => {
+  it('accepts a complete task and fills defaults', () => {
+    const task = taskSchema.parse({ ...valid, related: undefined });
+    expect(task.related).toEqual([]);
+    expect(task.popular).toBe(false);
+  });
+
+  it('accepts dates that YAML parsers turned into Date objects', () => {
+    const task = taskSchema.parse({ ...valid, lastReviewed: new Date('2026-10-01T00:00:00Z') });
+    expect(task.lastReviewed).toBe('2026-10-01');
+  });
+
+  it('accepts an https start URL and an information task without start', () => {
+    expect(problems({ ...valid, start: { label: 'Go', url: 'https://example.org/x' } })).toEqual([]);
+    expect(problems({ ...valid, kind: 'information', start: undefined })).toEqual([]);
+  });
+
+  it.each([
+    ['http://example.org/x'],
+    ['javascript:alert(1)'],
+    ['//evil.example/x'],
+    ['example.org/x'],
+  ])('refuses the start URL %s', (url) => {
+    expect(problems({ ...valid, start: { label: 'Go', url } })).toEqual([
+      'start.url: must be an https URL (https://…) or a path on this site starting with "/"',
+    ]);
+  });
+
+  it('requires start for transactions and reports', () => {
+    expect(problems({ ...valid, start: undefined })).toEqual(['start: is required for a report: add start.label and start.url']);
+    expect(problems({ ...valid, kind: 'transaction', start: undefined })).toEqual(['start: is required for a transaction: add start.label and start.url']);
+  });
+
+  it('names a missing field and says to add it', () => {
+    const { owner: _owner, ...withoutOwner } = valid;
+    expect(problems(withoutOwner)).toEqual(['owner: is missing: add this field']);
+  });
+
+  it('refuses impossible dates instead of rolling them over', () => {
+    expect(problems({ ...valid, reviewBy: '2026-13-01' })).toEqual(['reviewBy: "2026-13-01" is not a date (use YYYY-MM-DD)']);
+    expect(problems({ ...valid, reviewBy: '2027-02-29' })).toEqual(['reviewBy: "2027-02-29" is not a date (use YYYY-MM-DD)']);
+    expect(problems({ ...valid, reviewBy: '1 April 2027' })).toEqual(['reviewBy: "1 April 2027" is not a date (use YYYY-MM-DD)']);
+  });
+
+  it('refuses a review date before the last review', () => {
+    expect(problems({ ...valid, reviewBy: '2026-09-01' })).toEqual(['reviewBy: must be after lastReviewed']);
+  });
+
+  it('refuses unknown fields, so a misspelt field is not silently ignored', () => {
+    const result = taskSchema.safeParse({ ...valid, summery: 'typo' });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.code).toBe('unrecognized_keys');
+  });
+
+  it('refuses an unknown kind, too few keywords and empty text', () => {
+    expect(problems({ ...valid, kind: 'payment' })).toEqual(['kind: must be one of: transaction, report, information']);
+    expect(problems({ ...valid, keywords: ['pothole'] })).toEqual(['keywords: needs at least 3 entries: add the words people search with']);
+    expect(problems({ ...valid, summary: '   ' })).toEqual(['summary: must not be empty']);
+  });
+
+  it('refuses slugs that are not lowercase-hyphenated', () => {
+    expect(problems({ ...valid, related: ['Pay_A_Bill'] })).toEqual(['related.0: must be lowercase words joined by hyphens, e.g. "report-a-pothole"']);
+    expect(problems({ ...valid, related: ['pay-a-bill', 'pay-a-bill'] })).toEqual(['related: lists the same task twice; remove the repeat']);
+  });
+
+  it('wants a title that starts with a capital letter', () => {
+    expect(problems({ ...valid, title: 'report a pothole' })).toEqual(['title: must start with a capital letter, verb first, e.g. "Report a pothole"']);
+  });
+});

@@ -1,0 +1,99 @@
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { build, builtFiles, DIST, ROOT } from './helpers/site.ts';
+
+const taskFiles = readdirSync(join(ROOT, 'content/tasks')).filter((name) => name.endsWith('.md'));
+const topicFiles = readdirSync(join(ROOT, 'content/topics')).filter((name) => name.endsWith('.md'));
+const page = (path: string) => readFileSync(join(DIST, path), 'utf8');
+
+describe('the built demo portal', () => {
+  it('has one page per task file, each with every section', () => {
+    expect(taskFiles.length).toBeGreaterThanOrEqual(68);
+    for (const file of taskFiles) {
+      const slug = file.replace(/\.md$/, '');
+      const html = page(`${slug}.html`);
+      expect(html.match(/<h1[\s>]/g), slug).toHaveLength(1);
+      for (const heading of ['Who can use this', 'Before you start', 'You will need', 'Cost', 'Time it takes', 'How it works']) {
+        expect(html, `${slug} lacks "${heading}"`).toContain(`>${heading}<`);
+      }
+      expect(html).toMatch(/<ol class="steps"/);
+      expect(html).toMatch(/Last checked on \d{1,2} \w+ 20\d\d by the /);
+      const kind = /data-kind="(\w+)"/.exec(html)?.[1];
+      if (kind !== 'information') expect(html, `${slug} has no Start button`).toContain('class="button button-start"');
+    }
+  });
+
+  it('has a browse page per topic listing its tasks', () => {
+    expect(topicFiles.length).toBeGreaterThanOrEqual(12);
+    const browse = page('browse.html');
+    for (const file of topicFiles) {
+      const slug = file.replace(/\.md$/, '');
+      expect(browse).toContain(`href="/browse/${slug}"`);
+      expect(page(`browse/${slug}.html`)).toMatch(/<ul class="task-list"[^>]*>\s*<li>/);
+    }
+  });
+
+  it('asks "What do you want to do?" with a labelled search form on the home page', () => {
+    const html = page('index.html');
+    expect(html).toMatch(/<form[^>]+action="\/search"[^>]+method="get"/);
+    expect(html).toMatch(/<label for="search-q">What do you want to do\?<\/label>/);
+    expect(html).toMatch(/<input type="search" id="search-q" name="q"/);
+    expect(html).toContain('Most requested');
+  });
+
+  it('ships no JavaScript on these pages', () => {
+    const scripts = builtFiles().filter((file) => file.endsWith('.js'));
+    expect(scripts).toEqual([]);
+    expect(page('index.html')).not.toMatch(/<script/);
+  });
+
+  it('every page has a skip link, one main landmark and lang', () => {
+    for (const file of builtFiles().filter((name) => name.endsWith('.html'))) {
+      const html = page(file);
+      expect(html, file).toContain('<a class="skip-link" href="#main-content">');
+      expect(html.match(/<main /g), file).toHaveLength(1);
+      expect(html, file).toContain('<html lang="en-GB">');
+    }
+  });
+
+  it('publishes the catalogue as open data and a demo service for every Start link', () => {
+    const data = JSON.parse(page('api/tasks.json')) as { tasks: { slug: string; start?: { url: string } }[] };
+    expect(data.tasks).toHaveLength(taskFiles.length);
+    for (const task of data.tasks) {
+      if (task.start?.url.startsWith('/')) expect(existsSync(join(DIST, `${task.start.url}.html`)), task.start.url).toBe(true);
+      expect(existsSync(join(DIST, `done/${task.slug}.html`))).toBe(true);
+    }
+  });
+});
+
+describe('a broken content file', () => {
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+  function brokenCopy(file: string, change: (text: string) => string) {
+    const dir = mkdtempSync(join(tmpdir(), 'taskfront-broken-'));
+    dirs.push(dir);
+    cpSync(join(ROOT, 'content'), join(dir, 'content'), { recursive: true });
+    const path = join(dir, 'content/tasks', file);
+    writeFileSync(path, change(readFileSync(path, 'utf8')));
+    return join(dir, 'content');
+  }
+
+  it('fails the build, naming the file, the field and the fix', () => {
+    const content = brokenCopy('pay-your-council-tax.md', (text) => text.replace(/^(\s+url:).*$/m, '$1 http://pay.example.org'));
+    const result = build({ TASKFRONT_CONTENT_DIR: content }, join(content, '../dist'));
+    expect(result.status).not.toBe(0);
+    expect(result.output).toMatch(/pay-your-council-tax\.md:\d+ start\.url: must be an https URL/);
+    expect(existsSync(join(content, '../dist'))).toBe(false);
+  });
+
+  it('fails the build when a task has no files at all', () => {
+    const content = brokenCopy('pay-your-council-tax.md', (text) => text);
+    rmSync(join(content, 'tasks'), { recursive: true });
+    const result = build({ TASKFRONT_CONTENT_DIR: content }, join(content, '../dist'));
+    expect(result.status).not.toBe(0);
+    expect(result.output).toMatch(/tasks:1 folder is missing/);
+  });
+});
