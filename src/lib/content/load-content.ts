@@ -9,7 +9,9 @@ import type { z } from 'zod';
 import { SLUG_PATTERN } from '../../schemas/common.ts';
 import { RESERVED_SLUGS, taskSchema, type TaskData } from '../../schemas/task.ts';
 import { topicSchema, type TopicData } from '../../schemas/topic.ts';
+import { bestBetsFileSchema, synonymsFileSchema, type BestBet, type SynonymGroup } from '../../schemas/search.ts';
 import { parseFrontMatter, type ParsedFile } from './front-matter.ts';
+import { parseYaml, type YamlSource } from './yaml-source.ts';
 
 export interface ContentProblem {
   /** Path relative to the working directory, e.g. content/tasks/pay-your-council-tax.md */
@@ -36,6 +38,10 @@ export interface Topic extends TopicData {
 export interface Content {
   tasks: Task[];
   topics: Topic[];
+  /** content/search/synonyms.yml (empty when the file is absent). */
+  synonyms: SynonymGroup[];
+  /** content/search/best-bets.yml (empty when the file is absent). */
+  bestBets: BestBet[];
   problems: ContentProblem[];
 }
 
@@ -59,8 +65,38 @@ export function loadContent({ root = 'content', cwd = process.cwd() }: LoadOptio
   tasks.sort((a, b) => a.title.localeCompare(b.title));
 
   checkLinks(tasks, topics, parsedTasks, problems, display(join(root, 'tasks')));
+
+  const synonyms = readYamlFile(join(root, 'search/synonyms.yml'), synonymsFileSchema, problems, display)?.value ?? [];
+  const bestBetsFile = readYamlFile(join(root, 'search/best-bets.yml'), bestBetsFileSchema, problems, display);
+  const slugs = new Set(parsedTasks.map((entry) => entry.slug));
+  bestBetsFile?.value.forEach((bet, index) => {
+    if (!slugs.has(bet.task)) {
+      problems.push({ file: bestBetsFile.file, line: bestBetsFile.source.lineOf([index, 'task']), field: `[${index}].task`, message: `"${bet.task}" is not a task: use the file name of a task in content/tasks/ without .md`, severity: 'error' });
+    }
+  });
+
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-  return { tasks, topics, problems };
+  return { tasks, topics, synonyms, bestBets: bestBetsFile?.value ?? [], problems };
+}
+
+/** Reads an optional YAML data file; problems are added with lines, and the value is undefined when invalid. */
+export function readYamlFile<T extends z.ZodType>(
+  path: string,
+  schema: T,
+  problems: ContentProblem[],
+  display: (path: string) => string = (p) => p,
+): { value: z.output<T>; source: YamlSource; file: string } | undefined {
+  if (!existsSync(path)) return undefined;
+  const file = display(path);
+  const source = parseYaml(readFileSync(path, 'utf8'));
+  for (const syntax of source.syntaxErrors) problems.push({ file, line: syntax.line, message: syntax.message, severity: 'error' });
+  if (source.syntaxErrors.length) return undefined;
+  const result = schema.safeParse(source.data ?? []);
+  if (!result.success) {
+    for (const issue of result.error.issues) problems.push(describeIssue(issue, source, file));
+    return undefined;
+  }
+  return { value: result.data, source, file };
 }
 
 interface ParsedEntry {
@@ -114,7 +150,7 @@ function readCollection(
   return entries;
 }
 
-function describeIssue(issue: z.core.$ZodIssue, parsed: ParsedFile, file: string): ContentProblem {
+function describeIssue(issue: z.core.$ZodIssue, parsed: YamlSource, file: string): ContentProblem {
   const path = issue.path.filter((part): part is string | number => typeof part !== 'symbol');
   if (issue.code === 'unrecognized_keys') {
     const keys = issue.keys.map((key) => `"${key}"`).join(', ');

@@ -1,0 +1,61 @@
+/**
+ * Makes the search data (tasks as search documents, synonyms, best bets) a
+ * virtual module, built once from the content folder by the same loader the
+ * tools use. The server imports it to answer /search and /api/search; the build
+ * writes the browser's copy to /search-index.json.
+ */
+import type { AstroIntegration } from 'astro';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { loadContent } from '../lib/content/load-content.ts';
+import { contentDir } from '../lib/content/paths.ts';
+import { browserSearchData, toSearchData } from '../lib/search/search-data.ts';
+
+const MODULE_ID = 'virtual:taskfront/search-data';
+const RESOLVED_ID = `\0${MODULE_ID}`;
+
+/** Above this compressed size the browser asks /api/search instead of downloading the index. */
+export function browserIndexLimitKb(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.TASKFRONT_BROWSER_INDEX_MAX_KB;
+  if (raw === undefined || raw === '') return 150;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0) {
+    throw new Error(`TASKFRONT_BROWSER_INDEX_MAX_KB must be a number of kilobytes, 0 or more (got "${raw}")`);
+  }
+  return value;
+}
+
+export default function searchData(): AstroIntegration {
+  return {
+    name: 'taskfront:search-data',
+    hooks: {
+      'astro:config:setup': ({ config, updateConfig }) => {
+        const root = fileURLToPath(config.root);
+        const limitKb = browserIndexLimitKb();
+        updateConfig({
+          vite: {
+            plugins: [
+              {
+                name: 'taskfront-search-data',
+                resolveId: (id: string) => (id === MODULE_ID ? RESOLVED_ID : undefined),
+                load(id: string) {
+                  if (id !== RESOLVED_ID) return undefined;
+                  const content = loadContent({ root: contentDir(root), cwd: root });
+                  const data = toSearchData(content);
+                  const browser = JSON.stringify(browserSearchData(data));
+                  const browserKb = gzipSync(browser).length / 1024;
+                  const mode = browserKb <= limitKb ? 'index' : 'api';
+                  return [
+                    `export const searchData = ${JSON.stringify(data)};`,
+                    `export const browserIndex = ${browser};`,
+                    `export const browserMode = ${JSON.stringify(mode)};`,
+                  ].join('\n');
+                },
+              },
+            ],
+          },
+        });
+      },
+    },
+  };
+}

@@ -1,0 +1,256 @@
+/**
+ * The search engine: query understanding (stop words, synonyms, typo
+ * correction, prefixes while typing, best bets) around a lunr index, and our own
+ * ranking on top of lunr's. The same module answers in the browser and on the
+ * server, so both give the same results for the same words.
+ */
+import lunr from 'lunr';
+import type { BestBet, SearchResponse, SynonymGroup } from '../../schemas/search.ts';
+import { allowedEdits, editDistance } from './edit-distance.ts';
+import { cleanQuery, isStopWord, meaningfulWords, stem, words } from './text.ts';
+
+/** What the index knows about a task: never bodies, only what people scan in results. */
+export interface SearchDoc {
+  slug: string;
+  title: string;
+  summary: string;
+  keywords: string[];
+  /** Step titles. */
+  steps: string[];
+}
+
+export interface SearchData {
+  docs: SearchDoc[];
+  synonyms: SynonymGroup[];
+  bestBets: BestBet[];
+  /** A serialized lunr index of `docs`; built on load when absent. */
+  index?: object;
+}
+
+export interface SearchOptions {
+  limit?: number;
+  /** Treat the last word as unfinished (search as you type): "poth" finds "pothole". */
+  prefix?: boolean;
+}
+
+/** Field weights: a word in the title says most about a task, a word in a step least. */
+export const FIELD_BOOSTS = { title: 10, keywords: 8, summary: 3, steps: 1 } as const;
+
+/** Clause weights: what the person typed counts more than what we guessed they meant. */
+const BOOST = { exact: 10, synonym: 7, corrected: 4, prefix: 2 } as const;
+
+/** Share of the score a query loses when all its words had to be corrected. */
+const CORRECTION_PENALTY = 0.4;
+
+/** Results scoring under this share of the best result are noise, not answers. */
+const RELATIVE_FLOOR = 0.18;
+
+interface Clause {
+  term: string;
+  boost: number;
+  wildcard: boolean;
+}
+
+interface Concept {
+  clauses: Clause[];
+  /** The word was not known and we search for a correction instead. */
+  corrected: boolean;
+}
+
+export interface SearchEngine {
+  search(raw: unknown, options?: SearchOptions): SearchResponse;
+  /** Known words, for tools (the search gap report, the expectations check). */
+  readonly vocabulary: ReadonlyMap<string, number>;
+  readonly docs: readonly SearchDoc[];
+}
+
+export function buildIndex(docs: readonly SearchDoc[]): lunr.Index {
+  return lunr(function () {
+    this.ref('slug');
+    this.field('title', { boost: FIELD_BOOSTS.title, extractor: (doc) => words((doc as SearchDoc).title) });
+    this.field('keywords', { boost: FIELD_BOOSTS.keywords, extractor: (doc) => (doc as SearchDoc).keywords.flatMap(words) });
+    this.field('summary', { boost: FIELD_BOOSTS.summary, extractor: (doc) => words((doc as SearchDoc).summary) });
+    this.field('steps', { boost: FIELD_BOOSTS.steps, extractor: (doc) => (doc as SearchDoc).steps.flatMap(words) });
+    for (const doc of docs) this.add(doc);
+  });
+}
+
+export function createSearchEngine(data: SearchData): SearchEngine {
+  const index = data.index ? lunr.Index.load(data.index) : buildIndex(data.docs);
+  const docs = new Map(data.docs.map((doc) => [doc.slug, doc]));
+  const indexTerms = new Set(Object.keys((index as unknown as { invertedIndex: object }).invertedIndex));
+
+  // Known words, weighted by where they appear, so a correction prefers common, important words.
+  const vocabulary = new Map<string, number>();
+  const learn = (text: string, weight: number) => {
+    for (const word of meaningfulWords(text)) vocabulary.set(word, (vocabulary.get(word) ?? 0) + weight);
+  };
+  for (const doc of data.docs) {
+    learn(doc.title, 3);
+    doc.keywords.forEach((keyword) => learn(keyword, 3));
+    learn(doc.summary, 1);
+    doc.steps.forEach((step) => learn(step, 1));
+  }
+  for (const group of data.synonyms) {
+    learn(group.use, 1);
+    group.for.forEach((phrase) => learn(phrase, 1));
+  }
+  const byLength = new Map<number, string[]>();
+  for (const word of vocabulary.keys()) {
+    const list = byLength.get(word.length) ?? [];
+    list.push(word);
+    byLength.set(word.length, list);
+  }
+
+  const synonyms = new Map<string, string[]>();
+  let longestSynonym = 1;
+  for (const group of data.synonyms) {
+    const target = meaningfulWords(group.use);
+    for (const phrase of group.for) {
+      const key = meaningfulWords(phrase);
+      if (!key.length || !target.length) continue;
+      const joined = key.join(' ');
+      synonyms.set(joined, [...new Set([...(synonyms.get(joined) ?? []), ...target])]);
+      longestSynonym = Math.max(longestSynonym, key.length);
+    }
+  }
+  const bestBets = new Map(data.bestBets.filter((bet) => docs.has(bet.task)).map((bet) => [meaningfulWords(bet.query).join(' '), bet.task]));
+  const phrases = new Map(data.docs.map((doc) => [doc.slug, [doc.title, ...doc.keywords].map((text) => meaningfulWords(text).join(' ')).filter(Boolean)]));
+
+  const isKnown = (word: string) => vocabulary.has(word) || indexTerms.has(stem(word));
+
+  function correct(word: string): string | undefined {
+    const max = allowedEdits(word.length);
+    if (max === 0 || /^\d+$/.test(word)) return undefined;
+    let best: { word: string; cost: number; weight: number } | undefined;
+    for (let length = word.length - max; length <= word.length + max; length++) {
+      for (const candidate of byLength.get(length) ?? []) {
+        const distance = editDistance(word, candidate, max);
+        if (distance > max) continue;
+        // A slip in the first letter is rarer than one later in the word.
+        const cost = distance + (candidate[0] === word[0] ? 0 : 0.5);
+        const weight = vocabulary.get(candidate) ?? 0;
+        if (!best || cost < best.cost || (cost === best.cost && weight > best.weight)) best = { word: candidate, cost, weight };
+      }
+    }
+    return best?.word;
+  }
+
+  function search(raw: unknown, options: SearchOptions = {}): SearchResponse {
+    const query = cleanQuery(raw);
+    const limit = options.limit ?? 10;
+    const empty: SearchResponse = { query, total: 0, suggestion: null, results: [] };
+    const all = words(query);
+    const terms = all.filter((word) => !isStopWord(word));
+    if (!terms.length) return empty;
+
+    const typingLast = Boolean(options.prefix) && !/\s$/.test(typeof raw === 'string' ? raw : '');
+    const concepts: Concept[] = [];
+    const corrections = new Map<string, string>();
+
+    for (let i = 0; i < terms.length; ) {
+      let matched = 0;
+      for (let n = Math.min(longestSynonym, terms.length - i); n >= 1; n--) {
+        const expansion = synonyms.get(terms.slice(i, i + n).join(' '));
+        if (!expansion) continue;
+        const clauses: Clause[] = terms.slice(i, i + n).filter(isKnown).map((term) => ({ term, boost: BOOST.exact, wildcard: false }));
+        for (const term of expansion) clauses.push({ term, boost: BOOST.synonym, wildcard: false });
+        concepts.push({ clauses, corrected: false });
+        matched = n;
+        break;
+      }
+      if (matched) {
+        i += matched;
+        continue;
+      }
+      const word = terms[i]!;
+      const clauses: Clause[] = [];
+      let corrected = false;
+      if (isKnown(word)) {
+        clauses.push({ term: word, boost: BOOST.exact, wildcard: false });
+      } else {
+        const correction = correct(word);
+        if (correction) {
+          corrected = true;
+          corrections.set(word, correction);
+          clauses.push({ term: correction, boost: BOOST.corrected, wildcard: false });
+          for (const term of synonyms.get(correction) ?? []) clauses.push({ term, boost: BOOST.corrected, wildcard: false });
+        }
+      }
+      if (typingLast && i === terms.length - 1 && word.length >= 2) {
+        clauses.push({ term: word, boost: BOOST.prefix, wildcard: true });
+      }
+      if (clauses.length) concepts.push({ clauses, corrected });
+      i += 1;
+    }
+
+    const suggestion = corrections.size ? all.map((word) => corrections.get(word) ?? word).join(' ') : null;
+    const correctedKey = terms.map((word) => corrections.get(word) ?? word).join(' ');
+    const pinned = bestBets.get(terms.join(' ')) ?? bestBets.get(correctedKey);
+    if (!concepts.length) return pinned ? withPinned(empty, pinned, limit, suggestion) : { ...empty, suggestion };
+
+    const raw_results = index.query((builder) => {
+      for (const concept of concepts) {
+        for (const clause of concept.clauses) {
+          builder.term(clause.term, {
+            boost: clause.boost,
+            usePipeline: !clause.wildcard,
+            wildcard: clause.wildcard ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE,
+          });
+        }
+      }
+    });
+
+    // lunr normalises the query, so a guessed word would not lower the score by itself:
+    // each corrected word costs a share of the score, so a fuzzy match never outranks an exact one.
+    const certainty = 1 - CORRECTION_PENALTY * (concepts.filter((concept) => concept.corrected).length / concepts.length);
+    const conceptKeys = concepts.map((concept) => concept.clauses.map((clause) => (clause.wildcard ? { prefix: clause.term } : { stem: stem(clause.term) })));
+    const ranked = raw_results
+      .map((result) => {
+        const matchedTerms = Object.keys(result.matchData.metadata);
+        const covered = conceptKeys.filter((keys) =>
+          keys.some((key) => matchedTerms.some((term) => ('stem' in key ? term === key.stem : term.startsWith(key.prefix)))),
+        ).length;
+        const coverage = covered / concepts.length;
+        const docPhrases = phrases.get(result.ref) ?? [];
+        const phraseBonus = docPhrases.includes(correctedKey)
+          ? 1.6
+          : docPhrases.some((phrase) => phrase.includes(' ') && ` ${correctedKey} `.includes(` ${phrase} `))
+            ? 1.25
+            : 1;
+        const exactCovered = conceptKeys.filter((keys, index) => !concepts[index]!.corrected && keys.some((key) => matchedTerms.some((term) => ('stem' in key ? term === key.stem : term.startsWith(key.prefix))))).length;
+        // Matching what the person typed beats matching only what we guessed they meant.
+        const exactShare = exactCovered / concepts.length;
+        return { slug: result.ref, score: result.score * (0.25 + 0.75 * coverage * coverage) * phraseBonus * certainty * (0.7 + 0.3 * exactShare) };
+      })
+      .sort((a, b) => b.score - a.score || a.slug.localeCompare(b.slug));
+
+    const top = ranked[0]?.score ?? 0;
+    const kept = ranked.filter((result) => result.score >= top * RELATIVE_FLOOR);
+    const response: SearchResponse = {
+      query,
+      total: kept.length,
+      suggestion,
+      results: kept.slice(0, limit).map((result) => toResult(result.slug, result.score)),
+    };
+    return pinned ? withPinned(response, pinned, limit, suggestion, kept) : response;
+  }
+
+  function toResult(slug: string, score: number) {
+    const doc = docs.get(slug)!;
+    return { slug, title: doc.title, summary: doc.summary, url: `/${slug}`, score: Math.round(score * 1000) / 1000 };
+  }
+
+  function withPinned(response: SearchResponse, slug: string, limit: number, suggestion: string | null, kept: { slug: string; score: number }[] = []): SearchResponse {
+    const rest = kept.filter((result) => result.slug !== slug);
+    const topScore = Math.max(kept[0]?.score ?? 0, 1);
+    return {
+      query: response.query,
+      suggestion,
+      total: rest.length + 1,
+      results: [toResult(slug, topScore), ...rest.slice(0, limit - 1).map((result) => toResult(result.slug, result.score))],
+    };
+  }
+
+  return { search, vocabulary, docs: data.docs };
+}

@@ -1,0 +1,51 @@
+/**
+ * How search reads text: one normaliser for documents and queries alike, so a
+ * word typed by a person and a word written by an editor meet in the same form.
+ * Runs in the browser too: no Node imports here.
+ */
+import lunr from 'lunr';
+
+/** Longest query we read; the rest is ignored. */
+export const MAX_QUERY_LENGTH = 100;
+
+/** Filler words people add to questions, beyond lunr's English stop words. */
+const EXTRA_STOP_WORDS = new Set([
+  'please', 'pls', 'plz', 'want', 'wanna', 'need', 'im', 'ive', 'id', 'dont', 'cant', 'hi', 'hello', 'thanks',
+  'u', 'ur', 'online', 'website', 'page', 'somebody', 'someone',
+]);
+
+/** Trims and shortens what a person typed; never throws, whatever the input. */
+export function cleanQuery(raw: unknown): string {
+  const text = typeof raw === 'string' ? raw : '';
+  return Array.from(text.replace(/\s+/g, ' ').trim()).slice(0, MAX_QUERY_LENGTH).join('').trim();
+}
+
+/**
+ * Lowercase words without accents or apostrophes: "Didn't" → "didnt", "café" → "cafe".
+ * Anything that is not a letter or digit separates words, so lunr's operators
+ * (+ - * ~ ^ :) typed by a person are never read as syntax.
+ */
+export function words(text: string): string[] {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/['’‘`]/g, '')
+    .replace(/&/g, ' and ')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+export function isStopWord(word: string): boolean {
+  return EXTRA_STOP_WORDS.has(word) || lunr.stopWordFilter(word as unknown as lunr.Token) === undefined;
+}
+
+/** The words of a text that carry meaning. */
+export function meaningfulWords(text: string): string[] {
+  return words(text).filter((word) => !isStopWord(word));
+}
+
+/** The form lunr stores a word in ("collected" → "collect"). */
+export function stem(word: string): string {
+  return lunr.stemmer(new lunr.Token(word, {})).toString();
+}

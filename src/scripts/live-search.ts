@@ -1,0 +1,134 @@
+/**
+ * Results as you type, for a search form that already works without it.
+ * - Results are plain links under the box; Tab reaches them as usual, never trapped.
+ * - The down and up arrows move between the box and the results; Escape clears.
+ * - A polite live region says how many results there are.
+ * - Enter still submits the form to /search.
+ */
+import { createSearchEngine } from '../lib/search/engine.ts';
+import type { SearchData } from '../lib/search/engine.ts';
+import type { SearchResponse } from '../schemas/search.ts';
+import { t } from '../i18n/t.ts';
+
+const DEBOUNCE_MS = 100;
+const LIVE_LIMIT = 8;
+const started = new WeakSet<HTMLFormElement>();
+
+type Searcher = (query: string, signal: AbortSignal) => Promise<SearchResponse>;
+
+export function startLiveSearch(form: HTMLFormElement): void {
+  if (started.has(form)) return;
+  started.add(form);
+  const input = form.querySelector<HTMLInputElement>('input[name="q"]');
+  const status = form.querySelector<HTMLElement>('[data-live-status]');
+  const panel = form.querySelector<HTMLElement>('[data-live-results]');
+  if (!input || !status || !panel) return;
+
+  const searcher = makeSearcher(form);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let controller: AbortController | undefined;
+
+  const clear = () => {
+    panel.hidden = true;
+    panel.replaceChildren();
+    status.textContent = '';
+  };
+
+  const run = async () => {
+    const query = input.value.trim();
+    controller?.abort();
+    if (!query) return clear();
+    controller = new AbortController();
+    const { signal } = controller;
+    try {
+      const response = await searcher(input.value, signal);
+      if (signal.aborted) return;
+      render(panel, response, query);
+      status.textContent =
+        response.results.length === 0
+          ? t('search.live.count.none')
+          : response.results.length === 1
+            ? t('search.live.count.one')
+            : t('search.live.count.other', { count: response.results.length });
+    } catch (error) {
+      if (signal.aborted) return;
+      clear();
+      status.textContent = t('search.live.error');
+      console.warn(error);
+    }
+  };
+
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(run, DEBOUNCE_MS);
+  });
+
+  form.addEventListener('keydown', (event) => {
+    const links = [...panel.querySelectorAll<HTMLAnchorElement>('a')];
+    const current = links.indexOf(document.activeElement as HTMLAnchorElement);
+    if (event.key === 'Escape' && (input.value || !panel.hidden)) {
+      event.preventDefault();
+      input.value = '';
+      clear();
+      input.focus();
+    } else if (event.key === 'ArrowDown' && !panel.hidden && links.length) {
+      event.preventDefault();
+      links[Math.min(current + 1, links.length - 1)]?.focus();
+    } else if (event.key === 'ArrowUp' && current >= 0) {
+      event.preventDefault();
+      if (current === 0) input.focus();
+      else links[current - 1]?.focus();
+    }
+  });
+
+  // Someone may have typed before the script arrived: answer what is in the box now.
+  if (input.value.trim() && document.activeElement === input && !/\/search$/.test(location.pathname)) void run();
+}
+
+function makeSearcher(form: HTMLFormElement): Searcher {
+  if (form.dataset.mode === 'api') {
+    return async (query, signal) => {
+      const response = await fetch(`/api/search?q=${encodeURIComponent(query)}&limit=${LIVE_LIMIT}`, { signal });
+      if (!response.ok) throw new Error(`search answered ${response.status}`);
+      return (await response.json()) as SearchResponse;
+    };
+  }
+  let engine: Promise<ReturnType<typeof createSearchEngine>> | undefined;
+  return async (query) => {
+    engine ??= fetch(form.dataset.indexUrl ?? '/search-index.json')
+      .then((response) => {
+        if (!response.ok) throw new Error(`search index answered ${response.status}`);
+        return response.json() as Promise<SearchData>;
+      })
+      .then(createSearchEngine)
+      .catch((error: unknown) => {
+        engine = undefined;
+        throw error;
+      });
+    return (await engine).search(query, { limit: LIVE_LIMIT, prefix: true });
+  };
+}
+
+function render(panel: HTMLElement, response: SearchResponse, query: string): void {
+  const list = document.createElement('ul');
+  list.className = 'task-list';
+  list.setAttribute('aria-label', t('search.resultsLabel'));
+  response.results.forEach((result, index) => {
+    const item = document.createElement('li');
+    const link = document.createElement('a');
+    link.href = result.url;
+    link.textContent = result.title;
+    link.dataset.rank = String(index + 1);
+    link.dataset.task = result.slug;
+    const summary = document.createElement('p');
+    summary.textContent = result.summary;
+    item.append(link, summary);
+    list.append(item);
+  });
+  const all = document.createElement('a');
+  all.href = `/search?q=${encodeURIComponent(query)}`;
+  all.className = 'live-all';
+  all.textContent = t('search.live.seeAll', { query });
+  panel.replaceChildren(...(response.results.length ? [list] : []), all);
+  panel.hidden = false;
+}

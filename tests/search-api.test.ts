@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { searchResponseSchema } from '../src/schemas/search.ts';
+import { startServer, type RunningServer } from './helpers/site.ts';
+
+let server: RunningServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(() => server?.stop());
+
+const api = (query: string) => fetch(`${server.url}/api/search?${query}`);
+
+describe('GET /api/search', () => {
+  it('ranks the missed bin task first for "bin men didnt come"', async () => {
+    const response = await api('q=bin+men+didnt+come');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    const body = searchResponseSchema.parse(await response.json());
+    expect(body.results[0]?.slug).toBe('report-a-missed-bin-collection');
+    expect(body.results[0]?.url).toBe('/report-a-missed-bin-collection');
+  });
+
+  it('keeps to the contract: query, total, suggestion, ranked results, limit', async () => {
+    const body = searchResponseSchema.parse(await (await api('q=councel%20tax&limit=2')).json());
+    expect(body.query).toBe('councel tax');
+    expect(body.suggestion).toBe('council tax');
+    expect(body.results).toHaveLength(2);
+    expect(body.total).toBeGreaterThan(2);
+    expect(body.results[0]!.score).toBeGreaterThanOrEqual(body.results[1]!.score);
+    expect(Object.keys(body.results[0]!).sort()).toEqual(['score', 'slug', 'summary', 'title', 'url']);
+  });
+
+  it('answers a missing or empty q with no results', async () => {
+    for (const query of ['', 'q=', 'q=%20%20']) {
+      const response = await api(query);
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ query: '', total: 0, suggestion: null, results: [] });
+    }
+  });
+
+  it('answers a bad limit with 400 and a JSON error naming it', async () => {
+    for (const limit of ['0', '51', 'ten', '-5', '1.5']) {
+      const response = await api(`q=bin&limit=${limit}`);
+      expect(response.status).toBe(400);
+      expect(await response.json()).toEqual({ error: 'The query string is not valid.', issues: [{ path: 'limit', message: 'limit must be a whole number from 1 to 50' }] });
+    }
+  });
+
+  it('answers hostile input with 200 or 400, quickly, never 5xx', async () => {
+    const hostile = ['+*', '~~~', '^', ':', 'title:*', '*'.repeat(50), 'a'.repeat(10_000), '🗑️🚮💩', 'ضريبة المجلس', '‮reversed‬', '<script>alert(1)</script>', "'; DROP TABLE tasks; --", '" OR 1=1 --', '%00', '\\u0000', '{{7*7}}', '../../etc/passwd'];
+    for (const q of hostile) {
+      const started = performance.now();
+      const response = await api(`q=${encodeURIComponent(q)}`);
+      expect([200, 400], q).toContain(response.status);
+      expect(performance.now() - started, q).toBeLessThan(1000);
+      const body = searchResponseSchema.parse(await response.json());
+      expect(body.query.length).toBeLessThanOrEqual(100);
+    }
+  });
+
+  it('caps the query at 100 characters', async () => {
+    const body = searchResponseSchema.parse(await (await api(`q=${'pothole '.repeat(100)}`)).json());
+    expect(Array.from(body.query).length).toBeLessThanOrEqual(100);
+    expect(body.results[0]?.slug).toBe('report-a-pothole');
+  });
+});
+
+describe('GET /search (no JavaScript needed)', () => {
+  it('finds council tax tasks for "councel tax", with the query, count and a suggestion', async () => {
+    const html = await (await fetch(`${server.url}/search?q=councel+tax`)).text();
+    expect(html).toContain('value="councel tax"');
+    expect(html).toMatch(/Did you mean <a href="\/search\?q=council%20tax">council tax<\/a>\?/);
+    expect(html).toMatch(/\d+ results for “councel tax”/);
+    expect(html).toMatch(/<a href="\/pay-your-council-tax" data-rank="1"/);
+  });
+
+  it('shows next steps and the topics when nothing matches', async () => {
+    const html = await (await fetch(`${server.url}/search?q=xqzvbn+plokij`)).text();
+    expect(html).toContain('0 results for “xqzvbn plokij”');
+    expect(html).toContain('check the spelling');
+    expect(html).toContain('href="/browse/bins-and-recycling"');
+  });
+
+  it('never reflects markup unescaped', async () => {
+    const payloads = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "'><svg onload=alert(1)>"];
+    for (const payload of payloads) {
+      const response = await fetch(`${server.url}/search?q=${encodeURIComponent(payload)}`);
+      expect(response.status).toBe(200);
+      const html = await response.text();
+      // Inside a quoted attribute "<" is inert text; what matters is that no quote escapes it.
+      expect(html).toContain(`value="${payload.replaceAll('&', '&amp;').replaceAll('"', '&quot;')}"`);
+      const outsideAttributes = html.replace(/="[^"]*"/g, '=""');
+      expect(outsideAttributes).not.toContain('<script>alert(1)');
+      expect(outsideAttributes).not.toContain('<img src=x');
+      expect(outsideAttributes).not.toContain('<svg onload');
+    }
+  });
+});

@@ -1,0 +1,84 @@
+import type { Browser, Request } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../src/lib/browser/find-chromium.ts';
+import { startServer, type RunningServer } from './helpers/site.ts';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchChromium()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('search in the browser', () => {
+  it('loads no script until the box is used, then shows results as you type; Enter goes to /search', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const requests: string[] = [];
+    page.on('request', (request: Request) => requests.push(new URL(request.url()).pathname));
+
+    await page.goto(`${server.url}/`, { waitUntil: 'networkidle' });
+    expect(requests.filter((path) => path.endsWith('.js') || path.endsWith('.json'))).toEqual([]);
+
+    const box = page.getByLabel('What do you want to do?');
+    await box.click();
+    await box.pressSequentially('pothole', { delay: 20 });
+    const result = page.locator('[data-live-results] a[data-rank="1"]');
+    await expect.poll(() => result.textContent(), { timeout: 5000 }).toBe('Report a pothole or damaged road');
+    expect(requests.some((path) => /^\/_astro\/live-search-entry-.+\.js$/.test(path))).toBe(true);
+    expect(requests).toContain('/search-index.json');
+    await expect.poll(() => page.locator('[data-live-status]').textContent()).toMatch(/^\d+ results?\./);
+
+    await box.press('Enter');
+    await page.waitForURL(/\/search\?q=pothole$/);
+    expect(await page.locator('a[data-rank="1"]').textContent()).toBe('Report a pothole or damaged road');
+    await context.close();
+  });
+
+  it('can be used with the keyboard alone and never traps focus', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    const box = page.getByLabel('What do you want to do?');
+    await box.focus();
+    await page.keyboard.type('bin');
+    await page.locator('[data-live-results] a').first().waitFor();
+
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-rank'))).toBe('1');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-rank'))).toBe('2');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-q');
+
+    // Tab moves on through the results and out of the form, as on any page.
+    const seen = new Set<string>();
+    for (let i = 0; i < 20; i++) {
+      await page.keyboard.press('Tab');
+      seen.add(await page.evaluate(() => (document.activeElement?.closest('form') ? 'form' : 'outside')));
+    }
+    expect(seen.has('outside')).toBe(true);
+
+    await box.focus();
+    await page.keyboard.press('Escape');
+    expect(await box.inputValue()).toBe('');
+    expect(await page.locator('[data-live-results]').isHidden()).toBe(true);
+    await context.close();
+  });
+
+  it('works with JavaScript turned off', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    await page.getByLabel('What do you want to do?').fill('pothole');
+    await page.getByLabel('What do you want to do?').press('Enter');
+    await page.waitForURL(/\/search\?q=pothole$/);
+    expect(await page.locator('a[data-rank="1"]').textContent()).toBe('Report a pothole or damaged road');
+    await context.close();
+  });
+});
