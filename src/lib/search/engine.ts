@@ -75,10 +75,77 @@ export function buildIndex(docs: readonly SearchDoc[]): lunr.Index {
   });
 }
 
+interface PostingList {
+  docs: number[];
+  weights: number[];
+}
+
+interface Postings {
+  /** Index term (stemmed) → position in `lists`. */
+  termIds: Map<string, number>;
+  lists: PostingList[];
+  /** Ids of every term starting with a prefix. */
+  withPrefix(prefix: string): number[];
+}
+
+/**
+ * lunr's own query scorer compares whole field vectors per match and allocates match
+ * data for each, which at 10,000 tasks costs tens of milliseconds a query. Its index
+ * already holds the weight of every term in every field, so we read those once into
+ * one posting list per term (fields summed) and score by walking only the lists a
+ * query needs. See docs/decisions/0004-search.md.
+ */
+function postingsOf(index: lunr.Index, docs: readonly SearchDoc[]): Postings {
+  const raw = index as unknown as {
+    invertedIndex: Record<string, { _index: number }>;
+    fieldVectors: Record<string, { elements: number[] }>;
+  };
+  const docNumber = new Map(docs.map((doc, position) => [doc.slug, position]));
+  const terms = Object.keys(raw.invertedIndex).sort();
+  const termIds = new Map(terms.map((term, id) => [term, id]));
+  const byLunrIndex = new Map(terms.map((term, id) => [raw.invertedIndex[term]!._index, id]));
+  const sums = terms.map(() => new Map<number, number>());
+  for (const [key, vector] of Object.entries(raw.fieldVectors)) {
+    const doc = docNumber.get(key.slice(key.indexOf('/') + 1));
+    if (doc === undefined) continue;
+    const elements = vector.elements;
+    for (let k = 0; k < elements.length; k += 2) {
+      const id = byLunrIndex.get(elements[k]!);
+      if (id === undefined) continue;
+      const sum = sums[id]!;
+      sum.set(doc, (sum.get(doc) ?? 0) + elements[k + 1]!);
+    }
+  }
+  const lists = sums.map((sum) => ({ docs: [...sum.keys()], weights: [...sum.values()] }));
+  return {
+    termIds,
+    lists,
+    withPrefix(prefix) {
+      let low = 0;
+      let high = terms.length;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if (terms[middle]! < prefix) low = middle + 1;
+        else high = middle;
+      }
+      const ids: number[] = [];
+      for (let id = low; id < terms.length && terms[id]!.startsWith(prefix); id++) ids.push(id);
+      return ids;
+    },
+  };
+}
+
+function bitCount(value: number): number {
+  let count = 0;
+  for (let v = value; v; v &= v - 1) count++;
+  return count;
+}
+
 export function createSearchEngine(data: SearchData): SearchEngine {
   const index = data.index ? lunr.Index.load(data.index) : buildIndex(data.docs);
   const docs = new Map(data.docs.map((doc) => [doc.slug, doc]));
-  const indexTerms = new Set(Object.keys((index as unknown as { invertedIndex: object }).invertedIndex));
+  const postings = postingsOf(index, data.docs);
+  const indexTerms = postings.termIds;
 
   // Known words, weighted by where they appear, so a correction prefers common, important words.
   const vocabulary = new Map<string, number>();
@@ -115,7 +182,17 @@ export function createSearchEngine(data: SearchData): SearchEngine {
     }
   }
   const bestBets = new Map(data.bestBets.filter((bet) => docs.has(bet.task)).map((bet) => [meaningfulWords(bet.query).join(' '), bet.task]));
-  const phrases = new Map(data.docs.map((doc) => [doc.slug, [doc.title, ...doc.keywords].map((text) => meaningfulWords(text).join(' ')).filter(Boolean)]));
+  const phraseDocs = new Map<string, number[]>();
+  data.docs.forEach((doc, position) => {
+    for (const text of [doc.title, ...doc.keywords]) {
+      const phrase = meaningfulWords(text).join(' ');
+      if (!phrase) continue;
+      const list = phraseDocs.get(phrase) ?? [];
+      if (list[list.length - 1] !== position) list.push(position);
+      phraseDocs.set(phrase, list);
+    }
+  });
+  const scratch = { score: new Float64Array(data.docs.length), covered: new Int32Array(data.docs.length), exact: new Int32Array(data.docs.length) };
 
   const isKnown = (word: string) => vocabulary.has(word) || indexTerms.has(stem(word));
 
@@ -125,6 +202,8 @@ export function createSearchEngine(data: SearchData): SearchEngine {
     let best: { word: string; cost: number; weight: number } | undefined;
     for (let length = word.length - max; length <= word.length + max; length++) {
       for (const candidate of byLength.get(length) ?? []) {
+        // One slip at the start still leaves one of the first two letters in line.
+        if (candidate[0] !== word[0] && candidate[1] !== word[1] && candidate[0] !== word[1] && candidate[1] !== word[0]) continue;
         const distance = editDistance(word, candidate, max);
         if (distance > max) continue;
         // A slip in the first letter is rarer than one later in the word.
@@ -185,45 +264,56 @@ export function createSearchEngine(data: SearchData): SearchEngine {
     }
 
     const suggestion = corrections.size ? all.map((word) => corrections.get(word) ?? word).join(' ') : null;
-    const correctedKey = terms.map((word) => corrections.get(word) ?? word).join(' ');
+    const correctedTerms = terms.map((word) => corrections.get(word) ?? word);
+    const correctedKey = correctedTerms.join(' ');
     const pinned = bestBets.get(terms.join(' ')) ?? bestBets.get(correctedKey);
     if (!concepts.length) return pinned ? withPinned(empty, pinned, limit, suggestion) : { ...empty, suggestion };
 
-    const raw_results = index.query((builder) => {
-      for (const concept of concepts) {
-        for (const clause of concept.clauses) {
-          builder.term(clause.term, {
-            boost: clause.boost,
-            usePipeline: !clause.wildcard,
-            wildcard: clause.wildcard ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE,
-          });
+    // Sum each clause's weight (lunr's BM25 weight for the term in the field, times the
+    // field boost) times the clause boost, and note which concepts each task matched.
+    // Scratch arrays are reused across queries; search is synchronous, so no two overlap.
+    const touched: number[] = [];
+    concepts.slice(0, 30).forEach((concept, conceptIndex) => {
+      const bit = 1 << conceptIndex;
+      for (const clause of concept.clauses) {
+        const ids = clause.wildcard ? postings.withPrefix(clause.term) : [postings.termIds.get(stem(clause.term))];
+        for (const id of ids) {
+          if (id === undefined) continue;
+          const list = postings.lists[id]!;
+          for (let k = 0; k < list.docs.length; k++) {
+            const doc = list.docs[k]!;
+            if (scratch.covered[doc] === 0) touched.push(doc);
+            scratch.score[doc]! += clause.boost * list.weights[k]!;
+            scratch.covered[doc]! |= bit;
+            if (!concept.corrected) scratch.exact[doc]! |= bit;
+          }
         }
       }
     });
 
-    // lunr normalises the query, so a guessed word would not lower the score by itself:
-    // each corrected word costs a share of the score, so a fuzzy match never outranks an exact one.
+    // Tasks whose title or a keyword is the whole query, or holds a phrase of it, get a lift.
+    const bonus = new Map<number, number>();
+    for (let n = Math.min(6, correctedTerms.length); n >= 2; n--) {
+      for (let start = 0; start + n <= correctedTerms.length; start++) {
+        for (const doc of phraseDocs.get(correctedTerms.slice(start, start + n).join(' ')) ?? []) if (!bonus.has(doc)) bonus.set(doc, 1.25);
+      }
+    }
+    for (const doc of phraseDocs.get(correctedKey) ?? []) bonus.set(doc, 1.6);
+
+    // Each corrected word costs a share of the score, so a fuzzy match never outranks an exact one.
+    const conceptCount = Math.min(concepts.length, 30);
     const certainty = 1 - CORRECTION_PENALTY * (concepts.filter((concept) => concept.corrected).length / concepts.length);
-    const conceptKeys = concepts.map((concept) => concept.clauses.map((clause) => (clause.wildcard ? { prefix: clause.term } : { stem: stem(clause.term) })));
-    const ranked = raw_results
-      .map((result) => {
-        const matchedTerms = Object.keys(result.matchData.metadata);
-        const covered = conceptKeys.filter((keys) =>
-          keys.some((key) => matchedTerms.some((term) => ('stem' in key ? term === key.stem : term.startsWith(key.prefix)))),
-        ).length;
-        const coverage = covered / concepts.length;
-        const docPhrases = phrases.get(result.ref) ?? [];
-        const phraseBonus = docPhrases.includes(correctedKey)
-          ? 1.6
-          : docPhrases.some((phrase) => phrase.includes(' ') && ` ${correctedKey} `.includes(` ${phrase} `))
-            ? 1.25
-            : 1;
-        const exactCovered = conceptKeys.filter((keys, index) => !concepts[index]!.corrected && keys.some((key) => matchedTerms.some((term) => ('stem' in key ? term === key.stem : term.startsWith(key.prefix))))).length;
-        // Matching what the person typed beats matching only what we guessed they meant.
-        const exactShare = exactCovered / concepts.length;
-        return { slug: result.ref, score: result.score * (0.25 + 0.75 * coverage * coverage) * phraseBonus * certainty * (0.7 + 0.3 * exactShare) };
-      })
-      .sort((a, b) => b.score - a.score || a.slug.localeCompare(b.slug));
+    const ranked = touched.map((doc) => {
+      const coverage = bitCount(scratch.covered[doc]!) / conceptCount;
+      // Matching what the person typed beats matching only what we guessed they meant.
+      const exactShare = bitCount(scratch.exact[doc]!) / conceptCount;
+      const score = scratch.score[doc]! * (0.25 + 0.75 * coverage * coverage) * (bonus.get(doc) ?? 1) * certainty * (0.7 + 0.3 * exactShare);
+      scratch.score[doc] = 0;
+      scratch.covered[doc] = 0;
+      scratch.exact[doc] = 0;
+      return { slug: data.docs[doc]!.slug, score };
+    });
+    ranked.sort((a, b) => b.score - a.score || a.slug.localeCompare(b.slug));
 
     const top = ranked[0]?.score ?? 0;
     const kept = ranked.filter((result) => result.score >= top * RELATIVE_FLOOR);
