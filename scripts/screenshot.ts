@@ -36,7 +36,7 @@ try {
     const page = await context.newPage();
     for (const url of positionals) {
       await page.goto(url, { waitUntil: 'load' });
-      const name = new URL(url).pathname.replace(/^\/$/, '/home').replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '');
+      const name = (new URL(url).pathname + new URL(url).search).replace(/^\/$/, '/home').replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '');
       const file = join(values.out, `${name}-${width}.png`);
       await page.screenshot({ path: file, fullPage: true });
       console.log(file);
