@@ -2,14 +2,14 @@
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 import contentGuard from './src/integrations/content-guard.ts';
-import searchData from './src/integrations/search-data.ts';
+import catalogue from './src/integrations/catalogue.ts';
 
 export default defineConfig({
   site: process.env.TASKFRONT_SITE ?? 'http://localhost:4321',
   // Static first: every page is prerendered unless it sets `prerender = false`.
   output: 'static',
   adapter: node({ mode: 'standalone' }),
-  integrations: [contentGuard(), searchData()],
+  integrations: [contentGuard(), catalogue()],
   trailingSlash: 'never',
   build: { format: 'file' },
   devToolbar: { enabled: false },

@@ -129,6 +129,10 @@ function render(panel: HTMLElement, response: SearchResponse, query: string): vo
   all.href = `/search?q=${encodeURIComponent(query)}`;
   all.className = 'live-all';
   all.textContent = t('search.live.seeAll', { query });
+  // For click measurement (measure.ts): these results were found in the browser, not on the server.
+  panel.dataset.query = query;
+  panel.dataset.total = String(response.total);
+  panel.dataset.live = 'true';
   panel.replaceChildren(...(response.results.length ? [list] : []), all);
   panel.hidden = false;
 }

@@ -1,6 +1,6 @@
 /**
- * Makes the search data (tasks as search documents, synonyms, best bets) a
- * virtual module, built once from the content folder by the same loader the
+ * Makes the catalogue the server needs (task slugs, titles and start URLs; the
+ * search documents, synonyms and best bets) a virtual module, built once from the content folder by the same loader the
  * tools use. The server imports it to answer /search and /api/search; the build
  * writes the browser's copy to /search-index.json.
  */
@@ -11,7 +11,7 @@ import { loadContent } from '../lib/content/load-content.ts';
 import { contentDir } from '../lib/content/paths.ts';
 import { browserSearchData, toSearchData } from '../lib/search/search-data.ts';
 
-const MODULE_ID = 'virtual:taskfront/search-data';
+const MODULE_ID = 'virtual:taskfront/catalogue';
 const RESOLVED_ID = `\0${MODULE_ID}`;
 
 /** Above this compressed size the browser asks /api/search instead of downloading the index. */
@@ -25,9 +25,9 @@ export function browserIndexLimitKb(env: NodeJS.ProcessEnv = process.env): numbe
   return value;
 }
 
-export default function searchData(): AstroIntegration {
+export default function catalogue(): AstroIntegration {
   return {
-    name: 'taskfront:search-data',
+    name: 'taskfront:catalogue',
     hooks: {
       'astro:config:setup': ({ config, updateConfig }) => {
         const root = fileURLToPath(config.root);
@@ -36,7 +36,7 @@ export default function searchData(): AstroIntegration {
           vite: {
             plugins: [
               {
-                name: 'taskfront-search-data',
+                name: 'taskfront-catalogue',
                 resolveId: (id: string) => (id === MODULE_ID ? RESOLVED_ID : undefined),
                 load(id: string) {
                   if (id !== RESOLVED_ID) return undefined;
@@ -45,7 +45,9 @@ export default function searchData(): AstroIntegration {
                   const browser = JSON.stringify(browserSearchData(data));
                   const browserKb = gzipSync(browser).length / 1024;
                   const mode = browserKb <= limitKb ? 'index' : 'api';
+                  const tasks = content.tasks.map((task) => ({ slug: task.slug, title: task.title, topic: task.topic, kind: task.kind, startUrl: task.start?.url ?? null }));
                   return [
+                    `export const tasks = ${JSON.stringify(tasks)};`,
                     `export const searchData = ${JSON.stringify(data)};`,
                     `export const browserIndex = ${browser};`,
                     `export const browserMode = ${JSON.stringify(mode)};`,

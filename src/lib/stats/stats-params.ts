@@ -1,0 +1,24 @@
+/** Query-string and environment settings for the published figures. */
+import { PERIODS, type Period } from '../../schemas/events.ts';
+
+export const DEFAULT_PERIOD: Period = 28;
+
+export type ParsedPeriod = { ok: true; period: Period } | { ok: false; message: string };
+
+export function parsePeriod(raw: string | null): ParsedPeriod {
+  if (raw === null || raw === '') return { ok: true, period: DEFAULT_PERIOD };
+  const value = Number(raw);
+  return (PERIODS as readonly number[]).includes(value) && /^\d+$/.test(raw)
+    ? { ok: true, period: value as Period }
+    : { ok: false, message: `period must be one of ${PERIODS.join(', ')} (days)` };
+}
+
+/** TASKFRONT_MIN_COUNT: a search query is published only when searched at least this often. */
+export function minCountFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.TASKFRONT_MIN_COUNT;
+  if (raw === undefined || raw === '') return 10;
+  if (!/^\d+$/.test(raw) || Number(raw) < 2) {
+    throw new Error(`TASKFRONT_MIN_COUNT must be a whole number of 2 or more (got "${raw}"); 10 keeps rare, personal searches private`);
+  }
+  return Number(raw);
+}

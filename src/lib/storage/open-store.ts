@@ -1,0 +1,20 @@
+/**
+ * Opens the configured store: PostgreSQL when DATABASE_URL is set, otherwise the
+ * SQLite file at TASKFRONT_DB (default data/taskfront.sqlite), created on first use.
+ */
+import { resolve } from 'node:path';
+import { createEventStore } from './event-store.ts';
+import { openPostgres } from './postgres.ts';
+import { openSqlite } from './sqlite.ts';
+import type { EventStore } from './types.ts';
+
+export const DEFAULT_SQLITE_PATH = 'data/taskfront.sqlite';
+
+export function describeStore(env: NodeJS.ProcessEnv = process.env): string {
+  return env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `SQLite at ${resolve(env.TASKFRONT_DB || DEFAULT_SQLITE_PATH)}`;
+}
+
+export async function openStore(env: NodeJS.ProcessEnv = process.env): Promise<EventStore> {
+  if (env.DATABASE_URL) return createEventStore(await openPostgres(env.DATABASE_URL));
+  return createEventStore(openSqlite(resolve(env.TASKFRONT_DB || DEFAULT_SQLITE_PATH)));
+}

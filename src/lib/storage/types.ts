@@ -1,0 +1,57 @@
+/** The storage interface both adapters (SQLite, PostgreSQL) implement. */
+import type { DailyTaskStats, Period, PortalStats, StoredEvent } from '../../schemas/events.ts';
+
+export interface StatsOptions {
+  period: Period;
+  /** The last day to include, YYYY-MM-DD (usually today). */
+  today: string;
+  /** Queries searched fewer times than this are never returned. */
+  minCount: number;
+}
+
+export interface StoredComment {
+  day: string;
+  type: 'feedback' | 'satisfaction';
+  task: string;
+  useful: boolean | null;
+  rating: number | null;
+  comment: string;
+}
+
+export interface QueryOutcome {
+  query: string;
+  searches: number;
+  zeroResults: number;
+  clicks: number;
+}
+
+export interface EventStore {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Writes events in one transaction and resolves once it has committed. Known ids are skipped. */
+  insert(events: readonly StoredEvent[]): Promise<void>;
+  /** Adds a comment to a feedback event that has none. Resolves false when there is no such event. */
+  addComment(id: string, task: string, comment: string): Promise<boolean>;
+  stats(options: StatsOptions): Promise<PortalStats>;
+  daily(task: string, from: string, to: string): Promise<DailyTaskStats[]>;
+  comments(options: { task?: string; since?: string }): Promise<StoredComment[]>;
+  queryOutcomes(options: { since?: string }): Promise<QueryOutcome[]>;
+  /** Deletes events from before a day; resolves with how many went. */
+  deleteBefore(day: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** What an adapter provides; the shared code in queries.ts turns it into an EventStore. */
+export interface SqlDriver {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Runs statements in one transaction. */
+  transaction(statements: { sql: string; params: unknown[] }[]): Promise<number[]>;
+  all(sql: string, params: unknown[]): Promise<Record<string, unknown>[]>;
+  close(): Promise<void>;
+}
+
+export class StorageUnavailableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StorageUnavailableError';
+  }
+}

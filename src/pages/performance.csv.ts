@@ -1,0 +1,28 @@
+/** GET /performance.csv?period=28 — per-task figures and published search terms as CSV. */
+import type { APIRoute } from 'astro';
+import { jsonError } from '../lib/http/responses.ts';
+import { tasksBySlug } from '../lib/server/context.ts';
+import { statsToCsv } from '../lib/stats/csv.ts';
+import { loadStats } from '../lib/stats/load-stats.ts';
+import { parsePeriod } from '../lib/stats/stats-params.ts';
+
+export const prerender = false;
+
+export const GET: APIRoute = async ({ url }) => {
+  const period = parsePeriod(url.searchParams.get('period'));
+  if (!period.ok) return jsonError(400, 'The query string is not valid.', [{ path: 'period', message: period.message }]);
+  try {
+    const stats = await loadStats(period.period);
+    return new Response(statsToCsv(stats, (slug) => tasksBySlug.get(slug)?.title ?? slug), {
+      headers: {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="taskfront-performance-${stats.to}-${period.period}d.csv"`,
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+      },
+    });
+  } catch (error) {
+    console.error(`stats: storage unavailable (${(error as Error).message})`);
+    return jsonError(503, 'Figures are not available right now; try again later.', [], { 'Retry-After': '30' });
+  }
+};

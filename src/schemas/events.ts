@@ -1,0 +1,109 @@
+/**
+ * Events citizens' browsers and our own routes record, and the figures we publish.
+ * One definition, used by the events API, the routes that record on the server,
+ * the storage layer, the dashboard, the CSV and JSON exports, and the tools.
+ */
+import { z } from 'zod';
+
+export const MAX_EVENTS_PER_BATCH = 20;
+export const MAX_BODY_BYTES = 8 * 1024;
+export const MAX_COMMENT_LENGTH = 300;
+export const MAX_QUERY_LENGTH = 100;
+export const PERIODS = [7, 28, 90] as const;
+export type Period = (typeof PERIODS)[number];
+
+const id = z.uuid('id must be a UUID, e.g. from crypto.randomUUID()');
+const comment = z.string('comment must be text').max(MAX_COMMENT_LENGTH, `comment must be at most ${MAX_COMMENT_LENGTH} characters`).optional();
+const query = z.string('query must be text').max(MAX_QUERY_LENGTH, `query must be at most ${MAX_QUERY_LENGTH} characters`);
+
+/** Builds the event schema for a set of known task slugs, so an unknown task is a 400. */
+export function eventSchemaFor(knownTasks: ReadonlySet<string>) {
+  const task = z.string('task must be a task slug').refine((slug) => knownTasks.has(slug), { error: (issue) => `"${String(issue.input)}" is not a task on this portal` });
+  return z.discriminatedUnion(
+    'type',
+    [
+      z.strictObject({ type: z.literal('task_view'), id, task }),
+      z.strictObject({ type: z.literal('task_start'), id, task }),
+      z.strictObject({ type: z.literal('task_complete'), id, task }),
+      z.strictObject({ type: z.literal('feedback'), id, task, useful: z.boolean('useful must be true or false'), comment }),
+      z.strictObject({ type: z.literal('satisfaction'), id, task, rating: z.number('rating must be a number').int('rating must be a whole number').min(1, 'rating must be 1 to 5').max(5, 'rating must be 1 to 5'), comment }),
+      z.strictObject({ type: z.literal('search'), id, query, results: z.number('results must be a number').int().min(0, 'results must be 0 or more').max(100_000) }),
+      z.strictObject({ type: z.literal('search_click'), id, query, task, rank: z.number('rank must be a number').int('rank must be a whole number').min(1, 'rank must be 1 or more').max(50, 'rank must be 50 or less') }),
+    ],
+    { error: 'type must be one of: task_view, task_start, task_complete, feedback, satisfaction, search, search_click' },
+  );
+}
+
+/** A batch body of POST /api/events: { events: [...] } with 1 to 20. (A lone event is also accepted.) */
+export function eventBatchSchemaFor(knownTasks: ReadonlySet<string>) {
+  return z.strictObject({
+    events: z
+      .array(eventSchemaFor(knownTasks), 'events must be a list of events')
+      .min(1, 'events must hold at least 1 event')
+      .max(MAX_EVENTS_PER_BATCH, `events can hold at most ${MAX_EVENTS_PER_BATCH} events; send the rest in another request`),
+  });
+}
+
+export type TrackedEvent = z.output<ReturnType<typeof eventSchemaFor>>;
+export type EventType = TrackedEvent['type'];
+
+/** An event as stored: personal data already scrubbed, only the day kept. */
+export type StoredEvent = TrackedEvent & { day: string };
+
+/** Figures for one task over a period. */
+export interface TaskStats {
+  task: string;
+  views: number;
+  starts: number;
+  completions: number;
+  /** completions ÷ starts, or null with no starts. */
+  completionRate: number | null;
+  feedbackYes: number;
+  feedbackNo: number;
+  /** feedbackYes ÷ (yes + no), or null with no answers. */
+  helpedRate: number | null;
+  ratings: number;
+  /** Mean of 1–5 ratings, or null with none. */
+  averageRating: number | null;
+  /** How many ratings of 1, 2, 3, 4, 5 (index 0 is rating 1). */
+  ratingCounts: [number, number, number, number, number];
+}
+
+export interface QueryCount {
+  query: string;
+  count: number;
+}
+
+export interface SearchStats {
+  searches: number;
+  zeroResultSearches: number;
+  zeroResultRate: number | null;
+  clicks: number;
+  /** clicks ÷ searches, or null with no searches. */
+  clickThroughRate: number | null;
+  averageClickRank: number | null;
+  /** Only queries searched at least `minCount` times in the period. */
+  topQueries: QueryCount[];
+  topZeroResultQueries: QueryCount[];
+}
+
+/** GET /api/stats?period=28 and the /performance page. */
+export interface PortalStats {
+  period: Period;
+  /** First and last day covered, YYYY-MM-DD. */
+  from: string;
+  to: string;
+  /** A query is published only when searched at least this many times. */
+  minCount: number;
+  totals: Omit<TaskStats, 'task'>;
+  tasks: TaskStats[];
+  search: SearchStats;
+}
+
+/** One day of one task, for the trend chart. */
+export interface DailyTaskStats {
+  day: string;
+  views: number;
+  starts: number;
+  completions: number;
+}
