@@ -1,6 +1,7 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build, builtFiles, DIST, ROOT } from './helpers/site.ts';
 
@@ -43,13 +44,21 @@ describe('the built demo portal', () => {
     expect(html).toContain('Most requested');
   });
 
-  it('loads no script file on page load: only a tiny inline loader for the search box', () => {
-    const scripts = builtFiles().filter((file) => file.endsWith('.js'));
-    expect(scripts).toHaveLength(1);
-    expect(scripts[0]).toMatch(/^_astro\/live-search-[\w-]+\.js$/);
+  it('loads no script file on page load; task pages carry the small measurement script inline', () => {
+    expect(builtFiles().some((file) => /^_astro\/live-search-entry-[\w-]+\.js$/.test(file))).toBe(true);
+    const taskPages = new Set(taskFiles.map((file) => file.replace(/\.md$/, '.html')));
     for (const file of builtFiles().filter((name) => name.endsWith('.html'))) {
       const html = page(file);
-      expect(html, file).not.toMatch(/<script[^>]+src=/);
+      expect(html.match(/<script[^>]+src=/g) ?? [], file).toEqual([]);
+      const modules = html.match(/<script type="module">[\s\S]*?<\/script>/g) ?? [];
+      if (taskPages.has(file)) {
+        expect(modules, file).toHaveLength(1);
+        expect(modules[0], file).toContain('/api/events');
+        // Budget: 3 KB gzip. Module scripts run after the page is parsed, like defer.
+        expect(gzipSync(modules[0]!).length, file).toBeLessThan(3 * 1024);
+      } else {
+        expect(modules, file).toEqual([]);
+      }
       for (const inline of html.match(/<script>[\s\S]*?<\/script>/g) ?? []) expect(inline.length, file).toBeLessThan(1024);
     }
   });
@@ -68,7 +77,7 @@ describe('the built demo portal', () => {
     expect(data.tasks).toHaveLength(taskFiles.length);
     for (const task of data.tasks) {
       if (task.start?.url.startsWith('/')) expect(existsSync(join(DIST, `${task.start.url}.html`)), task.start.url).toBe(true);
-      expect(existsSync(join(DIST, `done/${task.slug}.html`))).toBe(true);
+      expect(existsSync(join(DIST, `done/${task.slug}/thanks.html`))).toBe(true);
     }
   });
 });
