@@ -23,7 +23,7 @@ afterAll(async () => {
 
 const stats = async () => (await (await fetch(`${server.url}/api/stats?period=7`)).json()) as PortalStats;
 
-describe.skipIf(Boolean(process.env.DATABASE_URL))('a citizen’s journey in the browser', () => {
+describe('a citizen’s journey in the browser', () => {
   it('search, click, Start, finish, rate 5: each counted exactly once', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();

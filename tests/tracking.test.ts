@@ -8,16 +8,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PortalStats } from '../src/schemas/events.ts';
-import { startServer, type RunningServer } from './helpers/site.ts';
+import { freshPostgresDatabase, startServer, type RunningServer } from './helpers/site.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'taskfront-tracking-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const servers: RunningServer[] = [];
 afterAll(() => Promise.all(servers.map((server) => server.stop())));
 
-/** A portal on its own fresh database (SQLite, or PostgreSQL when DATABASE_URL is set: then it is shared). */
+const POSTGRES = process.env.DATABASE_URL;
+
+/**
+ * A portal on its own fresh database: a new SQLite file, or, when DATABASE_URL is
+ * set (CI runs this suite again against PostgreSQL), a new PostgreSQL database.
+ * A test that names TASKFRONT_DB wants that file (SQLite only).
+ */
 async function portal(env: Record<string, string> = {}) {
-  const server = await startServer({ TASKFRONT_DB: join(dir, `${randomUUID()}.sqlite`), ...env });
+  const database = POSTGRES && !('TASKFRONT_DB' in env) ? { DATABASE_URL: await freshPostgresDatabase(POSTGRES) } : {};
+  const server = await startServer({ TASKFRONT_DB: join(dir, `${randomUUID()}.sqlite`), ...database, ...env });
   servers.push(server);
   return server;
 }
@@ -28,12 +35,12 @@ const stats = async (url: string) => (await (await fetch(`${url}/api/stats?perio
 const task = (s: PortalStats, slug: string) => s.tasks.find((row) => row.task === slug);
 const send = (url: string, body: unknown, headers: Record<string, string> = json) => fetch(`${url}/api/events`, { method: 'POST', body: JSON.stringify(body), headers });
 
-describe.skipIf(Boolean(process.env.DATABASE_URL))('tracking through the server', () => {
+describe(`tracking through the server (${POSTGRES ? 'PostgreSQL' : 'SQLite'})`, () => {
   let server: RunningServer;
-  let db: string;
+  let database: Record<string, string>;
   beforeAll(async () => {
-    db = join(dir, 'journey.sqlite');
-    server = await portal({ TASKFRONT_DB: db });
+    database = POSTGRES ? { DATABASE_URL: await freshPostgresDatabase(POSTGRES) } : { TASKFRONT_DB: join(dir, 'journey.sqlite') };
+    server = await portal(database);
   });
 
   it('counts a scripted journey exactly, and keeps the counts across a restart', async () => {
@@ -58,7 +65,7 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('tracking through the server'
     expect(after.search).toMatchObject({ searches: 1, clicks: 1, zeroResultSearches: 0, averageClickRank: 1 });
 
     await server.stop();
-    server = await portal({ TASKFRONT_DB: db });
+    server = await portal(database);
     expect(await stats(server.url)).toEqual(after);
   });
 
@@ -102,7 +109,7 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('tracking through the server'
 
   it('never stores an email typed into search, publishes no query searched fewer than 10 times, and escapes what it shows', async () => {
     const db = join(dir, 'privacy.sqlite');
-    const fresh = await portal({ TASKFRONT_DB: db });
+    const fresh = await portal(POSTGRES ? {} : { TASKFRONT_DB: db });
     const search = (q: string, times: number) => Promise.all(Array.from({ length: times }, () => fetch(`${fresh.url}/search?q=${encodeURIComponent(q)}`).then((r) => r.text())));
     await search('my email is jo.bloggs@example.com', 10);
     await search('nine times only', 9);
@@ -125,10 +132,12 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('tracking through the server'
     expect(csv).not.toMatch(/(^|,)"=/m);
 
     await fresh.stop();
-    // The database file and its write-ahead log: the address must be in neither.
-    const stored = Buffer.concat([db, `${db}-wal`].filter(existsSync).map((path) => readFileSync(path)));
-    expect(stored.includes('my email is [email]')).toBe(true);
-    expect(stored.includes('jo.bloggs@example.com')).toBe(false);
+    if (!POSTGRES) {
+      // The database file and its write-ahead log: the address must be in neither.
+      const stored = Buffer.concat([db, `${db}-wal`].filter(existsSync).map((path) => readFileSync(path)));
+      expect(stored.includes('my email is [email]')).toBe(true);
+      expect(stored.includes('jo.bloggs@example.com')).toBe(false);
+    }
   });
 
   it('records nothing for people who ask not to be tracked, while every page works', async () => {
@@ -161,9 +170,9 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('tracking through the server'
   });
 
   it('answers 503 with Retry-After when storage is unavailable, and search still works', async () => {
-    // A file where the database folder should be: the store cannot open.
+    // SQLite: a file where the database folder should be. PostgreSQL: nobody listening.
     writeFileSync(join(dir, 'not-a-folder'), '');
-    const broken = await portal({ TASKFRONT_DB: join(dir, 'not-a-folder', 'events.sqlite') });
+    const broken = await portal(POSTGRES ? { DATABASE_URL: 'postgres://taskfront@127.0.0.1:9/none' } : { TASKFRONT_DB: join(dir, 'not-a-folder', 'events.sqlite') });
     const response = await send(broken.url, { type: 'task_view', id: randomUUID(), task: 'report-a-pothole' });
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toBe('5');
@@ -178,13 +187,13 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('tracking through the server'
   });
 
   it('keeps every acknowledged event after kill -9', async () => {
-    const path = join(dir, 'durable.sqlite');
-    let fresh = await portal({ TASKFRONT_DB: path, TASKFRONT_RATE_LIMIT: '1000/100' });
+    const durable = POSTGRES ? { DATABASE_URL: await freshPostgresDatabase(POSTGRES) } : { TASKFRONT_DB: join(dir, 'durable.sqlite') };
+    let fresh = await portal({ ...durable, TASKFRONT_RATE_LIMIT: '1000/100' });
     const results = await Promise.all(Array.from({ length: 300 }, () => send(fresh.url, { type: 'task_view', id: randomUUID(), task: 'pay-your-council-tax' })));
     const acknowledged = results.filter((response) => response.status === 204).length;
     expect(acknowledged).toBe(300);
     await fresh.stop('SIGKILL');
-    fresh = await portal({ TASKFRONT_DB: path });
+    fresh = await portal(durable);
     expect(task(await stats(fresh.url), 'pay-your-council-tax')?.views).toBe(acknowledged);
   });
 });

@@ -48,7 +48,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   const port = await freePort();
   const child = spawn(process.execPath, [join(ROOT, 'dist/server/entry.mjs')], {
     cwd: ROOT,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...env },
+    // Servers use their own SQLite file unless a test passes DATABASE_URL itself.
+    env: { ...process.env, DATABASE_URL: '', HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -75,4 +76,23 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
         child.kill(signal);
       }),
   };
+}
+
+/**
+ * A fresh, empty PostgreSQL database on the server named by DATABASE_URL, for one
+ * portal in a test. Resolves with its connection string.
+ */
+export async function freshPostgresDatabase(adminUrl: string): Promise<string> {
+  const { default: pg } = await import('pg');
+  const name = `taskfront_test_${Math.random().toString(36).slice(2, 10)}`;
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.href;
 }

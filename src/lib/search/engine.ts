@@ -42,6 +42,9 @@ const BOOST = { exact: 10, synonym: 7, corrected: 4, prefix: 2 } as const;
 /** Share of the score a query loses when all its words had to be corrected. */
 const CORRECTION_PENALTY = 0.4;
 
+/** How much a word must count in the vocabulary (title or keyword 3, summary or step 1) to be a correction. */
+const MIN_CORRECTION_WEIGHT = 3;
+
 /** Results scoring under this share of the best result are noise, not answers. */
 const RELATIVE_FLOOR = 0.18;
 
@@ -202,6 +205,9 @@ export function createSearchEngine(data: SearchData): SearchEngine {
     let best: { word: string; cost: number; weight: number } | undefined;
     for (let length = word.length - max; length <= word.length + max; length++) {
       for (const candidate of byLength.get(length) ?? []) {
+        // Only words that say what a task is about (in a title or keywords, or in several
+        // summaries), so a typo is never "corrected" into a passing word like "getting".
+        if ((vocabulary.get(candidate) ?? 0) < MIN_CORRECTION_WEIGHT) continue;
         // One slip at the start still leaves one of the first two letters in line.
         if (candidate[0] !== word[0] && candidate[1] !== word[1] && candidate[0] !== word[1] && candidate[1] !== word[0]) continue;
         const distance = editDistance(word, candidate, max);
