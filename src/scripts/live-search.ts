@@ -31,6 +31,7 @@ export function startLiveSearch(form: HTMLFormElement): void {
   const clear = () => {
     panel.hidden = true;
     panel.replaceChildren();
+    delete panel.dataset.signature;
     status.textContent = '';
   };
 
@@ -110,6 +111,12 @@ function makeSearcher(form: HTMLFormElement): Searcher {
 }
 
 function render(panel: HTMLElement, response: SearchResponse, query: string): void {
+  // The same answer again (a repeated or overlapping search): leave it, so focus and reading position stay.
+  const signature = JSON.stringify([query, response.results.map((result) => result.slug)]);
+  if (panel.dataset.signature === signature && !panel.hidden) return;
+  panel.dataset.signature = signature;
+  // If someone is moving through the old results, keep them at the same place in the new ones.
+  const focusedRank = (document.activeElement as HTMLElement | null)?.closest('[data-live-results]') === panel ? (document.activeElement as HTMLElement).dataset.rank : undefined;
   const list = document.createElement('ul');
   list.className = 'task-list';
   list.setAttribute('aria-label', t('search.resultsLabel'));
@@ -135,4 +142,5 @@ function render(panel: HTMLElement, response: SearchResponse, query: string): vo
   panel.dataset.live = 'true';
   panel.replaceChildren(...(response.results.length ? [list] : []), all);
   panel.hidden = false;
+  if (focusedRank) (panel.querySelector<HTMLElement>(`a[data-rank="${focusedRank}"]`) ?? all).focus();
 }

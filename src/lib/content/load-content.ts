@@ -21,6 +21,8 @@ export interface ContentProblem {
   field?: string;
   message: string;
   severity: 'error' | 'warning';
+  /** Which check found it: the file's own fields (schema) or links between files. */
+  check?: string;
 }
 
 export interface Task extends TaskData {
@@ -71,10 +73,11 @@ export function loadContent({ root = 'content', cwd = process.cwd() }: LoadOptio
   const slugs = new Set(parsedTasks.map((entry) => entry.slug));
   bestBetsFile?.value.forEach((bet, index) => {
     if (!slugs.has(bet.task)) {
-      problems.push({ file: bestBetsFile.file, line: bestBetsFile.source.lineOf([index, 'task']), field: `[${index}].task`, message: `"${bet.task}" is not a task: use the file name of a task in content/tasks/ without .md`, severity: 'error' });
+      problems.push({ file: bestBetsFile.file, line: bestBetsFile.source.lineOf([index, 'task']), field: `[${index}].task`, message: `"${bet.task}" is not a task: use the file name of a task in content/tasks/ without .md`, severity: 'error', check: 'links' });
     }
   });
 
+  for (const problem of problems) problem.check ??= 'schema';
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   return { tasks, topics, synonyms, bestBets: bestBetsFile?.value ?? [], problems };
 }
@@ -173,7 +176,7 @@ function checkLinks(
   tasksDir: string,
 ) {
   if (parsedTasks.length === 0) {
-    problems.push({ file: tasksDir, line: 1, message: 'has no task files: the portal would be empty. Add at least one task (npm run new-task)', severity: 'error' });
+    problems.push({ file: tasksDir, line: 1, message: 'has no task files: the portal would be empty. Add at least one task (npm run new-task)', severity: 'error', check: 'links' });
     return;
   }
   const slugs = new Set(parsedTasks.map((entry) => entry.slug));
@@ -184,26 +187,26 @@ function checkLinks(
 
   for (const entry of parsedTasks) {
     if (reserved.has(entry.slug)) {
-      problems.push({ file: entry.file, line: 1, message: `file name "${entry.slug}" is used by the portal itself (/${entry.slug}); choose another name`, severity: 'error' });
+      problems.push({ file: entry.file, line: 1, message: `file name "${entry.slug}" is used by the portal itself (/${entry.slug}); choose another name`, severity: 'error', check: 'links' });
     }
   }
   for (const task of tasks) {
     const parsed = lineOf.get(task.slug)!;
     if (!topicSlugs.has(task.topic)) {
       const known = [...topicSlugs].join(', ') || 'none yet';
-      problems.push({ file: task.file, line: parsed.lineOf(['topic']), field: 'topic', message: `"${task.topic}" is not a topic in content/topics/ (known: ${known})`, severity: 'error' });
+      problems.push({ file: task.file, line: parsed.lineOf(['topic']), field: 'topic', message: `"${task.topic}" is not a topic in content/topics/ (known: ${known})`, severity: 'error', check: 'links' });
     }
     task.related.forEach((related, index) => {
       if (related === task.slug) {
-        problems.push({ file: task.file, line: parsed.lineOf(['related', index]), field: `related[${index}]`, message: 'a task cannot be related to itself; remove it', severity: 'error' });
+        problems.push({ file: task.file, line: parsed.lineOf(['related', index]), field: `related[${index}]`, message: 'a task cannot be related to itself; remove it', severity: 'error', check: 'links' });
       } else if (!slugs.has(related)) {
-        problems.push({ file: task.file, line: parsed.lineOf(['related', index]), field: `related[${index}]`, message: `"${related}" is not a task: use the file name of a task in content/tasks/ without .md`, severity: 'error' });
+        problems.push({ file: task.file, line: parsed.lineOf(['related', index]), field: `related[${index}]`, message: `"${related}" is not a task: use the file name of a task in content/tasks/ without .md`, severity: 'error', check: 'links' });
       }
     });
     const key = task.title.toLowerCase();
     const other = byTitle.get(key);
     if (other) {
-      problems.push({ file: task.file, line: parsed.lineOf(['title']), field: 'title', message: `the same title is used by ${other}; titles must be unique so people can tell tasks apart`, severity: 'error' });
+      problems.push({ file: task.file, line: parsed.lineOf(['title']), field: 'title', message: `the same title is used by ${other}; titles must be unique so people can tell tasks apart`, severity: 'error', check: 'links' });
     } else {
       byTitle.set(key, task.file);
     }
@@ -213,7 +216,7 @@ function checkLinks(
   const used = new Set(parsedTasks.map((entry) => (entry.data as { topic?: unknown } | null)?.topic));
   for (const topic of topics) {
     if (!used.has(topic.slug)) {
-      problems.push({ file: topic.file, line: 1, message: 'no task uses this topic: add tasks to it or delete the file', severity: 'error' });
+      problems.push({ file: topic.file, line: 1, message: 'no task uses this topic: add tasks to it or delete the file', severity: 'error', check: 'links' });
     }
   }
 }

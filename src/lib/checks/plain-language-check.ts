@@ -1,0 +1,78 @@
+/**
+ * Plain language on every task's prose (summary, eligibility, what you need, steps,
+ * body): reading age, sentence length, words to avoid, passive voice, link text.
+ * Rules: GOV.UK's (reading age 9, 25 words a sentence) and content/style/words-to-avoid.yml.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { parseFrontMatter } from '../content/front-matter.ts';
+import { readYamlFile, type ContentProblem, type Task } from '../content/load-content.ts';
+import { checkMarkdown, checkText, pageReadingAge, type ProseRules } from './prose.ts';
+import type { ContentCheck } from './types.ts';
+
+export const READING_AGE = 9;
+export const MAX_SENTENCE_WORDS = 25;
+
+const wordsToAvoidSchema = z.record(z.string().min(1), z.string().min(1, 'give the plain word to use instead'));
+
+function proseFields(task: Task): { path: (string | number)[]; text: string }[] {
+  return [
+    { path: ['summary'], text: task.summary },
+    { path: ['eligibility'], text: task.eligibility },
+    ...task.youWillNeed.map((text, index) => ({ path: ['youWillNeed', index], text })),
+    ...task.steps.flatMap((step, index) => [
+      { path: ['steps', index, 'title'], text: step.title },
+      { path: ['steps', index, 'text'], text: step.text },
+    ]),
+  ];
+}
+
+export const plainLanguageCheck: ContentCheck = {
+  id: 'plain-language',
+  description: `reading age ${READING_AGE}, sentences of ${MAX_SENTENCE_WORDS} words at most, no words to avoid, active voice, clear link text`,
+  async run({ content, root, cwd }) {
+    const problems: ContentProblem[] = [];
+    const listPath = join(root, 'style/words-to-avoid.yml');
+    const list = existsSync(listPath) ? readYamlFile(listPath, wordsToAvoidSchema, problems, (p) => p.replace(`${cwd}/`, '')) : undefined;
+    problems.forEach((problem) => (problem.check = 'plain-language'));
+    const rules: ProseRules = {
+      readingAge: READING_AGE,
+      maxSentenceWords: MAX_SENTENCE_WORDS,
+      wordsToAvoid: Object.fromEntries(Object.entries(list?.value ?? {}).map(([word, plain]) => [word.toLowerCase(), plain])),
+    };
+
+    for (const task of content.tasks) {
+      const parsed = parseFrontMatter(readFileSync(join(cwd, task.file), 'utf8'));
+      const fields = proseFields(task);
+      for (const field of fields) {
+        for (const finding of await checkText(field.text, rules)) {
+          problems.push({
+            file: task.file,
+            line: parsed.lineOf(field.path),
+            field: field.path.map((part, index) => (typeof part === 'number' ? `[${part}]` : index ? `.${part}` : part)).join(''),
+            severity: finding.severity,
+            check: 'plain-language',
+            message: finding.message,
+          });
+        }
+      }
+      if (task.body.trim()) {
+        for (const finding of await checkMarkdown(task.body, rules)) {
+          problems.push({ file: task.file, line: parsed.bodyLine + finding.line - 1, field: 'body', severity: finding.severity, check: 'plain-language', message: finding.message });
+        }
+      }
+      const page = pageReadingAge([task.summary, task.eligibility, ...task.steps.map((step) => step.text), task.body]);
+      if (page.age > READING_AGE) {
+        problems.push({
+          file: task.file,
+          line: 1,
+          severity: 'error',
+          check: 'plain-language',
+          message: `the page reads at age ${page.age.toFixed(1)} (Flesch–Kincaid grade + 5); aim for ${READING_AGE} or under: use shorter sentences (about 10 words) and everyday words`,
+        });
+      }
+    }
+    return problems;
+  },
+};

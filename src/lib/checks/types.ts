@@ -1,0 +1,19 @@
+/** The shape every content check shares (one module per check, like a link checker's rules). */
+import type { Content, ContentProblem } from '../content/load-content.ts';
+
+export interface CheckContext {
+  content: Content;
+  /** The content folder (absolute). */
+  root: string;
+  /** Where file names in messages are relative to. */
+  cwd: string;
+  /** Today, YYYY-MM-DD. */
+  today: string;
+}
+
+export interface ContentCheck {
+  /** Short name shown with each problem, e.g. "plain-language". */
+  id: string;
+  description: string;
+  run(context: CheckContext): Promise<ContentProblem[]> | ContentProblem[];
+}
