@@ -23,7 +23,7 @@ const POSTGRES = process.env.DATABASE_URL;
  * A test that names TASKFRONT_DB wants that file (SQLite only).
  */
 async function portal(env: Record<string, string> = {}) {
-  const database = POSTGRES && !('TASKFRONT_DB' in env) ? { DATABASE_URL: await freshPostgresDatabase(POSTGRES) } : {};
+  const database: Record<string, string> = POSTGRES && !('TASKFRONT_DB' in env) ? { DATABASE_URL: await freshPostgresDatabase(POSTGRES) } : {};
   const server = await startServer({ TASKFRONT_DB: join(dir, `${randomUUID()}.sqlite`), ...database, ...env });
   servers.push(server);
   return server;
@@ -187,7 +187,7 @@ describe(`tracking through the server (${POSTGRES ? 'PostgreSQL' : 'SQLite'})`, 
   });
 
   it('keeps every acknowledged event after kill -9', async () => {
-    const durable = POSTGRES ? { DATABASE_URL: await freshPostgresDatabase(POSTGRES) } : { TASKFRONT_DB: join(dir, 'durable.sqlite') };
+    const durable: Record<string, string> = POSTGRES ? { DATABASE_URL: await freshPostgresDatabase(POSTGRES) } : { TASKFRONT_DB: join(dir, 'durable.sqlite') };
     let fresh = await portal({ ...durable, TASKFRONT_RATE_LIMIT: '1000/100' });
     const results = await Promise.all(Array.from({ length: 300 }, () => send(fresh.url, { type: 'task_view', id: randomUUID(), task: 'pay-your-council-tax' })));
     const acknowledged = results.filter((response) => response.status === 204).length;

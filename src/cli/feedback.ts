@@ -41,7 +41,7 @@ if (values.since !== undefined && !isRealDate(values.since)) fail(`--since must 
 
 let store;
 try {
-  store = await openStore();
+  store = await openStore(process.env, { readOnly: true });
 } catch (error) {
   console.error(`Cannot read feedback from ${describeStore()}: ${(error as Error).message}`);
   process.exit(2);

@@ -97,7 +97,8 @@ describe('POST /api/events handler', () => {
 
   it('records nothing for Global Privacy Control, Do Not Track or bots, yet answers 204', async () => {
     const { handle, stored } = handler();
-    for (const headers of [{ 'Sec-GPC': '1' }, { DNT: '1' }, { 'User-Agent': 'Googlebot/2.1 (+http://www.google.com/bot.html)' }, { 'User-Agent': 'Mozilla/5.0 (compatible; bingbot/2.0)' }]) {
+    const optOuts: Record<string, string>[] = [{ 'Sec-GPC': '1' }, { DNT: '1' }, { 'User-Agent': 'Googlebot/2.1 (+http://www.google.com/bot.html)' }, { 'User-Agent': 'Mozilla/5.0 (compatible; bingbot/2.0)' }];
+    for (const headers of optOuts) {
       expect((await handle(post(JSON.stringify(view()), { 'Content-Type': 'application/json', ...headers }), 'a')).status).toBe(204);
     }
     expect(stored).toHaveLength(0);
