@@ -4,7 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -78,10 +78,20 @@ describe('npm run search:gaps', () => {
     expect(low).not.toContain('"bin day"');
   });
 
-  it('says what to do when nothing was recorded', () => {
-    const { status, stdout } = gaps([], { TASKFRONT_DB: join(dir, 'empty.sqlite') });
+  it('says what to do when nothing was recorded', async () => {
+    const empty = join(dir, 'empty.sqlite');
+    await createEventStore(openSqlite(empty)).close();
+    const { status, stdout } = gaps([], { TASKFRONT_DB: empty });
     expect(status).toBe(0);
     expect(stdout).toMatch(/^No searches recorded since \d{4}-\d{2}-\d{2} in SQLite at .*empty\.sqlite\. Run the portal, or npm run demo:traffic, first\.\n$/);
+  });
+
+  it('never creates a store where there is none, and says so', () => {
+    const missing = join(dir, 'missing.sqlite');
+    const { status, stderr } = gaps([], { TASKFRONT_DB: missing });
+    expect(status).toBe(2);
+    expect(stderr).toContain(`there is no events database at ${missing} yet`);
+    expect(existsSync(missing)).toBe(false);
   });
 
   it('refuses wrong options with exit code 2 and the fix', () => {
