@@ -76,12 +76,25 @@ const linkText: Plugin<[], MdastRoot> = () => (tree, file) => {
  */
 export const READABILITY_AGREEMENT = 6 / 7;
 
-function retextPlugins(rules: ProseRules) {
+// Processors are frozen and reused: building one per field costs more than the check itself.
+const processors = new WeakMap<ProseRules, { text: ReturnType<typeof buildRetext>; markdown: ReturnType<typeof buildMarkdown> }>();
+function processorsFor(rules: ProseRules) {
+  let cached = processors.get(rules);
+  if (!cached) processors.set(rules, (cached = { text: buildRetext(rules), markdown: buildMarkdown(rules) }));
+  return cached;
+}
+
+function buildMarkdown(rules: ProseRules) {
+  return unified().use(remarkParse).use(linkText).use(remarkRetext, buildRetext(rules) as never).freeze();
+}
+
+function buildRetext(rules: ProseRules) {
   return unified()
     .use(retextEnglish)
     .use(retextReadability, { age: rules.readingAge, threshold: READABILITY_AGREEMENT })
     .use(retextPassive)
-    .use(wordsToAvoid, rules.wordsToAvoid);
+    .use(wordsToAvoid, rules.wordsToAvoid)
+    .freeze();
 }
 
 const RULES: Record<string, ProseFinding['rule']> = {
@@ -115,7 +128,7 @@ function findings(file: VFile, readingAge: number, original: string): ProseFindi
 
 /** Checks plain text (a front matter field). */
 export async function checkText(text: string, rules: ProseRules): Promise<ProseFinding[]> {
-  const processor = retextPlugins(rules);
+  const processor = processorsFor(rules).text;
   const file = new VFile(maskDigits(text));
   await processor.run(processor.parse(file), file);
   return [...findings(file, rules.readingAge, text), ...longSentences(text, rules.maxSentenceWords)];
@@ -123,7 +136,7 @@ export async function checkText(text: string, rules: ProseRules): Promise<ProseF
 
 /** Checks Markdown (a task's body): prose through retext, links by their text. */
 export async function checkMarkdown(markdown: string, rules: ProseRules): Promise<ProseFinding[]> {
-  const processor = unified().use(remarkParse).use(linkText).use(remarkRetext, retextPlugins(rules) as never);
+  const processor = processorsFor(rules).markdown;
   const file = new VFile(maskDigits(markdown));
   await processor.run(processor.parse(file), file);
   return [...findings(file, rules.readingAge, markdown), ...longSentences(markdown, rules.maxSentenceWords)];
@@ -136,8 +149,10 @@ export async function checkMarkdown(markdown: string, rules: ProseRules): Promis
  * ages (its Flesch mapping never goes below 10), so the page figure uses the one
  * formula plain-language guides quote. See docs/decisions/0007-content-checks.md.
  */
+const english = unified().use(retextEnglish).freeze();
+
 export function pageReadingAge(texts: readonly string[]): { age: number; sentences: number; words: number } {
-  const processor = unified().use(retextEnglish);
+  const processor = english;
   const counts = { sentence: 0, word: 0, syllable: 0 };
   for (const text of texts) {
     const tree = processor.parse(maskDigits(text)) as NlcstRoot;
