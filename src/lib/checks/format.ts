@@ -12,7 +12,7 @@ export function formatText(report: CheckReport): string {
     }
     lines.push('');
   }
-  lines.push(`${report.filesChecked} files checked (${report.checks.join(', ')}): ${report.errors} error${report.errors === 1 ? '' : 's'}, ${report.warnings} warning${report.warnings === 1 ? '' : 's'}.`);
+  lines.push(`${report.filesChecked} file${report.filesChecked === 1 ? '' : 's'} checked (${report.checks.join(', ')}): ${report.errors} error${report.errors === 1 ? '' : 's'}, ${report.warnings} warning${report.warnings === 1 ? '' : 's'}.`);
   return lines.join('\n');
 }
 
