@@ -11,7 +11,8 @@ export default defineConfig({
   adapter: node({ mode: 'standalone' }),
   integrations: [contentGuard(), catalogue()],
   trailingSlash: 'never',
-  build: { format: 'file' },
+  // 'preserve': browse/index.astro becomes browse/index.html, so /browse and /browse/<topic> can both be static.
+  build: { format: 'preserve' },
   devToolbar: { enabled: false },
   // The live search bundle is built as a standalone ES module (see SearchForm.astro).
   vite: { worker: { format: 'es' } },

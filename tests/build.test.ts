@@ -28,7 +28,7 @@ describe('the built demo portal', () => {
 
   it('has a browse page per topic listing its tasks', () => {
     expect(topicFiles.length).toBeGreaterThanOrEqual(12);
-    const browse = page('browse.html');
+    const browse = page('browse/index.html');
     for (const file of topicFiles) {
       const slug = file.replace(/\.md$/, '');
       expect(browse).toContain(`href="/browse/${slug}"`);

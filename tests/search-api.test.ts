@@ -96,3 +96,12 @@ describe('GET /search (no JavaScript needed)', () => {
     }
   });
 });
+
+describe('the server', () => {
+  it('answers 200 for every page linked from the header and footer, and for folders of pages', async () => {
+    for (const path of ['/', '/browse', '/browse/housing', '/search', '/privacy', '/accessibility', '/performance', '/api/tasks.json', '/report-a-pothole', '/done/report-a-pothole/thanks']) {
+      expect((await fetch(`${server.url}${path}`)).status, path).toBe(200);
+    }
+    expect((await fetch(`${server.url}/no-such-page`)).status).toBe(404);
+  });
+});
