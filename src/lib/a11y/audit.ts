@@ -1,0 +1,244 @@
+/**
+ * The accessibility audit as a library: find the pages, audit each in headless Chromium
+ * (two at a time, one per core), compare with the baseline, write the reports.
+ * The command line (src/cli/audit-a11y.ts) and the tests call `runAudit`.
+ */
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import axe from 'axe-core';
+import type { Browser, BrowserContext } from 'playwright-core';
+import type { AuditReport, NeedsReview, PageResult, Problem } from '../../schemas/a11y.ts';
+import { findChromium, HOW_TO_GET_CHROMIUM, launchChromium } from '../browser/find-chromium.ts';
+import { auditPage, VIEWPORTS, type Browsing, type PageJob } from './audit-page.ts';
+import { BASELINE_FILE, baselineStatus, loadBaseline, matchBaseline } from './baseline.ts';
+import { duplicateTitles } from './checks/structure.ts';
+import { discoverPages } from './discovery.ts';
+import { AuditCannotRun, buildPortal, hasBuild, seedActivity, startPortal, type LocalPortal } from './local-portal.ts';
+import { problemId } from './recorder.ts';
+import { writeReports } from './reports.ts';
+import { latestFromReport, writeLatest } from './statement.ts';
+
+export { AuditCannotRun } from './local-portal.ts';
+
+export interface AuditOptions {
+  /** Audit a running site at this address; without it the portal is built and served locally. */
+  url?: string;
+  /** The project root (default: the working directory). */
+  root?: string;
+  /** Build before serving (default true); false uses the existing dist/. */
+  build?: boolean;
+  maxPages?: number;
+  /** Audit the portal's dynamic pages and interactive states too (default true). */
+  portal?: boolean;
+  /** Where to write index.html, report.json, junit.xml and screenshots. */
+  outDir: string;
+  /** Write content/accessibility/latest.json for the accessibility statement (default true). */
+  statement?: boolean;
+  baselineFile?: string;
+  /** Pages audited at once (default 2: one per core of the machine). */
+  concurrency?: number;
+  /** Progress lines (default: none). */
+  progress?: (line: string) => void;
+  /** How the target is described in the report when `url` is given. */
+  targetKind?: 'url' | 'fixtures';
+}
+
+export const CHECKS: AuditReport['checks'] = [
+  { id: 'load', name: 'The page loads with the expected status', criteria: [] },
+  { id: 'structure', name: 'Structure: language, title, one h1, heading levels, landmarks', criteria: ['3.1.1', '2.4.2', '1.3.1', '2.4.6', '2.4.1'] },
+  { id: 'reflow', name: 'Reflow at 320 px: no sideways scrolling', criteria: ['1.4.10'] },
+  { id: 'text-spacing', name: 'Text spacing (WCAG 1.4.12): nothing cut off or overlapping', criteria: ['1.4.12'] },
+  { id: 'axe', name: 'axe-core WCAG 2.2 A and AA rules at 320, 768 and 1280 px', criteria: [] },
+  { id: 'forced-colors', name: 'Forced colours and reduced motion: axe again, nothing disappears or keeps moving', criteria: ['1.4.3', '1.4.11', '2.2.2'] },
+  { id: 'keyboard', name: 'Keyboard: every control reached, no trap, sensible order, visible and unobscured focus, skip link', criteria: ['2.1.1', '2.1.2', '2.4.3', '2.4.7', '2.4.11', '2.4.1'] },
+  { id: 'no-js', name: 'JavaScript off: same main content, forms still submit', criteria: [] },
+];
+
+const GPC = { 'Sec-GPC': '1' };
+
+function versions(root: string, browser: Browser): Record<string, string> {
+  // Read from node_modules directly: package "exports" maps may hide package.json from require.
+  const version = (name: string) => {
+    try {
+      return (JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+    } catch {
+      return 'unknown';
+    }
+  };
+  return {
+    'axe-core': axe.version,
+    '@axe-core/playwright': version('@axe-core/playwright'),
+    'playwright-core': version('playwright-core'),
+    chromium: browser.version(),
+    node: process.version.replace(/^v/, ''),
+  };
+}
+
+function toolVersion(root: string): string {
+  try {
+    return (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+async function openBrowsing(browser: Browser): Promise<{ browsing: Browsing; contexts: BrowserContext[] }> {
+  // Sec-GPC asks the portal not to record anything the audit does (searches, finishes, feedback).
+  const withJs = await browser.newContext({ viewport: VIEWPORTS.narrow, extraHTTPHeaders: GPC });
+  const withoutJs = await browser.newContext({ viewport: VIEWPORTS.wide, javaScriptEnabled: false, extraHTTPHeaders: GPC });
+  return { browsing: { js: await withJs.newPage(), noJs: await withoutJs.newPage() }, contexts: [withJs, withoutJs] };
+}
+
+export async function runAudit(options: AuditOptions): Promise<AuditReport> {
+  const started = new Date();
+  const clock = performance.now();
+  const root = resolve(options.root ?? process.cwd());
+  const progress = options.progress ?? (() => {});
+  const outDir = resolve(root, options.outDir);
+  const baselineFile = resolve(root, options.baselineFile ?? BASELINE_FILE);
+
+  const baseline = loadBaseline(baselineFile, root);
+  if (!baseline.ok) throw new AuditCannotRun(`The baseline has problems; fix them first:\n${baseline.errors.map((line) => `  ${line}`).join('\n')}`);
+  try {
+    await findChromium();
+  } catch (error) {
+    throw new AuditCannotRun((error as Error).message || HOW_TO_GET_CHROMIUM);
+  }
+
+  let portal: LocalPortal | undefined;
+  let browser: Browser | undefined;
+  try {
+    let base: string;
+    if (options.url) {
+      base = new URL(options.url).origin;
+      try {
+        await fetch(`${base}/`, { headers: GPC, signal: AbortSignal.timeout(15_000) });
+      } catch (error) {
+        const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
+        throw new AuditCannotRun(`${base} does not answer (${cause?.code ?? cause?.message ?? (error as Error).message}). Check the address, or start the portal ("npm start").`);
+      }
+    } else {
+      if (options.build === false) {
+        if (!hasBuild(root)) throw new AuditCannotRun('There is no build in dist/ to audit. Run without --no-build (or run "npm run build" first).');
+      } else {
+        progress('Building the portal…');
+        buildPortal(root);
+      }
+      portal = await startPortal(root);
+      base = portal.url;
+      progress(`Serving the build at ${base} with a temporary database.`);
+    }
+
+    const discovery = await discoverPages({ base, maxPages: options.maxPages ?? 400, portal: options.portal ?? true, headers: GPC });
+    if (portal && discovery.taskSlug) await seedActivity(portal.url, discovery.taskSlug);
+    for (const note of discovery.notes) progress(note);
+    const { jobs } = discovery;
+    if (jobs.length === 0) throw new AuditCannotRun(`No pages found at ${base}.`);
+    progress(`Auditing ${jobs.length} page${jobs.length === 1 ? '' : 's'} (${discovery.fromSitemap} from the sitemap, ${jobs.length - discovery.fromSitemap} more), ${options.concurrency ?? 2} at a time.`);
+
+    browser = await launchChromium();
+    const shotsDir = join(outDir, 'shots');
+    rmSync(shotsDir, { recursive: true, force: true });
+    mkdirSync(shotsDir, { recursive: true });
+    const settings = { base, baseline: baseline.entries, shotsDir, shotBudget: { left: 400 } };
+
+    const results: PageResult[] = [];
+    const problems: Problem[] = [];
+    const needsReview: NeedsReview[] = [];
+    let next = 0;
+    let done = 0;
+    const width = String(jobs.length).length;
+    const worker = async () => {
+      let { browsing, contexts } = await openBrowsing(browser!);
+      try {
+        while (next < jobs.length) {
+          const job = jobs[next++]!;
+          let audit;
+          try {
+            audit = await auditPage(job, browsing, settings);
+          } catch (error) {
+            // A crashed tab: note it, start fresh pages, go on.
+            audit = { results: [{ page: job.path, state: null, title: '', status: null, ms: 0, checks: [{ check: 'load' as const, outcome: 'error' as const, problems: 0, ms: 0, note: (error as Error).message.split('\n')[0] }] }], problems: [], needsReview: [] };
+            await Promise.all(contexts.map((context) => context.close().catch(() => {})));
+            ({ browsing, contexts } = await openBrowsing(browser!));
+          }
+          results.push(...audit.results);
+          problems.push(...audit.problems);
+          needsReview.push(...audit.needsReview);
+          done++;
+          const fresh = audit.problems.filter((problem) => !problem.known).length;
+          const errors = audit.results.flatMap((result) => result.checks).filter((check) => check.outcome === 'error').length;
+          const ms = audit.results.reduce((sum, result) => sum + result.ms, 0);
+          progress(
+            `[${String(done).padStart(width)}/${jobs.length}] ${job.path}${job.states.length ? ` (+${job.states.length} state${job.states.length > 1 ? 's' : ''})` : ''} ${(ms / 1000).toFixed(1)} s ${fresh || errors ? `✗ ${fresh} problem${fresh === 1 ? '' : 's'}${errors ? `, ${errors} check${errors === 1 ? '' : 's'} could not run` : ''}` : '✓'}`,
+          );
+        }
+      } finally {
+        await Promise.all(contexts.map((context) => context.close().catch(() => {})));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 2) }, worker));
+
+    // Titles must differ between pages; only knowable once every page is in.
+    const order = new Map(jobs.map((job, index) => [job.path, index]));
+    results.sort((a, b) => (order.get(a.page)! - order.get(b.page)!) || (a.state ?? '').localeCompare(b.state ?? ''));
+    const titles = new Map(results.filter((result) => result.state === null && result.status !== null).map((result) => [result.page, result.title]));
+    for (const [page, finding] of duplicateTitles(titles)) {
+      const problem: Problem = {
+        id: problemId(finding.check, finding.rule, page, null, null, finding.detail),
+        ...finding,
+        helpUrl: null,
+        selector: null,
+        html: null,
+        page,
+        state: null,
+        conditions: ['page'],
+        screenshot: null,
+        known: null,
+      };
+      const match = matchBaseline(baseline.entries, problem);
+      if (match) problem.known = { owner: match.owner, reason: match.reason, expires: match.expires };
+      problems.push(problem);
+      const result = results.find((item) => item.page === page && item.state === null);
+      const outcome = result?.checks.find((check) => check.check === 'structure');
+      if (outcome) {
+        outcome.problems++;
+        if (!problem.known && outcome.outcome === 'passed') outcome.outcome = 'failed';
+      }
+    }
+    problems.sort((a, b) => (order.get(a.page)! - order.get(b.page)!) || (a.state ?? '').localeCompare(b.state ?? '') || a.check.localeCompare(b.check) || a.rule.localeCompare(b.rule));
+
+    const status = baselineStatus(baseline.entries, problems, [...order.keys()]);
+    const newProblems = problems.filter((problem) => !problem.known).length;
+    const checkErrors = results.flatMap((result) => result.checks).filter((check) => check.outcome === 'error').length;
+    const report: AuditReport = {
+      tool: { name: 'taskfront audit:a11y', version: toolVersion(root) },
+      startedAt: started.toISOString(),
+      seconds: Math.round((performance.now() - clock) / 100) / 10,
+      target: { kind: options.url ? (options.targetKind ?? 'url') : 'local-build', url: options.url ? base : 'local build (dist/)' },
+      versions: versions(root, browser),
+      standard: 'WCAG 2.2 level AA',
+      viewports: [VIEWPORTS.narrow.width, VIEWPORTS.medium.width, VIEWPORTS.wide.width],
+      checks: CHECKS,
+      pages: results,
+      problems,
+      needsReview,
+      baseline: { file: baselineFile.replace(`${root}/`, ''), entries: baseline.entries.length, ...status },
+      summary: {
+        pages: jobs.length,
+        checksRun: results.reduce((sum, result) => sum + result.checks.filter((check) => check.outcome !== 'skipped').length, 0),
+        problems: problems.length,
+        newProblems,
+        knownProblems: problems.length - newProblems,
+        checkErrors,
+        exitCode: newProblems || status.expired.length || checkErrors ? 1 : 0,
+      },
+    };
+    writeReports(outDir, report);
+    if (options.statement ?? true) writeLatest(root, latestFromReport(report));
+    return report;
+  } finally {
+    await browser?.close().catch(() => {});
+    await portal?.stop();
+  }
+}

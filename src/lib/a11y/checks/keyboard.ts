@@ -1,0 +1,297 @@
+/**
+ * Keyboard: a real walk with Tab, then back with Shift+Tab, as a keyboard user would.
+ * - every visible link, button and field is reached (2.1.1);
+ * - focus keeps moving and leaves every component (no trap, 2.1.2);
+ * - the order follows the page (2.4.3);
+ * - each stop looks different when focused, compared with its own unfocused look (2.4.7),
+ *   and is not hidden under something else (2.4.11);
+ * - the first stop is a skip link that takes focus into <main> (2.4.1).
+ */
+import type { Page } from 'playwright-core';
+import type { FocusStop } from '../browser-kit.ts';
+import type { Recorder } from '../recorder.ts';
+
+export interface KeyboardOptions {
+  condition: string;
+  /** Expect a skip link as the first stop and follow it (pages as loaded; not mid-interaction states). */
+  skipLink: boolean;
+}
+
+interface Walk {
+  stops: FocusStop[];
+  /** Index in stops before which focus passed through the page itself (left the document). */
+  bodyAt: number | null;
+  trap: { stop: FocusStop; kind: 'stuck' | 'loop'; loop: FocusStop[] } | null;
+  complete: boolean;
+  escaped: boolean;
+}
+
+const NOUNS: Record<string, string> = { a: 'link', area: 'link', button: 'button', input: 'field', select: 'list', textarea: 'text box', summary: 'summary', iframe: 'frame' };
+/** "link", "button", "field": what a person would call the element. */
+const noun = (tag: string) => NOUNS[tag] ?? `<${tag}> element`;
+
+const step = (page: Page, light: boolean) => page.evaluate((quick) => window.__tfA11y!.keyboardStep(quick), light);
+
+/**
+ * Presses `key` until focus comes back to where it started (the element focused at the
+ * start, or the first stop after passing through the whole page).
+ */
+async function walk(page: Page, key: 'Tab' | 'Shift+Tab', startUid: number | null, max: number, onStop?: (stop: FocusStop) => Promise<void>): Promise<Walk> {
+  const light = !onStop;
+  const stops: FocusStop[] = [];
+  const seen = new Map<number, number>();
+  let bodyAt: number | null = null;
+  let last = startUid;
+  let stuck = 0;
+  let inFrame = 0;
+  let escaped = false;
+  for (let press = 0; press < max; press++) {
+    await page.keyboard.press(key);
+    const stop = await step(page, light);
+    if (stop.kind === 'body') {
+      // Focus left the document: the end of the page (or the start, going backwards).
+      if (bodyAt !== null && stops.length === bodyAt) return { stops, bodyAt, trap: null, complete: true, escaped };
+      bodyAt = stops.length;
+      last = null;
+      continue;
+    }
+    if (stop.uid === last) {
+      // Tab inside an iframe moves focus within it while the iframe stays the active element.
+      if (stop.kind === 'iframe' && ++inFrame < 80) continue;
+      if (++stuck >= 2) return { stops, bodyAt, trap: { stop, kind: 'stuck', loop: [stop] }, complete: false, escaped };
+      continue;
+    }
+    stuck = 0;
+    inFrame = 0;
+    if (startUid !== null && stop.uid === startUid) return { stops, bodyAt, trap: null, complete: true, escaped };
+    const earlier = seen.get(stop.uid);
+    if (earlier !== undefined) {
+      if (startUid === null && earlier === 0 && bodyAt !== null) return { stops, bodyAt, trap: null, complete: true, escaped };
+      // Going round without leaving: allowed only if Escape lets people out (a modal dialog).
+      const loop = stops.slice(earlier);
+      await page.keyboard.press('Escape');
+      await page.keyboard.press(key);
+      const after = await step(page, light);
+      if (after.kind === 'body' || !loop.some((item) => item.uid === after.uid)) {
+        escaped = true;
+        if (after.kind === 'body') {
+          bodyAt = stops.length;
+          last = null;
+        } else {
+          seen.set(after.uid, stops.length);
+          stops.push(after);
+          last = after.uid;
+        }
+        continue;
+      }
+      return { stops, bodyAt, trap: { stop, kind: 'loop', loop }, complete: false, escaped };
+    }
+    seen.set(stop.uid, stops.length);
+    stops.push(stop);
+    last = stop.uid;
+    await onStop?.(stop);
+  }
+  return { stops, bodyAt, trap: null, complete: false, escaped };
+}
+
+export async function checkKeyboard(page: Page, recorder: Recorder, options: KeyboardOptions): Promise<{ note?: string }> {
+  const { condition } = options;
+  const add = (finding: Parameters<Recorder['add']>[0]) => recorder.add(finding, condition, page);
+  const prep = await page.evaluate(() => window.__tfA11y!.keyboardPrepare());
+  const max = Math.min(2 * prep.expected + 40, 900);
+
+  const forward = await walk(page, 'Tab', prep.activeUid, max, async (stop) => {
+    if (stop.invisible) {
+      await add({
+        check: 'keyboard',
+        rule: 'focus-invisible',
+        criteria: ['2.4.7'],
+        impact: 'serious',
+        summary: 'Keyboard focus lands on something that cannot be seen',
+        detail: `Tab stops on this ${noun(stop.tag)}${stop.text ? ` ("${stop.text.slice(0, 60)}")` : ''}, but it is hidden, clipped or off the screen, so the focus seems to vanish.`,
+        fix: 'If it should not be used, remove it from the page or hide it with display: none or the hidden attribute. If it should, show it when it takes focus (as a skip link does).',
+        selector: stop.selector,
+        html: stop.html,
+      });
+    } else if (stop.compared && !stop.indicator) {
+      await add({
+        check: 'keyboard',
+        rule: 'focus-not-visible',
+        criteria: ['2.4.7'],
+        impact: 'serious',
+        summary: 'Keyboard focus is not visible',
+        detail: `Nothing about this ${noun(stop.tag)} changes when it takes focus: its outline, box shadow, background, colours, border and underline (and those of its ::before, ::after and parent) look the same as before.`,
+        fix: 'Give it a clear :focus-visible style (for example outline: 3px solid with a colour that stands out from the background). Never remove the outline without putting something as visible in its place.',
+        selector: stop.selector,
+        html: stop.html,
+      });
+    } else if (stop.obscured) {
+      await add({
+        check: 'keyboard',
+        rule: 'focus-obscured',
+        criteria: ['2.4.11'],
+        impact: 'serious',
+        summary: 'The focused element is hidden behind other content',
+        detail: `When this ${noun(stop.tag)} has focus, something else covers it completely (a sticky header, a banner or a dialog).`,
+        fix: 'Keep sticky and fixed boxes from covering focused content: use scroll-padding-top equal to the sticky header’s height, or do not make the box sticky.',
+        selector: stop.selector,
+        html: stop.html,
+      });
+    }
+  });
+
+  if (forward.trap) {
+    const { stop, kind, loop } = forward.trap;
+    await add({
+      check: 'keyboard',
+      rule: 'keyboard-trap',
+      criteria: ['2.1.2'],
+      impact: 'critical',
+      summary: 'Keyboard focus is trapped',
+      detail:
+        kind === 'stuck'
+          ? `Pressing Tab on this ${noun(stop.tag)} does not move focus, so a keyboard user cannot go on.`
+          : `Tab goes round ${loop.length} element${loop.length === 1 ? '' : 's'} (${loop.slice(0, 4).map((item) => item.selector).join(' → ')} → back) and never leaves them; Escape does not let focus out either.`,
+      fix: 'Do not stop Tab (or move focus back) in keydown handlers. A dialog may keep focus inside while open, but Escape must close it and return focus.',
+      selector: stop.selector,
+      html: stop.html,
+    });
+    return { note: 'the walk stopped at a keyboard trap' };
+  }
+
+  const sequence = forward.stops;
+  for (let i = 1; i < sequence.length; i++) {
+    if (i === forward.bodyAt) continue;
+    const previous = sequence[i - 1]!;
+    const stop = sequence[i]!;
+    if (stop.afterPrevious === false) {
+      await add({
+        check: 'keyboard',
+        rule: 'focus-order',
+        criteria: ['2.4.3'],
+        impact: 'moderate',
+        summary: 'Tab moves backwards through the page',
+        detail: `Tab goes from ${previous.selector}${previous.text ? ` ("${previous.text.slice(0, 40)}")` : ''} back to this ${noun(stop.tag)}, which comes earlier in the page.`,
+        fix: 'Remove tabindex values greater than 0 and put elements in the page in the order they are read.',
+        selector: stop.selector,
+        html: stop.html,
+      });
+    } else if (!previous.pinned && !stop.pinned && stop.bottom < previous.top - 4 && stop.left <= previous.left + 4) {
+      await add({
+        check: 'keyboard',
+        rule: 'focus-order-visual',
+        criteria: ['2.4.3'],
+        impact: 'moderate',
+        summary: 'Tab jumps back up the screen',
+        detail: `Tab goes from ${previous.selector} (at ${previous.top} px down the page) up to this ${noun(stop.tag)} (at ${stop.top} px), so focus moves against the reading order.`,
+        fix: 'Make the visual order match the source order: avoid CSS order, grid placement or absolute positioning that moves controls above earlier ones.',
+        selector: stop.selector,
+        html: stop.html,
+      });
+    }
+  }
+
+  if (forward.complete) {
+    for (const missed of await page.evaluate(() => window.__tfA11y!.keyboardUnreached())) {
+      await add({
+        check: 'keyboard',
+        rule: 'not-keyboard-reachable',
+        criteria: ['2.1.1'],
+        impact: 'serious',
+        summary: 'A control cannot be reached with the Tab key',
+        detail: `It can be seen and clicked${missed.text ? ` ("${missed.text.slice(0, 60)}")` : ''}, but pressing Tab through the whole page never lands on it.`,
+        fix: 'Use a real <a href>, <button> or form field, and do not give it tabindex="-1". If it should not be used, hide it properly.',
+        selector: missed.selector,
+        html: missed.html,
+      });
+    }
+  }
+
+  const entry = prep.activeUid === null ? sequence[0] : forward.bodyAt !== null ? sequence[forward.bodyAt] : undefined;
+  if (options.skipLink && forward.complete) {
+    if (!entry?.skipLink) {
+      await add({
+        check: 'keyboard',
+        rule: 'skip-link',
+        criteria: ['2.4.1'],
+        impact: 'moderate',
+        summary: 'The first Tab stop is not a skip link',
+        detail: entry ? `The first Tab stop is ${entry.selector}${entry.text ? ` ("${entry.text.slice(0, 40)}")` : ''}.` : 'Nothing on the page takes keyboard focus.',
+        fix: 'Make the first link on every page "Skip to main content" (<a href="#main-content">), shown when it has focus, pointing at <main id="main-content" tabindex="-1">.',
+        selector: entry?.selector ?? null,
+        html: entry?.html ?? null,
+      });
+    } else if (!entry.skipLink.targetInMain) {
+      await add({
+        check: 'keyboard',
+        rule: 'skip-link',
+        criteria: ['2.4.1'],
+        impact: 'moderate',
+        summary: 'The skip link does not lead to the main content',
+        detail: `${entry.html} points at something that is not <main> or inside it.`,
+        fix: 'Point the skip link at the id of the <main> element.',
+        selector: entry.selector,
+        html: entry.html,
+      });
+    }
+  }
+
+  // Back again with Shift+Tab, from where the forward walk ended.
+  const here = prep.activeUid ?? sequence[0]?.uid ?? null;
+  if (forward.complete && here !== null) {
+    const backward = await walk(page, 'Shift+Tab', here, max);
+    if (backward.trap) {
+      const { stop } = backward.trap;
+      await add({
+        check: 'keyboard',
+        rule: 'keyboard-trap',
+        criteria: ['2.1.2'],
+        impact: 'critical',
+        summary: 'Keyboard focus is trapped going backwards',
+        detail: `Going backwards with Shift+Tab, focus cannot get past this ${noun(stop.tag)}.`,
+        fix: 'Do not stop Shift+Tab (or move focus) in keydown handlers.',
+        selector: stop.selector,
+        html: stop.html,
+      });
+    } else if (backward.complete) {
+      const back = new Set(backward.stops.map((stop) => stop.uid));
+      for (const stop of sequence) {
+        if (back.has(stop.uid) || stop.uid === here) continue;
+        await add({
+          check: 'keyboard',
+          rule: 'focus-order',
+          criteria: ['2.4.3'],
+          impact: 'moderate',
+          summary: 'Shift+Tab skips something Tab reaches',
+          detail: `Going forwards Tab reaches this ${noun(stop.tag)}; going backwards Shift+Tab never does.`,
+          fix: 'Do not move focus in focus or keydown handlers; let the browser follow the page order both ways.',
+          selector: stop.selector,
+          html: stop.html,
+        });
+      }
+    }
+    // Finally follow the skip link: focus (or the next Tab) must land in <main>.
+    if (options.skipLink && prep.activeUid === null && entry?.skipLink?.targetInMain && backward.complete) {
+      await page.keyboard.press('Enter');
+      let after = await page.evaluate(() => window.__tfA11y!.keyboardAfterSkip());
+      if (!after.activeInMain) {
+        await page.keyboard.press('Tab');
+        after = await page.evaluate(() => window.__tfA11y!.keyboardAfterSkip());
+      }
+      if (!after.activeInMain) {
+        await add({
+          check: 'keyboard',
+          rule: 'skip-link',
+          criteria: ['2.4.1'],
+          impact: 'moderate',
+          summary: 'The skip link does not move focus to the main content',
+          detail: `After pressing Enter on the skip link (and Tab once more), focus is on ${after.active}, outside <main>.`,
+          fix: 'Give <main> an id and tabindex="-1", and point the skip link at that id.',
+          selector: entry.selector,
+          html: entry.html,
+        });
+      }
+    }
+  }
+  return { note: forward.complete ? (forward.escaped ? 'a loop was left with Escape (a dialog)' : undefined) : `focus did not come round within ${max} presses` };
+}

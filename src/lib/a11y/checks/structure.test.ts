@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import type { StructureInfo } from '../browser-kit.ts';
+import { duplicateTitles, structureFindings } from './structure.ts';
+
+const ref = (selector: string, text = '') => ({ selector, html: `<${selector}>`, text });
+const good: StructureInfo = {
+  lang: 'en-GB',
+  title: 'Report a pothole – Riverton City Council',
+  h1: [{ ...ref('h1', 'Report a pothole'), level: 1 }],
+  headings: [
+    { ...ref('h1', 'Report a pothole'), level: 1 },
+    { ...ref('h2', 'Who can use this'), level: 2 },
+    { ...ref('h3', 'Step'), level: 3 },
+    { ...ref('h2', 'Related'), level: 2 },
+  ],
+  mains: [ref('main')],
+  banners: 1,
+  contentinfos: 1,
+  navs: [{ ...ref('nav', ''), name: 'Main' }, { ...ref('nav', ''), name: 'Support links' }],
+};
+const rules = (info: Partial<StructureInfo>) => structureFindings({ ...good, ...info }).map((finding) => finding.rule);
+
+describe('structure findings', () => {
+  it('finds nothing on a well-built page', () => {
+    expect(structureFindings(good)).toEqual([]);
+  });
+
+  it('needs a valid lang and a title', () => {
+    expect(rules({ lang: null })).toEqual(['page-lang']);
+    expect(rules({ lang: 'english please' })).toEqual(['page-lang']);
+    expect(rules({ title: '' })).toEqual(['page-title']);
+  });
+
+  it('needs exactly one h1 and no skipped heading level', () => {
+    expect(rules({ h1: [] })).toEqual(['one-h1']);
+    expect(rules({ h1: [good.h1[0]!, { ...ref('h1.two', 'Two'), level: 1 }] })).toEqual(['one-h1']);
+    const skipped = structureFindings({ ...good, headings: [good.headings[0]!, { ...ref('h4', 'Deep'), level: 4 }] });
+    expect(skipped.map((finding) => [finding.rule, finding.selector, finding.criteria])).toEqual([['heading-levels', 'h4', ['1.3.1']]]);
+    expect(skipped[0]!.detail).toBe('h1 "Report a pothole" is followed by h4 "Deep", so the outline has a gap.');
+    // Going back up any number of levels is fine.
+    expect(rules({ headings: [good.headings[0]!, { ...ref('h2'), level: 2 }, { ...ref('h3'), level: 3 }, { ...ref('h2'), level: 2 }] })).toEqual([]);
+  });
+
+  it('needs one main, a banner, a contentinfo and named navigation when there is more than one', () => {
+    expect(rules({ mains: [] })).toEqual(['landmark-main']);
+    expect(rules({ mains: [ref('main'), ref('main.two')] })).toEqual(['landmark-main']);
+    expect(rules({ banners: 0, contentinfos: 2 })).toEqual(['landmark-banner', 'landmark-contentinfo']);
+    expect(rules({ navs: [{ ...ref('nav'), name: 'Main' }, { ...ref('nav.b'), name: '' }] })).toEqual(['landmark-nav-label']);
+    expect(rules({ navs: [{ ...ref('nav'), name: 'Main' }, { ...ref('nav.b'), name: 'main' }] })).toEqual(['landmark-nav-label', 'landmark-nav-label']);
+    expect(rules({ navs: [{ ...ref('nav'), name: '' }] })).toEqual([]);
+  });
+});
+
+describe('titles shared between pages', () => {
+  it('flags every page that shares its title with another address, but not the same page with another query', () => {
+    const found = duplicateTitles(
+      new Map([
+        ['/a', 'Same'],
+        ['/b', 'Same'],
+        ['/performance', 'Figures'],
+        ['/performance?period=7', 'Figures'],
+        ['/c', 'Other'],
+      ]),
+    );
+    expect([...found.keys()]).toEqual(['/a', '/b']);
+    expect(found.get('/a')!.detail).toBe('"Same" is also the title of /b.');
+  });
+});

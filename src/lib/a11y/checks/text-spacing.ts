@@ -1,0 +1,46 @@
+/**
+ * Text spacing (WCAG 1.4.12): with line height 1.5, paragraph spacing 2em, letter spacing
+ * 0.12em and word spacing 0.16em, no text may be cut off or run into other text. Only
+ * what breaks because of the spacing is reported (not what was already so).
+ */
+import type { Page } from 'playwright-core';
+import type { Recorder } from '../recorder.ts';
+
+export async function checkTextSpacing(page: Page, recorder: Recorder, condition: string): Promise<void> {
+  try {
+    const info = await page.evaluate(() => window.__tfA11y!.textSpacing());
+    const common = { check: 'text-spacing' as const, criteria: ['1.4.12'], impact: 'serious' as const };
+    for (const item of info.clipped) {
+      await recorder.add(
+        {
+          ...common,
+          rule: 'text-spacing-clipped',
+          summary: 'Text is cut off when a reader increases text spacing',
+          detail: `With WCAG text spacing, its text no longer fits and is hidden ${item.overflow}: "${item.text.slice(0, 80)}".`,
+          fix: 'Do not fix the height or width of boxes that hold text, or hide their overflow; let them grow (min-height instead of height, no overflow: hidden).',
+          selector: item.selector,
+          html: item.html,
+        },
+        condition,
+        page,
+      );
+    }
+    for (const pair of info.overlaps) {
+      await recorder.add(
+        {
+          ...common,
+          rule: 'text-spacing-overlap',
+          summary: 'Text runs into other text when a reader increases text spacing',
+          detail: `"${pair.a.text.slice(0, 60)}" overlaps "${pair.b.text.slice(0, 60)}" (${pair.b.selector}).`,
+          fix: 'Let boxes grow with their text: avoid fixed heights and absolute positioning for text, and use padding or gaps instead of tight line boxes.',
+          selector: pair.a.selector,
+          html: pair.a.html,
+        },
+        condition,
+        page,
+      );
+    }
+  } finally {
+    await page.evaluate(() => window.__tfA11y?.spacingOff());
+  }
+}

@@ -1,0 +1,270 @@
+/**
+ * The audit report people read: a summary first, then every problem grouped by page, each
+ * with its rule, WCAG criterion, element, HTML, screenshot and how to fix it. The report
+ * is held to the standard it checks: landmarks, headings in order, a skip link, real
+ * tables, text alternatives, visible focus, and it reflows at 320 px.
+ */
+import type { AuditReport, Problem } from '../../schemas/a11y.ts';
+import { compareCriteria, criterion, understandingUrl } from './wcag.ts';
+
+const escape = (text: string) => text.replace(/[&<>"']/g, (char) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": '#39' }[char]};`);
+const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+
+const CHECK_NAMES: Record<string, string> = {
+  load: 'Page loads',
+  structure: 'Structure',
+  reflow: 'Reflow (320 px)',
+  'text-spacing': 'Text spacing',
+  axe: 'axe rules',
+  'forced-colors': 'Forced colours',
+  keyboard: 'Keyboard',
+  'no-js': 'JavaScript off',
+};
+
+function criteriaHtml(problem: Problem): string {
+  if (!problem.criteria.length) return 'None: this is one of the portal’s own rules (pages work without JavaScript, pages load).';
+  return problem.criteria
+    .map((number) => {
+      const { name, level } = criterion(number);
+      return `<a href="${understandingUrl(number)}">${escape(number)} ${escape(name)}</a> (level ${level})`;
+    })
+    .join('<br>');
+}
+
+function problemHtml(problem: Problem): string {
+  const headingId = `problem-${problem.id}`;
+  return `<article class="problem ${problem.known ? 'is-known' : 'is-new'}" aria-labelledby="${headingId}">
+  <h4 id="${headingId}"><span class="badge">${problem.known ? 'Known' : 'New'}<span class="visually-hidden"> problem:</span></span> ${escape(problem.summary)}</h4>
+  <dl class="facts">
+    <div><dt>Rule</dt><dd><code>${escape(problem.rule)}</code>${problem.helpUrl ? ` (<a href="${escape(problem.helpUrl)}">about this rule<span class="visually-hidden">: ${escape(problem.rule)}</span></a>)` : ''}</dd></div>
+    <div><dt>WCAG</dt><dd>${criteriaHtml(problem)}</dd></div>
+    <div><dt>Check</dt><dd>${escape(CHECK_NAMES[problem.check] ?? problem.check)}, impact ${escape(problem.impact)}</dd></div>
+    <div><dt>Seen</dt><dd>${escape(problem.conditions.join(', '))}</dd></div>
+    <div><dt>Element</dt><dd>${problem.selector ? `<code class="wrap">${escape(problem.selector)}</code>` : 'The whole page'}</dd></div>
+    ${problem.html ? `<div><dt>HTML</dt><dd><pre><code>${escape(problem.html)}</code></pre></dd></div>` : ''}
+    <div><dt>What we found</dt><dd class="pre-line">${escape(problem.detail)}</dd></div>
+    <div><dt>How to fix it</dt><dd>${escape(problem.fix)}</dd></div>
+    ${problem.known ? `<div><dt>In the baseline</dt><dd>${escape(problem.known.reason)} Owner: ${escape(problem.known.owner)}. Fix by ${escape(problem.known.expires)}.</dd></div>` : ''}
+  </dl>
+  ${problem.screenshot ? `<figure><img src="${escape(problem.screenshot)}" alt="Screenshot of the element in the page, outlined with a dashed pink box (${escape(problem.conditions[0] ?? '')})."><figcaption>The element, outlined, as the check saw it: ${escape(problem.conditions[0] ?? '')}.</figcaption></figure>` : ''}
+</article>`;
+}
+
+function summaryTable(report: AuditReport): string {
+  const rows = new Map<string, { fresh: number; known: number; pages: Set<string> }>();
+  for (const problem of report.problems) {
+    for (const number of problem.criteria.length ? problem.criteria : ['']) {
+      const row = rows.get(number) ?? { fresh: 0, known: 0, pages: new Set() };
+      if (problem.known) row.known++;
+      else row.fresh++;
+      row.pages.add(problem.page);
+      rows.set(number, row);
+    }
+  }
+  if (!rows.size) return '<p>No problems were found.</p>';
+  const body = [...rows.entries()]
+    .sort(([a], [b]) => (a && b ? compareCriteria(a, b) : a ? -1 : 1))
+    .map(([number, row]) => {
+      const name = number ? `<a href="${understandingUrl(number)}">${escape(number)} ${escape(criterion(number).name)}</a>` : 'The portal’s own rules (not WCAG)';
+      return `<tr><th scope="row">${name}</th><td>${number ? criterion(number).level : '–'}</td><td class="num">${row.fresh}</td><td class="num">${row.known}</td><td class="num">${row.pages.size}</td></tr>`;
+    })
+    .join('\n');
+  return `<div class="table-scroll" role="region" aria-labelledby="by-criterion" tabindex="0"><table>
+<caption id="by-criterion">Problems by WCAG success criterion</caption>
+<thead><tr><th scope="col">Success criterion</th><th scope="col">Level</th><th scope="col" class="num">New</th><th scope="col" class="num">Known</th><th scope="col" class="num">Pages</th></tr></thead>
+<tbody>${body}</tbody></table></div>`;
+}
+
+function pagesTable(report: AuditReport): string {
+  const checks = report.checks.map((check) => check.id);
+  const head = checks.map((id) => `<th scope="col">${escape(CHECK_NAMES[id] ?? id)}</th>`).join('');
+  const body = report.pages
+    .map((page) => {
+      const cells = checks
+        .map((id) => {
+          const outcome = page.checks.find((check) => check.check === id);
+          if (!outcome) return '<td class="muted">–<span class="visually-hidden">not part of this state</span></td>';
+          if (outcome.outcome === 'error') return `<td class="bad">could not run${outcome.note ? `: ${escape(outcome.note)}` : ''}</td>`;
+          if (outcome.outcome === 'skipped') return '<td class="muted">skipped</td>';
+          if (outcome.outcome === 'failed') return `<td class="bad">${plural(outcome.problems, 'problem')}</td>`;
+          return `<td class="good">passed${outcome.problems ? ` (${outcome.problems} known)` : ''}</td>`;
+        })
+        .join('');
+      const label = `<span class="wrap">${escape(page.page)}</span>${page.state ? `<br><span class="muted">${escape(page.state)}</span>` : ''}`;
+      return `<tr><th scope="row">${label}</th>${cells}<td class="num">${(page.ms / 1000).toFixed(1)}</td></tr>`;
+    })
+    .join('\n');
+  return `<div class="table-scroll" role="region" aria-labelledby="every-page-caption" tabindex="0"><table class="pages">
+<caption id="every-page-caption">Each page and state, and how each check went</caption>
+<thead><tr><th scope="col">Page</th>${head}<th scope="col" class="num">Seconds</th></tr></thead>
+<tbody>${body}</tbody></table></div>`;
+}
+
+export function reportHtml(report: AuditReport): string {
+  const { summary } = report;
+  const failed = summary.exitCode !== 0;
+  const verdict = failed
+    ? [
+        summary.newProblems ? plural(summary.newProblems, 'problem') + ' not in the baseline' : '',
+        report.baseline.expired.length ? plural(report.baseline.expired.length, 'baseline entry', 'baseline entries') + ' past its date' : '',
+        summary.checkErrors ? plural(summary.checkErrors, 'check') + ' could not run' : '',
+      ]
+        .filter(Boolean)
+        .join(', ')
+    : 'no new problems';
+  const date = report.startedAt.slice(0, 10);
+  const title = `Accessibility audit ${date}: ${verdict}`;
+
+  const groups = new Map<string, Problem[]>();
+  for (const problem of report.problems) {
+    const key = `${problem.page}\u0000${problem.state ?? ''}`;
+    groups.set(key, [...(groups.get(key) ?? []), problem]);
+  }
+  const groupList = [...groups.entries()].map(([key, problems], index) => {
+    const [page, state] = key.split('\u0000') as [string, string];
+    return { id: `page-${index + 1}`, page, state, problems };
+  });
+
+  const baselineList = (entries: AuditReport['baseline']['fixed'], empty: string) =>
+    entries.length
+      ? `<ul>${entries.map((entry) => `<li><code>${escape(entry.rule)}</code> on <code class="wrap">${escape(entry.url)}</code>, element <code class="wrap">${escape(entry.selector)}</code>: ${escape(entry.reason)} (owner ${escape(entry.owner)}, until ${escape(entry.expires)})</li>`).join('')}</ul>`
+      : `<p>${empty}</p>`;
+
+  return `<!doctype html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escape(title)}</title>
+<style>
+:root { --ink: #0f1720; --soft: #3b4654; --paper: #fff; --tint: #f2f5f8; --line: #c9d1da; --brand: #0b4f8a; --good: #0a6e3c; --bad: #8a1c12; --focus: #ffd11a;
+  font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; line-height: 1.5; color: var(--ink); background: var(--paper); }
+* { box-sizing: border-box; }
+body { margin: 0; overflow-wrap: break-word; }
+.wrap-page { max-width: 68rem; margin: 0 auto; padding: 0 1rem 3rem; }
+a { color: var(--brand); }
+a:focus-visible, [tabindex]:focus-visible, summary:focus-visible { outline: 3px solid var(--ink); outline-offset: 2px; background: var(--focus); color: var(--ink); }
+.skip { position: absolute; left: 0.5rem; top: -10rem; background: var(--focus); color: var(--ink); padding: 0.5rem 1rem; }
+.skip:focus { top: 0.5rem; }
+header { background: #083a66; color: #fff; padding: 0.75rem 1rem; }
+header p { margin: 0; max-width: 68rem; margin-inline: auto; font-weight: 700; }
+h1 { font-size: 1.75rem; line-height: 1.2; margin: 1.5rem 0 0.75rem; }
+h2 { font-size: 1.4rem; margin: 2.5rem 0 0.75rem; border-top: 4px solid var(--brand); padding-top: 0.75rem; }
+h3 { font-size: 1.2rem; margin: 2rem 0 0.5rem; }
+h4 { font-size: 1.05rem; margin: 0 0 0.5rem; }
+.verdict { font-size: 1.2rem; font-weight: 700; padding: 0.75rem 1rem; border-left: 6px solid; background: var(--tint); }
+.verdict.pass { border-color: var(--good); }
+.verdict.fail { border-color: var(--bad); }
+.figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr)); gap: 0.75rem; margin: 1rem 0; }
+.figures div { border-top: 4px solid var(--brand); padding-top: 0.25rem; }
+.figures dt { color: var(--soft); font-size: 0.95rem; }
+.figures dd { margin: 0; font-size: 1.6rem; font-weight: 700; }
+/* position: relative keeps the visually hidden text in its cells inside the scrolling box. */
+.table-scroll { overflow-x: auto; max-width: 100%; margin: 1rem 0; position: relative; }
+table { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
+caption { text-align: left; font-weight: 700; padding-bottom: 0.5rem; }
+th, td { text-align: left; vertical-align: top; padding: 0.4rem 0.75rem 0.4rem 0; border-bottom: 1px solid var(--line); }
+thead th { border-bottom: 2px solid var(--ink); }
+.num { text-align: right; white-space: nowrap; }
+.pages td { white-space: nowrap; }
+.good { color: var(--good); }
+.bad { color: var(--bad); font-weight: 700; }
+.muted { color: var(--soft); }
+.problem { border: 1px solid var(--line); border-left: 6px solid var(--bad); padding: 1rem; margin: 0 0 1rem; }
+.problem.is-known { border-left-color: var(--soft); }
+.badge { display: inline-block; font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.04em; padding: 0 0.4rem; margin-right: 0.25rem; color: #fff; background: var(--bad); vertical-align: 0.1em; }
+.is-known .badge { background: var(--soft); }
+.facts { margin: 0; }
+.facts > div { display: grid; grid-template-columns: 1fr; padding: 0.3rem 0; border-top: 1px solid var(--line); }
+@media (min-width: 40em) { .facts > div { grid-template-columns: 10rem 1fr; gap: 1rem; } }
+.facts dt { font-weight: 700; }
+.facts dd { margin: 0; min-width: 0; }
+pre { margin: 0; padding: 0.5rem; background: var(--tint); white-space: pre-wrap; overflow-wrap: anywhere; font-size: 0.85rem; }
+code { font-size: 0.9em; }
+.wrap { overflow-wrap: anywhere; }
+.pre-line { white-space: pre-line; }
+figure { margin: 0.75rem 0 0; }
+figure img { display: block; max-width: 100%; height: auto; border: 1px solid var(--line); }
+figcaption { color: var(--soft); font-size: 0.9rem; }
+.page-list { columns: 16rem; padding-left: 1.25rem; }
+.visually-hidden { position: absolute !important; width: 1px !important; height: 1px !important; margin: 0 !important; padding: 0 !important; overflow: hidden !important; clip-path: inset(50%) !important; white-space: nowrap !important; border: 0 !important; }
+footer { border-top: 1px solid var(--line); color: var(--soft); padding: 1rem; max-width: 68rem; margin: 0 auto; }
+@media (forced-colors: active) { .badge { border: 1px solid CanvasText; } .verdict, .problem { border-color: CanvasText; } }
+</style>
+</head>
+<body>
+<a class="skip" href="#main">Skip to main content</a>
+<header><p>Taskfront accessibility audit</p></header>
+<main id="main" tabindex="-1" class="wrap-page">
+<h1>Accessibility audit: ${escape(verdict)}</h1>
+<p class="verdict ${failed ? 'fail' : 'pass'}">${failed ? 'The audit failed' : 'The audit passed'}: ${escape(verdict)}.</p>
+<p>${escape(report.target.url)}, ${escape(date)}, against ${escape(report.standard)}. ${plural(report.summary.pages, 'page')} at ${report.viewports.join(', ')} px wide, with JavaScript on and off, in ${report.seconds.toFixed(0)} seconds.</p>
+
+<section aria-labelledby="summary-heading">
+<h2 id="summary-heading">Summary</h2>
+<dl class="figures">
+<div><dt>Pages audited</dt><dd>${summary.pages}</dd></div>
+<div><dt>Checks run</dt><dd>${summary.checksRun}</dd></div>
+<div><dt>New problems</dt><dd>${summary.newProblems}</dd></div>
+<div><dt>Known problems</dt><dd>${summary.knownProblems}</dd></div>
+<div><dt>Checks that could not run</dt><dd>${summary.checkErrors}</dd></div>
+</dl>
+${summaryTable(report)}
+<h3>What was checked on every page</h3>
+<ul>${report.checks.map((check) => `<li>${escape(check.name)}</li>`).join('')}</ul>
+<p>Tools: ${Object.entries(report.versions).map(([name, version]) => `${escape(name)} ${escape(version)}`).join(', ')}.</p>
+</section>
+
+<section aria-labelledby="baseline-heading">
+<h2 id="baseline-heading">Known issues baseline</h2>
+<p>${escape(report.baseline.file)} has ${plural(report.baseline.entries, 'entry', 'entries')}.</p>
+<h3>Past their date (these fail the audit)</h3>
+${baselineList(report.baseline.expired, 'None.')}
+<h3>Fixed: no longer found, so remove them</h3>
+${baselineList(report.baseline.fixed, 'None.')}
+<h3>Not checked in this run (their pages were not audited)</h3>
+${baselineList(report.baseline.notAudited, 'None.')}
+</section>
+
+<section aria-labelledby="problems-heading">
+<h2 id="problems-heading">Problems by page</h2>
+${
+  groupList.length
+    ? `<nav aria-label="Pages with problems"><ul class="page-list">${groupList.map((group) => `<li><a href="#${group.id}">${escape(group.page)}${group.state ? ` (${escape(group.state)})` : ''}</a>: ${plural(group.problems.length, 'problem')}</li>`).join('')}</ul></nav>
+${groupList
+  .map(
+    (group) => `<section aria-labelledby="${group.id}">
+<h3 id="${group.id}" class="wrap">${escape(group.page)}${group.state ? ` <span class="muted">(${escape(group.state)})</span>` : ''}</h3>
+${group.problems.map(problemHtml).join('\n')}
+</section>`,
+  )
+  .join('\n')}`
+    : '<p>No problems were found on any page.</p>'
+}
+</section>
+
+<section aria-labelledby="review-heading">
+<h2 id="review-heading">Needs a person to check</h2>
+${
+  report.needsReview.length
+    ? `<p>axe could not decide these; they do not fail the audit, but a person should look.</p>
+<ul>${report.needsReview.map((item) => `<li><span class="wrap">${escape(item.page)}</span>${item.state ? ` (${escape(item.state)})` : ''}: ${escape(item.summary)} (<code>${escape(item.rule)}</code>, ${plural(item.selectors.length, 'element')}${item.selectors.length ? `, e.g. <code class="wrap">${escape(item.selectors[0]!)}</code>` : ''})</li>`).join('')}</ul>`
+    : '<p>Nothing.</p>'
+}
+</section>
+
+<section aria-labelledby="pages-heading">
+<h2 id="pages-heading">Every page</h2>
+${pagesTable(report)}
+</section>
+
+<section aria-labelledby="limits-heading">
+<h2 id="limits-heading">What this audit cannot find</h2>
+<p>Automated checks find about a third of accessibility problems. A person still needs to check, among others: whether text alternatives, labels, headings and link text make sense; whether content is easy to understand; how the site works with a screen reader, speech recognition and screen magnification; zoom to 400%; error messages and how to recover from them; timing; and documents such as PDFs.</p>
+</section>
+</main>
+<footer>Made by ${escape(report.tool.name)} ${escape(report.tool.version)} on ${escape(report.startedAt)}. Machine-readable: <a href="report.json">report.json</a>, <a href="junit.xml">junit.xml</a>.</footer>
+</body>
+</html>
+`;
+}

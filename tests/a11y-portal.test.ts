@@ -1,0 +1,41 @@
+/**
+ * The accessibility audit over every page of the built demo portal (the build from the
+ * global setup): any problem not in a11y-baseline.yml, any expired entry, or any check that
+ * could not run fails the test, with each problem printed.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runAudit } from '../src/lib/a11y/audit.ts';
+import { describeCriterion } from '../src/lib/a11y/wcag.ts';
+import type { AuditReport } from '../src/schemas/a11y.ts';
+import { ROOT } from './helpers/site.ts';
+
+const out = mkdtempSync(join(tmpdir(), 'taskfront-a11y-portal-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+function explain(report: AuditReport): string {
+  const lines = report.problems
+    .filter((problem) => !problem.known)
+    .map((problem) => `${problem.page}${problem.state ? ` [${problem.state}]` : ''} ${problem.check}/${problem.rule} (${problem.criteria.map(describeCriterion).join('; ') || 'portal rule'}): ${problem.summary}\n    at ${problem.selector ?? 'the page'}\n    ${problem.detail.replace(/\n\s*/g, ' ')}`);
+  for (const entry of report.baseline.expired) lines.push(`baseline entry ${entry.rule} ${entry.url} ${entry.selector} expired on ${entry.expires}`);
+  for (const page of report.pages) {
+    for (const check of page.checks.filter((item) => item.outcome === 'error')) lines.push(`${page.page}${page.state ? ` [${page.state}]` : ''} ${check.check} could not run: ${check.note}`);
+  }
+  return lines.join('\n');
+}
+
+describe('accessibility of the demo portal', () => {
+  it('has no problem outside the baseline on any page, in any checked state', async () => {
+    const report = await runAudit({ root: ROOT, build: false, statement: false, outDir: out });
+    expect(explain(report)).toBe('');
+    expect(report.summary.exitCode).toBe(0);
+    // Every page in the sitemap was audited, with the dynamic pages and the three interactive states.
+    expect(report.summary.pages).toBeGreaterThanOrEqual(95);
+    for (const path of ['/', '/browse/housing', '/report-a-pothole', '/search?q=pothole', '/search?q=xqzvbn', '/performance', '/accessibility']) {
+      expect(report.pages.some((page) => page.page === path), path).toBe(true);
+    }
+    expect(report.pages.filter((page) => page.state).map((page) => page.state)).toHaveLength(3);
+  }, 900_000);
+});
