@@ -6,9 +6,9 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '../net/free-port.ts';
 
 export class AuditCannotRun extends Error {
   constructor(message: string) {
@@ -32,18 +32,6 @@ export function buildPortal(root: string): void {
 
 export function hasBuild(root: string): boolean {
   return existsSync(join(root, 'dist/server/entry.mjs'));
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
-    });
-  });
 }
 
 export interface LocalPortal {
