@@ -11,7 +11,7 @@
  * Exit codes: 0 done, 1 the server refused or failed, 2 wrong options or no server.
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
@@ -64,7 +64,9 @@ const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]
 
 const root = join(import.meta.dirname, '..');
 const expectations = parse(readFileSync(join(root, 'content/search/expectations.yml'), 'utf8')) as { query: string; task: string }[];
-const catalogue = JSON.parse(readFileSync(join(root, 'dist/client/api/tasks.json'), 'utf8').toString()) as { tasks: { slug: string; kind: string; start?: { url: string }; popular?: boolean }[] };
+const cataloguePath = join(root, 'dist/client/api/tasks.json');
+if (!existsSync(cataloguePath)) fail('The portal has not been built here yet: run npm start (or npm run build) first');
+const catalogue = JSON.parse(readFileSync(cataloguePath, 'utf8')) as { tasks: { slug: string; kind: string; start?: { url: string }; popular?: boolean }[] };
 const startable = new Set(catalogue.tasks.filter((task) => task.start).map((task) => task.slug));
 // Needs the portal does not meet yet. The first ones find nothing at all; the others find
 // only loosely related tasks, so people rarely click. Both feed the search gap report.
