@@ -164,8 +164,8 @@ function describeIssue(issue: z.core.$ZodIssue, parsed: YamlSource, file: string
 }
 
 /** start.url, steps[2].title */
-export function fieldName(path: readonly (string | number)[]): string {
-  return path.reduce<string>((name, part) => (typeof part === 'number' ? `${name}[${part}]` : name ? `${name}.${part}` : part), '');
+export function fieldName(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((name, part) => (typeof part === 'number' ? `${name}[${part}]` : name ? `${name}.${String(part)}` : String(part)), '');
 }
 
 function checkLinks(
