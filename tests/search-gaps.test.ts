@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { today } from '../src/lib/dates.ts';
 import type { Gap } from '../src/lib/search/gaps.ts';
-import { createEventStore } from '../src/lib/storage/event-store.ts';
-import { openSqlite } from '../src/lib/storage/sqlite.ts';
+import { createEventStore } from '../src/lib/tracking/storage/event-store.ts';
+import { openSqlite } from '../src/lib/tracking/storage/sqlite.ts';
 import type { StoredEvent } from '../src/schemas/events.ts';
 
 const ROOT = join(import.meta.dirname, '..');

@@ -4,8 +4,8 @@
  * freshness and search. Exit codes: 0 no errors (warnings allowed), 1 errors, 2 could not run.
  */
 import { parseArgs } from 'node:util';
-import { formatGithub, formatText } from '../lib/checks/format.ts';
-import { CHECKS, runChecks } from '../lib/checks/run-checks.ts';
+import { formatGithub, formatText } from '../lib/content-checks/format.ts';
+import { CHECKS, runChecks } from '../lib/content-checks/run-checks.ts';
 import { contentDir } from '../lib/content/paths.ts';
 import { isRealDate } from '../schemas/common.ts';
 

@@ -8,7 +8,7 @@
 import { parseArgs } from 'node:util';
 import { isRealDate } from '../schemas/common.ts';
 import { SLUG_PATTERN } from '../schemas/common.ts';
-import { describeStore, openStore } from '../lib/storage/open-store.ts';
+import { describeStore, openStore } from '../lib/tracking/storage/open-store.ts';
 
 const HELP = `Usage: npm run feedback -- [--task <slug>] [--since YYYY-MM-DD] [--json]
 

@@ -13,8 +13,8 @@ import { addDays, today } from '../lib/dates.ts';
 import { createSearchEngine } from '../lib/search/engine.ts';
 import { applyKeywordSuggestions, findGaps, type AppliedKeywords } from '../lib/search/gaps.ts';
 import { toSearchData } from '../lib/search/search-data.ts';
-import { describeStore, openStore } from '../lib/storage/open-store.ts';
-import type { QueryOutcome } from '../lib/storage/types.ts';
+import { describeStore, openStore } from '../lib/tracking/storage/open-store.ts';
+import type { QueryOutcome } from '../lib/tracking/storage/types.ts';
 import { isRealDate } from '../schemas/common.ts';
 
 const DEFAULT_DAYS = 28;

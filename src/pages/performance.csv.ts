@@ -1,10 +1,10 @@
 /** GET /performance.csv?period=28 — per-task figures and published search terms as CSV. */
 import type { APIRoute } from 'astro';
-import { jsonError } from '../lib/http/responses.ts';
+import { jsonError } from '../lib/server/responses.ts';
 import { tasksBySlug } from '../lib/server/context.ts';
-import { statsToCsv } from '../lib/stats/csv.ts';
-import { loadStats } from '../lib/stats/load-stats.ts';
-import { parsePeriod } from '../lib/stats/stats-params.ts';
+import { statsToCsv } from '../lib/tracking/stats/csv.ts';
+import { loadStats } from '../lib/tracking/stats/load-stats.ts';
+import { parsePeriod } from '../lib/tracking/stats/stats-params.ts';
 
 export const prerender = false;
 

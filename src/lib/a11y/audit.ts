@@ -13,12 +13,12 @@ import { auditPage, VIEWPORTS, type Browsing, type PageJob } from './audit-page.
 import { BASELINE_FILE, baselineStatus, loadBaseline, matchBaseline } from './baseline.ts';
 import { duplicateTitles } from './checks/structure.ts';
 import { discoverPages } from './discovery.ts';
-import { AuditCannotRun, buildPortal, hasBuild, seedActivity, startPortal, type LocalPortal } from './local-portal.ts';
+import { AuditCannotRun, buildPortal, hasBuild, seedActivity, startPortal, type LocalPortal } from '../portal/local-portal.ts';
 import { problemId } from './recorder.ts';
 import { writeReports } from './reports.ts';
 import { latestFromReport, writeLatest } from './statement.ts';
 
-export { AuditCannotRun } from './local-portal.ts';
+export { AuditCannotRun } from '../portal/local-portal.ts';
 
 export interface AuditOptions {
   /** Audit a running site at this address; without it the portal is built and served locally. */

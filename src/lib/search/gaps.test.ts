@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { errorsOf, loadContent } from '../content/load-content.ts';
-import type { QueryOutcome } from '../storage/types.ts';
+import type { QueryOutcome } from '../tracking/storage/types.ts';
 import { createSearchEngine, type SearchDoc } from './engine.ts';
 import { applyKeywordSuggestions, findGaps, type Gap } from './gaps.ts';
 import { toSearchData } from './search-data.ts';

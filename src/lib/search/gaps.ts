@@ -11,7 +11,7 @@ import { basename, dirname, join } from 'node:path';
 import { Document, isSeq, parseDocument, stringify } from 'yaml';
 import { SLUG_PATTERN } from '../../schemas/common.ts';
 import type { SynonymGroup } from '../../schemas/search.ts';
-import type { QueryOutcome } from '../storage/types.ts';
+import type { QueryOutcome } from '../tracking/storage/types.ts';
 import { editDistance } from './edit-distance.ts';
 import type { SearchDoc, SearchEngine } from './engine.ts';
 import { meaningfulWords, stem, words } from './text.ts';

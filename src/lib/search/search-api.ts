@@ -3,7 +3,7 @@
  * parse the query string, search, and shape the answer. Never throws.
  */
 import { searchParamsSchema, SEARCH_LIMIT_DEFAULT, type SearchResponse } from '../../schemas/search.ts';
-import type { ApiIssue } from '../http/responses.ts';
+import type { ApiIssue } from '../server/responses.ts';
 import type { SearchEngine, SearchOptions } from './engine.ts';
 
 export type ParsedSearchParams = { ok: true; q: string; limit: number } | { ok: false; issues: ApiIssue[] };

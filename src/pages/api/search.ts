@@ -1,6 +1,6 @@
 /** GET /api/search?q=&limit= — see docs/decisions/0004-search.md for the contract. */
 import type { APIRoute } from 'astro';
-import { json, jsonError } from '../../lib/http/responses.ts';
+import { json, jsonError } from '../../lib/server/responses.ts';
 import { parseSearchParams, searchSafely } from '../../lib/search/search-api.ts';
 import { serverEngine } from '../../lib/search/server-search.ts';
 

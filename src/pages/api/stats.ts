@@ -1,8 +1,8 @@
 /** GET /api/stats?period=28 — the dashboard's figures as JSON. */
 import type { APIRoute } from 'astro';
-import { json, jsonError } from '../../lib/http/responses.ts';
-import { loadStats } from '../../lib/stats/load-stats.ts';
-import { parsePeriod } from '../../lib/stats/stats-params.ts';
+import { json, jsonError } from '../../lib/server/responses.ts';
+import { loadStats } from '../../lib/tracking/stats/load-stats.ts';
+import { parsePeriod } from '../../lib/tracking/stats/stats-params.ts';
 
 export const prerender = false;
 

@@ -6,9 +6,9 @@
  * (204, nothing read), rate (429), actual size (413), JSON and schema (400),
  * storage (503). 204 is sent only after the transaction holding the events commits.
  */
-import { MAX_BODY_BYTES } from '../../schemas/events.ts';
-import { jsonError } from '../http/responses.ts';
-import type { RateLimiter } from '../http/rate-limit.ts';
+import { MAX_BODY_BYTES } from '../../../schemas/events.ts';
+import { jsonError } from '../../server/responses.ts';
+import type { RateLimiter } from '../../server/rate-limit.ts';
 import type { EventStore } from '../storage/types.ts';
 import { createEventParser } from './parse-events.ts';
 import { shouldNotRecord } from './privacy.ts';

@@ -1,7 +1,7 @@
 /** Reads the published figures for a period from the server's store. */
-import type { Period, PortalStats } from '../../schemas/events.ts';
-import { today } from '../dates.ts';
-import { getStore } from '../server/context.ts';
+import type { Period, PortalStats } from '../../../schemas/events.ts';
+import { today } from '../../dates.ts';
+import { getStore } from '../../server/context.ts';
 import { minCountFromEnv } from './stats-params.ts';
 
 const minCount = minCountFromEnv();

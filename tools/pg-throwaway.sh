@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts a throwaway PostgreSQL on a private loopback port for tests, and prints
-# the DATABASE_URL to use. Usage: eval "$(bash scripts/pg-throwaway.sh start)"; … ; bash scripts/pg-throwaway.sh stop
+# the DATABASE_URL to use. Usage: eval "$(bash tools/pg-throwaway.sh start)"; … ; bash tools/pg-throwaway.sh stop
 # PostgreSQL refuses to run as root, so as root the server runs as the "postgres" user.
 set -euo pipefail
 DIR="${TASKFRONT_PG_DIR:-/tmp/taskfront-pg}"

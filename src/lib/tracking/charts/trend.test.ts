@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DailyTaskStats } from '../../schemas/events.ts';
+import type { DailyTaskStats } from '../../../schemas/events.ts';
 import { trendChart } from './trend.ts';
 import { ariaLabel, elements, expectEscapedTitle, expectSafeChart, HOSTILE_TITLES, texts } from './test-helpers.ts';
 

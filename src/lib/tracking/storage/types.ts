@@ -1,5 +1,5 @@
 /** The storage interface both adapters (SQLite, PostgreSQL) implement. */
-import type { DailyTaskStats, Period, PortalStats, StoredEvent } from '../../schemas/events.ts';
+import type { DailyTaskStats, Period, PortalStats, StoredEvent } from '../../../schemas/events.ts';
 
 export interface StatsOptions {
   period: Period;

@@ -1,5 +1,5 @@
 /** How long counts are kept (TASKFRONT_RETENTION_DAYS, default 730), and the daily clean-up. */
-import { addDays, today } from '../dates.ts';
+import { addDays, today } from '../../dates.ts';
 import type { EventStore } from './types.ts';
 
 export function retentionDaysFromEnv(env: NodeJS.ProcessEnv = process.env): number {

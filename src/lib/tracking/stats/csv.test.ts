@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PortalStats } from '../../schemas/events.ts';
+import type { PortalStats } from '../../../schemas/events.ts';
 import { csvCell, statsToCsv } from './csv.ts';
 
 describe('CSV export', () => {

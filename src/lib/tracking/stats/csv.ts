@@ -3,7 +3,7 @@
  * a spreadsheet would run as a formula (starting = + - @, tab or carriage return)
  * gets a leading apostrophe, so a hostile query or title can never execute.
  */
-import type { PortalStats } from '../../schemas/events.ts';
+import type { PortalStats } from '../../../schemas/events.ts';
 
 export function csvCell(value: string | number | null): string {
   let text = value === null ? '' : String(value);

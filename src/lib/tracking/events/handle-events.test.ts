@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { StoredEvent } from '../../schemas/events.ts';
-import { createRateLimiter } from '../http/rate-limit.ts';
+import type { StoredEvent } from '../../../schemas/events.ts';
+import { createRateLimiter } from '../../server/rate-limit.ts';
 import type { EventStore } from '../storage/types.ts';
 import { createEventsHandler } from './handle-events.ts';
 

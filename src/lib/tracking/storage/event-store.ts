@@ -2,8 +2,8 @@
  * The storage logic both databases share: event rows, group commit, and the
  * aggregate queries behind the dashboard. Adapters supply only a SqlDriver.
  */
-import type { DailyTaskStats, PortalStats, StoredEvent, TaskStats } from '../../schemas/events.ts';
-import { addDays } from '../dates.ts';
+import type { DailyTaskStats, PortalStats, StoredEvent, TaskStats } from '../../../schemas/events.ts';
+import { addDays } from '../../dates.ts';
 import * as SQL from './sql.ts';
 import type { EventStore, QueryOutcome, SqlDriver, StatsOptions, StoredComment } from './types.ts';
 

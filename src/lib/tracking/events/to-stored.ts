@@ -1,5 +1,5 @@
 /** What is kept of an event: free text scrubbed of personal data, the day and nothing finer. */
-import type { StoredEvent, TrackedEvent } from '../../schemas/events.ts';
+import type { StoredEvent, TrackedEvent } from '../../../schemas/events.ts';
 import { scrub } from '../privacy/scrub.ts';
 
 export function toStored(event: TrackedEvent, day: string): StoredEvent {

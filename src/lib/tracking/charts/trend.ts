@@ -4,7 +4,7 @@
  * names each one in words. The x-axis labels the first, middle and last day;
  * the y-axis labels 0 and the top of the scale.
  */
-import type { DailyTaskStats } from '../../schemas/events.ts';
+import type { DailyTaskStats } from '../../../schemas/events.ts';
 import { CHART_COLOURS, CHART_WIDTH, emptyChart, formatCount, formatShortDate, INK, num, safeCount, SMALL_FONT_SIZE, svgDocument, svgText } from './svg.ts';
 
 export type TrendSeries = 'views' | 'starts' | 'completions';

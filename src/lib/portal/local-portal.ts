@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '../net/free-port.ts';
+import { freePort } from './free-port.ts';
 
 export class AuditCannotRun extends Error {
   constructor(message: string) {

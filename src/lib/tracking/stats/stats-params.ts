@@ -1,5 +1,5 @@
 /** Query-string and environment settings for the published figures. */
-import { PERIODS, type Period } from '../../schemas/events.ts';
+import { PERIODS, type Period } from '../../../schemas/events.ts';
 
 export const DEFAULT_PERIOD: Period = 28;
 

@@ -1,6 +1,6 @@
 /** Turns the body of POST /api/events into validated events, or issues that say what is wrong. */
-import { eventBatchSchemaFor, eventSchemaFor, type TrackedEvent } from '../../schemas/events.ts';
-import type { ApiIssue } from '../http/responses.ts';
+import { eventBatchSchemaFor, eventSchemaFor, type TrackedEvent } from '../../../schemas/events.ts';
+import type { ApiIssue } from '../../server/responses.ts';
 
 export type ParsedEvents = { ok: true; events: TrackedEvent[] } | { ok: false; error: string; issues: ApiIssue[] };
 
