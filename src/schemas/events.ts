@@ -50,21 +50,38 @@ export type EventType = TrackedEvent['type'];
 /** An event as stored: personal data already scrubbed, only the day kept. */
 export type StoredEvent = TrackedEvent & { day: string };
 
+/**
+ * A rate or an average, published with the sample it comes from. `value` is null when
+ * there is nothing to divide by, or when `n` is below the minimum sample (`minSample`):
+ * pages then say "too few to say (n = 3)", never a number. Rates are in 0..1.
+ */
+export interface Measure {
+  value: number | null;
+  /** The sample size: the denominator of a rate, or how many answers an average is over. */
+  n: number;
+  /** True when n is below the minimum sample, so the value is withheld. */
+  tooFew: boolean;
+}
+
 /** Figures for one task over a period. */
 export interface TaskStats {
   task: string;
   views: number;
+  /** Journeys started (each /start visit that was recorded makes one journey). */
   starts: number;
+  /** Journeys finished with their own valid, unused token: never more than `starts`. */
   completions: number;
-  /** completions ÷ starts, or null with no starts. */
-  completionRate: number | null;
+  /** Visits to /done/<task> with no valid journey token: shown apart, never counted as completions. */
+  unlinkedFinishes: number;
+  /** completions ÷ starts of the same journeys; n = starts. Can never pass 1. */
+  completionRate: Measure;
   feedbackYes: number;
   feedbackNo: number;
-  /** feedbackYes ÷ (yes + no), or null with no answers. */
-  helpedRate: number | null;
+  /** feedbackYes ÷ (yes + no); n = yes + no. */
+  helpedRate: Measure;
   ratings: number;
-  /** Mean of 1–5 ratings, or null with none. */
-  averageRating: number | null;
+  /** Mean of 1–5 ratings (one per journey where there is one); n = ratings. */
+  averageRating: Measure;
   /** How many ratings of 1, 2, 3, 4, 5 (index 0 is rating 1). */
   ratingCounts: [number, number, number, number, number];
 }
@@ -75,16 +92,28 @@ export interface QueryCount {
 }
 
 export interface SearchStats {
+  /** Searches whose results were shown (a /search page, or a live search with results shown). */
   searches: number;
   zeroResultSearches: number;
-  zeroResultRate: number | null;
+  /** zeroResultSearches ÷ searches; n = searches. */
+  zeroResultRate: Measure;
+  /** Result clicks that belong to a recorded search: never more than `searches`. */
   clicks: number;
-  /** clicks ÷ searches, or null with no searches. */
-  clickThroughRate: number | null;
-  averageClickRank: number | null;
-  /** Only queries searched at least `minCount` times in the period. */
+  /** Searches with at least one click ÷ searches; n = searches. Can never pass 1. */
+  clickThroughRate: Measure;
+  /** Mean rank of clicked results; n = clicks. */
+  averageClickRank: Measure;
+  /** Only queries searched on at least `minCount` separate searches that no one client can fake. */
   topQueries: QueryCount[];
   topZeroResultQueries: QueryCount[];
+}
+
+/** The same figures for the period before, for "up 4 points" comparisons. */
+export interface PreviousStats {
+  from: string;
+  to: string;
+  totals: Omit<TaskStats, 'task'>;
+  tasks: TaskStats[];
 }
 
 /** GET /api/stats?period=28 and the /performance page. */
@@ -95,9 +124,12 @@ export interface PortalStats {
   to: string;
   /** A query is published only when searched at least this many times. */
   minCount: number;
+  /** A rate or average below this sample is withheld ("too few to say"). */
+  minSample: number;
   totals: Omit<TaskStats, 'task'>;
   tasks: TaskStats[];
   search: SearchStats;
+  previous: PreviousStats;
 }
 
 /** One day of one task, for the trend chart. */
