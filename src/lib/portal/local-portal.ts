@@ -3,12 +3,11 @@
  * with its own throwaway SQLite file (so an audit never touches real figures), and give its
  * dashboard a little made-up activity, so the charts and tables are audited too.
  */
-import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from './free-port.ts';
+import { buildPortal as buildSite, hasBuild, startPortal as startSite } from './portal.ts';
 
 export class AuditCannotRun extends Error {
   constructor(message: string) {
@@ -17,73 +16,40 @@ export class AuditCannotRun extends Error {
   }
 }
 
+/** Builds the portal for an audit; a failed build is a reason the audit cannot run. */
 export function buildPortal(root: string): void {
-  const result = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (result.status !== 0) {
-    const output = `${result.stdout ?? ''}\n${result.stderr ?? ''}`.trim().split('\n').slice(-30).join('\n');
-    throw new AuditCannotRun(`The portal did not build, so it cannot be audited. Fix the build ("npm run build" shows the same), then run the audit again.\n${output}`);
+  try {
+    buildSite({ root });
+  } catch (error) {
+    throw new AuditCannotRun(`${(error as Error).message}\nFix the build, then run the audit again.`);
   }
 }
 
-export function hasBuild(root: string): boolean {
-  return existsSync(join(root, 'dist/server/entry.mjs'));
-}
+export { hasBuild };
 
 export interface LocalPortal {
   url: string;
   stop(): Promise<void>;
 }
 
+/** Serves dist/ with its own throwaway SQLite file, so an audit never touches real figures. */
 export async function startPortal(root: string): Promise<LocalPortal> {
   const dir = mkdtempSync(join(tmpdir(), 'taskfront-a11y-'));
-  const port = await freePort();
-  const child = spawn(process.execPath, [join(root, 'dist/server/entry.mjs')], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATABASE_URL: '',
-      TASKFRONT_DB: join(dir, 'audit.sqlite'),
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      // The seeding below sends a few hundred events from one client at once.
-      TASKFRONT_RATE_LIMIT: '100000/10000',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk) => (output += chunk));
-  child.stderr?.on('data', (chunk) => (output += chunk));
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      const done = () => {
-        rmSync(dir, { recursive: true, force: true });
-        resolve();
-      };
-      if (child.exitCode !== null || child.signalCode !== null) return done();
-      child.once('exit', done);
-      child.kill('SIGTERM');
+  const removeDir = () => rmSync(dir, { recursive: true, force: true });
+  try {
+    const portal = await startSite({
+      root,
+      env: {
+        TASKFRONT_DB: join(dir, 'audit.sqlite'),
+        // The seeding below sends a few hundred events from one client at once.
+        TASKFRONT_RATE_LIMIT: '100000/10000',
+      },
     });
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) {
-      await stop();
-      throw new AuditCannotRun(`The built portal stopped as it started:\n${output.trim()}`);
-    }
-    try {
-      await fetch(`${url}/`, { signal: AbortSignal.timeout(1000) });
-      return { url, stop };
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    return { url: portal.url, stop: () => portal.stop().then(removeDir) };
+  } catch (error) {
+    removeDir();
+    throw new AuditCannotRun((error as Error).message);
   }
-  await stop();
-  throw new AuditCannotRun(`The built portal did not answer at ${url} within 20 s:\n${output.trim()}`);
 }
 
 /**
