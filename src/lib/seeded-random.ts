@@ -1,0 +1,44 @@
+/**
+ * A small seeded random generator for tools that must repeat themselves exactly: the
+ * search benchmark builds the same catalogue every run, so figures compare across runs,
+ * and demo traffic with the same --seed sends the same journeys.
+ *
+ * It is a 32-bit linear congruential generator (the Numerical Recipes constants): fast,
+ * simple and good enough for picking words and journeys. It is not for anything secret.
+ * Changing the constants would change every benchmark catalogue, so they stay as they are.
+ */
+
+export interface SeededRandom {
+  /** The next number, from 0 up to (not including) 1. */
+  next(): number;
+  /** One item of a non-empty list, each equally likely. */
+  pick<T>(list: readonly T[]): T;
+  /** True with probability p (0 never, 1 always). */
+  chance(p: number): boolean;
+  /** A whole number from 0 up to (not including) n. */
+  below(n: number): number;
+}
+
+/**
+ * A generator started from `seed`. The same seed always gives the same sequence.
+ * Only the seed's whole 32-bit part counts, so 1 and 2 ** 32 + 1 give the same sequence.
+ */
+export function seededRandom(seed: number): SeededRandom {
+  if (!Number.isFinite(seed)) throw new RangeError(`A random seed must be a finite number (got ${seed}).`);
+  let state = Math.trunc(seed) >>> 0;
+  const next = () => {
+    // state stays below 2 ** 32, so state * 1664525 stays below 2 ** 53: exact in a double.
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+  const below = (n: number) => Math.floor(next() * n);
+  return {
+    next,
+    below,
+    chance: (p) => next() < p,
+    pick: (list) => {
+      if (!list.length) throw new RangeError('Cannot pick from an empty list.');
+      return list[below(list.length)]!;
+    },
+  };
+}
