@@ -107,15 +107,17 @@ export function helpText<O extends Record<string, OptionSpec>>(spec: CliSpec<O>)
   ].join('\n');
 }
 
-/** Edit distance, small and slow: only ever run on a handful of option names. */
+/** Edit distance counting a swap of two neighbours as one edit (--jsno for --json); only ever run on a few option names. */
 function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = current;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
   }
-  return previous[b.length]!;
+  return d[a.length]![b.length]!;
 }
 
 /** The known option a mistyped one was most likely meant to be, if one is close. */
@@ -142,7 +144,7 @@ function plainParseError(error: unknown, spec: CliSpec<Record<string, OptionSpec
     const name = /--([\w-]+)/.exec(message)?.[1] ?? '';
     const option = spec.options[name];
     return option?.type === 'string'
-      ? `Option --${name} needs a value, e.g. --${name} ${option.choices?.[0] ?? `<${option.valueName ?? 'value'}>`}. ${hint}`
+      ? `Option --${name} needs a value, e.g. --${name} ${option.choices?.[0] ?? (typeof option.default === 'string' ? option.default : `<${option.valueName ?? 'value'}>`)}. ${hint}`
       : `Option --${name} takes no value: give it alone, as --${name}. ${hint}`;
   }
   if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
@@ -204,11 +206,11 @@ export function parseCli<O extends Record<string, OptionSpec>>(spec: CliSpec<O>,
 }
 
 /** Reads a whole-number option, failing with a plain message when it is not one. */
-export function intOption(name: string, raw: string | undefined, { min = 0, max = Number.MAX_SAFE_INTEGER, fallback }: { min?: number; max?: number; fallback: number }): number {
+export function intOption(name: string, raw: string | undefined, { min = 0, max = Number.MAX_SAFE_INTEGER, fallback, example }: { min?: number; max?: number; fallback: number; example?: string }): number {
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!/^\d+$/.test(raw.trim()) || value < min || value > max) {
-    fail(`--${name} must be a whole number ${rangeText(min, max)} (got "${raw}").`);
+    fail(`--${name} must be a whole number ${rangeText(min, max)}${example ? `, e.g. ${example}` : ''} (got "${raw}").`);
   }
   return value;
 }
