@@ -21,11 +21,12 @@ export interface SeededRandom {
 
 /**
  * A generator started from `seed`. The same seed always gives the same sequence.
- * Only the seed's whole 32-bit part counts, so 1 and 2 ** 32 + 1 give the same sequence.
+ * The seed is taken as a 32-bit whole number, as JavaScript's `>>> 0` does: 1.9 counts as 1,
+ * 2 ** 32 + 1 as 1, and NaN or Infinity as 0. Tools check a seed option before it gets here;
+ * this never throws, so a run can always be repeated from whatever seed it printed.
  */
 export function seededRandom(seed: number): SeededRandom {
-  if (!Number.isFinite(seed)) throw new RangeError(`A random seed must be a finite number (got ${seed}).`);
-  let state = Math.trunc(seed) >>> 0;
+  let state = seed >>> 0;
   const next = () => {
     // state stays below 2 ** 32, so state * 1664525 stays below 2 ** 53: exact in a double.
     state = (state * 1664525 + 1013904223) >>> 0;
