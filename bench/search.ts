@@ -9,17 +9,19 @@
  * - index load time (building the engine from the documents).
  * Baseline: plain lunr over the same documents (its own query parser, no query understanding,
  * and its serialized index as the download).
- * Exit 1 when a budget is missed. Options: --sizes 1000,10000  --queries 400  --json
+ * Exit 1 when a budget is missed, 2 when it cannot run. Options: --sizes 1000,10000  --queries 400  --json
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import lunr from 'lunr';
-import { loadContent } from '../src/lib/content/load-content.ts';
+import { fail, intListOption, intOption, parseCli } from '../src/lib/cli/cli.ts';
+import { errorsOf, formatProblem, loadContent, readYamlFile, type ContentProblem } from '../src/lib/content/load-content.ts';
+import { contentDir } from '../src/lib/content/paths.ts';
 import { buildIndex, createSearchEngine, type SearchData, type SearchDoc } from '../src/lib/search/engine.ts';
 import { browserSearchData, toSearchData } from '../src/lib/search/search-data.ts';
-import { parse } from 'yaml';
+import { seededRandom } from '../src/lib/seeded-random.ts';
+import { expectationsFileSchema } from '../src/schemas/search.ts';
 
 const BUDGETS = {
   firstQueryKb: { at: 1000, max: 180 },
@@ -27,29 +29,25 @@ const BUDGETS = {
   p95At10000Ms: 10,
 };
 
-const { values } = parseArgs({
+const { values } = parseCli({
+  usage: 'npm run bench:search [-- options]',
+  summary: `Measures search at scale against budgets, with plain lunr as the baseline: the browser's
+first-query download, index load time, and query latency (median and p95) on synthetic
+catalogues built from the demo tasks.`,
   options: {
-    sizes: { type: 'string', default: '1000,10000' },
-    queries: { type: 'string', default: '400' },
-    json: { type: 'boolean', default: false },
-    help: { type: 'boolean', short: 'h', default: false },
+    sizes: { type: 'string', default: '1000,10000', valueName: 'n,n', description: 'catalogue sizes in tasks, besides the demo itself (default 1000,10000)' },
+    queries: { type: 'string', default: '400', valueName: 'n', description: 'queries timed per size, at least 200 (default 400)' },
   },
+  json: 'print the figures table and the budget checks as JSON',
+  notes: 'npm run bench:search builds the portal first, so the real browser script is measured;\nrun directly, it needs an existing build (npm run build).',
+  problems: 'a budget is missed',
+  cannotRun: 'could not run (wrong options, no build, or content errors)',
 });
-if (values.help) {
-  console.log('Usage: npm run bench:search [-- --sizes 1000,10000 --queries 400 --json]\nRun npm run build first so the real browser script is measured.');
-  process.exit(0);
-}
-const sizes = values.sizes.split(',').map(Number);
-const queryCount = Number(values.queries);
-if (sizes.some((size) => !Number.isInteger(size) || size < 1) || !Number.isInteger(queryCount) || queryCount < 200) {
-  console.error('--sizes must be whole numbers (e.g. 1000,10000) and --queries a whole number of at least 200');
-  process.exit(2);
-}
+const sizes = intListOption('sizes', values.sizes, { min: 1, max: 1_000_000, example: '1000,10000' });
+const queryCount = intOption('queries', values.queries, { min: 200, max: 100_000, fallback: 400, example: '--queries 400' });
 
-// A small seeded random generator, so every run measures the same catalogue.
-let seed = 20261123;
-const random = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
-const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+// Seeded, so every run measures the same catalogue.
+const { next: random, pick } = seededRandom(20261123);
 const syllables = ['ar', 'ben', 'cal', 'dor', 'el', 'fen', 'gar', 'hol', 'ist', 'jun', 'kel', 'lor', 'mar', 'nor', 'ost', 'pel', 'quin', 'ros', 'sal', 'tor', 'ul', 'ven', 'wil', 'yar', 'zen'];
 const madeUpWord = () => Array.from({ length: 2 + Math.floor(random() * 2) }, () => pick(syllables)).join('');
 
@@ -106,16 +104,19 @@ try {
 } catch {
   scriptFile = undefined;
 }
-if (!scriptFile) {
-  console.error('No built search script in dist/client/_astro. Run npm run build first (npm run bench:search does).');
-  process.exit(2);
-}
+if (!scriptFile) fail('No built search script in dist/client/_astro. Run npm run build first (npm run bench:search does).');
 const script = readFileSync(join(assets, scriptFile));
 const scriptSize = compressed(script);
 
-const content = loadContent();
+const root = contentDir();
+const content = loadContent({ root });
+const problems: ContentProblem[] = [...errorsOf(content)];
+// Read and checked like npm run check:search reads it, so a broken file is named, not cast and trusted.
+const expectationsFile = readYamlFile(join(root, 'search/expectations.yml'), expectationsFileSchema, problems);
+if (problems.length) fail(`The benchmark cannot run until the content is fixed (npm run check:content):\n${problems.map((problem) => `  ${formatProblem(problem)}`).join('\n')}`);
+if (!expectationsFile?.value.length) fail(`The benchmark times the queries in ${join(root, 'search/expectations.yml')}, and there are none: add some (see npm run check:search).`);
 const demo = toSearchData(content);
-const expectations = (parse(readFileSync(join(import.meta.dirname, '../content/search/expectations.yml'), 'utf8')) as { query: string }[]).map((e) => e.query);
+const expectations = expectationsFile.value.map((expectation) => expectation.query);
 const queries = Array.from({ length: queryCount }, (_, i) => {
   const query = expectations[i % expectations.length]!;
   return i % 4 === 3 ? query.split(' ').map(typo).join(' ') : query;

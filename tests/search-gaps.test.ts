@@ -100,12 +100,15 @@ describe('npm run search:gaps', () => {
       [['--min', '2.5'], '--min must be a whole number of 1 or more'],
       [['--low-ctr', '20'], '--low-ctr must be a number from 0 to 1'],
       [['--since', '2026-02-30'], '--since must be a date written as YYYY-MM-DD'],
-      [['--colour'], "Unknown option '--colour'"],
+      [['--colour'], 'Unknown option --colour. Run npm run search:gaps -- --help to see the options.'],
+      [['--min'], 'Option --min needs a value, e.g. --min 10.'],
     ] as const) {
-      const { status, stderr } = gaps([...args], { TASKFRONT_DB: db });
+      const { status, stdout, stderr } = gaps([...args], { TASKFRONT_DB: db });
       expect(status, args.join(' ')).toBe(2);
       expect(stderr).toContain(message);
-      expect(stderr).toContain('Usage: npm run search:gaps');
+      // One plain line, not the whole help, and nothing on stdout for a script to mistake for a report.
+      expect(stderr.trim().split('\n')).toHaveLength(1);
+      expect(stdout).toBe('');
     }
   });
 

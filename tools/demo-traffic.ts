@@ -15,6 +15,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
+import { seededRandom } from '../src/lib/seeded-random.ts';
 
 const HELP = `Usage: npm run demo:traffic -- [--events 5000] [--url http://localhost:4321] [--seed 1] [--concurrency 4]
 
@@ -57,10 +58,7 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-let seed = Number(values.seed) || 1;
-const random = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
-const chance = (p: number) => random() < p;
-const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+const { chance, pick } = seededRandom(Number(values.seed) || 1);
 
 const root = join(import.meta.dirname, '..');
 const expectations = parse(readFileSync(join(root, 'content/search/expectations.yml'), 'utf8')) as { query: string; task: string }[];

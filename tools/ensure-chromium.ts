@@ -6,6 +6,17 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { findChromium, HOW_TO_GET_CHROMIUM } from '../src/lib/browser/find-chromium.ts';
+import { fail, parseCli } from '../src/lib/cli/cli.ts';
+
+// It takes no options, but parses them anyway: a mistyped flag must stop it before it installs anything.
+parseCli({
+  usage: 'npx node tools/ensure-chromium.ts (npm test runs it first)',
+  summary: `Makes sure the browser suites have a Chromium: CHROMIUM_PATH, Playwright's own, or /usr/bin/chromium.
+On Debian as root, when none is found, it installs the distribution's chromium package.`,
+  options: {},
+  done: 'a browser is there',
+  cannotRun: 'no browser could be found or installed',
+});
 
 async function found(): Promise<string | undefined> {
   try {
@@ -27,8 +38,5 @@ if (!path && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get') && !proc
   }
   path = await found();
 }
-if (!path) {
-  console.error(HOW_TO_GET_CHROMIUM);
-  process.exit(2);
-}
+if (!path) fail(HOW_TO_GET_CHROMIUM);
 console.log(`Browser tests will use ${path}`);

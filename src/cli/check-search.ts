@@ -4,7 +4,7 @@
  * Exit codes: 0 every expected task is in the top 3; 1 some are not; 2 the check could not run.
  */
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { fail, parseCli } from '../lib/cli/cli.ts';
 import { errorsOf, formatProblem, loadContent, readYamlFile, type ContentProblem } from '../lib/content/load-content.ts';
 import { contentDir } from '../lib/content/paths.ts';
 import { createSearchEngine } from '../lib/search/engine.ts';
@@ -12,28 +12,16 @@ import { measureSearchQuality } from '../lib/search/expectations.ts';
 import { toSearchData } from '../lib/search/search-data.ts';
 import { expectationsFileSchema } from '../schemas/search.ts';
 
-const HELP = `Usage: npm run check:search [-- options]
-
-Runs the search expectations (content/search/expectations.yml) through the search engine.
-
-Options:
-  --verbose    also list queries whose task is found, but not first
-  --json       print the full report as JSON
-  -h, --help   show this help
-
-Exit codes: 0 all expected tasks in the top 3, 1 some are not, 2 could not run.`;
-
-let args;
-try {
-  args = parseArgs({ options: { json: { type: 'boolean' }, verbose: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }).values;
-} catch (error) {
-  console.error(`${(error as Error).message}\n\n${HELP}`);
-  process.exit(2);
-}
-if (args.help) {
-  console.log(HELP);
-  process.exit(0);
-}
+const { values: args } = parseCli({
+  usage: 'npm run check:search [-- options]',
+  summary: 'Runs the search expectations (content/search/expectations.yml) through the search engine.',
+  options: {
+    verbose: { type: 'boolean', description: 'also list queries whose task is found, but not first' },
+  },
+  json: 'print the full report as JSON',
+  done: 'all expected tasks in the top 3',
+  problems: 'some are not',
+});
 
 const root = contentDir();
 const content = loadContent({ root });
@@ -47,8 +35,7 @@ file?.value.forEach((expectation, index) => {
   }
 });
 if (problems.length || !file) {
-  console.error(`The search check cannot run until the content is fixed:\n${problems.map((problem) => `  ${formatProblem(problem)}`).join('\n')}`);
-  process.exit(2);
+  fail(`The search check cannot run until the content is fixed:\n${problems.map((problem) => `  ${formatProblem(problem)}`).join('\n')}`);
 }
 
 const started = performance.now();

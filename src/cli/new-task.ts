@@ -8,7 +8,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, isAbsolute, join, relative } from 'node:path';
 import { createInterface, type Interface } from 'node:readline/promises';
-import { parseArgs } from 'node:util';
+import { fail, parseCli } from '../lib/cli/cli.ts';
 import { parseFrontMatter } from '../lib/content/front-matter.ts';
 import {
   checkKind,
@@ -27,25 +27,6 @@ import { contentDir } from '../lib/content/paths.ts';
 import { today } from '../lib/dates.ts';
 import { KINDS_NEEDING_START, TASK_KINDS } from '../schemas/task.ts';
 
-const HELP = `Usage: npm run new-task [-- options]
-
-Starts a new task page: writes content/tasks/<name>.md with example text for you
-to replace. In a terminal, it asks for anything you leave out.
-
-Options:
-  --title <text>       what people want to do, verb first, e.g. "Apply for a skip permit"
-  --topic <name>       a topic file in content/topics/ without .md, e.g. parking-and-roads
-  --kind <kind>        transaction (pay, apply or book), report (tell us about a problem)
-                       or information (find something out)
-  --start-url <url>    where the Start button goes: an https address, or a path on this
-                       site starting with "/". Needed for a transaction or a report.
-  --yes                create the file without asking first
-  --json               print {path, slug, nextStep} as JSON
-  -h, --help           show this help
-
-It never replaces a file that exists.
-Exit codes: 0 created, 1 you chose not to create it, 2 wrong or missing options or the file exists.`;
-
 const KIND_HINTS: Record<string, string> = {
   transaction: 'people pay, apply or book',
   report: 'people tell us about a problem',
@@ -58,41 +39,29 @@ interface TopicChoice {
   order: number;
 }
 
-function fail(lines: string[] | string): never {
-  console.error(Array.isArray(lines) ? lines.join('\n') : lines);
-  process.exit(2);
-}
-
 function cannotCreate(problems: string[]): never {
-  fail(['The task was not created:', ...problems.map((problem) => `  - ${problem}`)]);
+  fail(['The task was not created:', ...problems.map((problem) => `  - ${problem}`)].join('\n'));
 }
 
-let args;
-try {
-  args = parseArgs({
-    allowPositionals: true,
-    options: {
-      title: { type: 'string' },
-      topic: { type: 'string' },
-      kind: { type: 'string' },
-      'start-url': { type: 'string' },
-      yes: { type: 'boolean' },
-      json: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-} catch (error) {
-  fail(`${(error as Error).message}\n\n${HELP}`);
-}
-if (args.values.help) {
-  console.log(HELP);
-  process.exit(0);
-}
-if (args.positionals.length) {
-  fail(`Unexpected "${args.positionals.join(' ')}": give the title with --title, for example --title "${args.positionals.join(' ')}"\n\n${HELP}`);
-}
+const { values: flags } = parseCli({
+  usage: 'npm run new-task [-- options]',
+  summary: `Starts a new task page: writes content/tasks/<name>.md with example text for you
+to replace. In a terminal, it asks for anything you leave out.`,
+  options: {
+    title: { type: 'string', valueName: 'text', description: 'what people want to do, verb first, e.g. "Apply for a skip permit"' },
+    topic: { type: 'string', valueName: 'name', description: 'a topic file in content/topics/ without .md, e.g. parking-and-roads' },
+    kind: { type: 'string', valueName: 'kind', description: 'transaction (pay, apply or book), report (tell us about a problem)\nor information (find something out)' },
+    'start-url': { type: 'string', valueName: 'url', description: 'where the Start button goes: an https address, or a path on this\nsite starting with "/". Needed for a transaction or a report.' },
+    yes: { type: 'boolean', description: 'create the file without asking first' },
+  },
+  json: 'print {path, slug, nextStep} as JSON',
+  positionalsHint: (given) => `give the title with --title, for example --title "${given.join(' ')}"`,
+  notes: 'It never replaces a file that exists.',
+  done: 'created',
+  problems: 'you chose not to create it',
+  cannotRun: 'wrong or missing options, or the file exists',
+});
 
-const flags = args.values;
 const root = contentDir();
 const tasksDir = join(root, 'tasks');
 if (!existsSync(tasksDir)) {
@@ -136,7 +105,7 @@ if (!interactive) {
       ...(problems.length ? ['', 'Also:', ...problems.map((problem) => `  - ${problem}`)] : []),
       '',
       'Run npm run new-task -- --help to see every option.',
-    ]);
+    ].join('\n'));
   }
   if (problems.length) cannotCreate(problems);
 }

@@ -6,7 +6,7 @@
  * store or the content could not be read.
  */
 import { relative } from 'node:path';
-import { parseArgs } from 'node:util';
+import { dateOption, fail, intOption, numberOption, parseCli } from '../lib/cli/cli.ts';
 import { errorsOf, formatProblem, loadContent } from '../lib/content/load-content.ts';
 import { contentDir } from '../lib/content/paths.ts';
 import { addDays, today } from '../lib/dates.ts';
@@ -15,73 +15,40 @@ import { applyKeywordSuggestions, findGaps, type AppliedKeywords } from '../lib/
 import { toSearchData } from '../lib/search/search-data.ts';
 import { describeStore, openStore } from '../lib/tracking/storage/open-store.ts';
 import type { QueryOutcome } from '../lib/tracking/storage/types.ts';
-import { isRealDate } from '../schemas/common.ts';
 
 const DEFAULT_DAYS = 28;
 
-const HELP = `Usage: npm run search:gaps -- [--min 10] [--since YYYY-MM-DD] [--low-ctr 0.2] [--write] [--json]
-
-Lists what people search for and do not find, and what to add so they do: a
+const { values } = parseCli({
+  usage: 'npm run search:gaps -- [--min 10] [--since YYYY-MM-DD] [--low-ctr 0.2] [--write] [--json]',
+  summary: `Lists what people search for and do not find, and what to add so they do: a
 keyword for a task, a line for content/search/synonyms.yml, or a task to write.
 Reads the same store as the server: PostgreSQL when DATABASE_URL is set,
 otherwise TASKFRONT_DB or data/taskfront.sqlite.
 
 A query is a gap when it was searched at least --min times and either found
-nothing in at least half of those searches, or led to a click less often than --low-ctr.
+nothing in at least half of those searches, or led to a click less often than --low-ctr.`,
+  options: {
+    min: { type: 'string', default: '10', valueName: 'n', description: 'only queries searched at least this often (default 10)' },
+    since: { type: 'string', valueName: 'date', description: `only searches from this day on (default ${DEFAULT_DAYS} days ago)` },
+    'low-ctr': { type: 'string', default: '0.2', valueName: '0..1', description: 'click-through under this is low (default 0.2, i.e. 20%)' },
+    write: { type: 'boolean', description: 'add the suggested keywords to the task files (synonyms are\nonly printed: they change search for every task)' },
+  },
+  json: 'print the report as JSON for other tools',
+  done: 'report printed',
+  cannotRun: 'wrong options or the store or content could not be read',
+});
 
-Options:
-  --min <n>          only queries searched at least this often (default 10)
-  --since <date>     only searches from this day on (default ${DEFAULT_DAYS} days ago)
-  --low-ctr <0..1>   click-through under this is low (default 0.2, i.e. 20%)
-  --write            add the suggested keywords to the task files (synonyms are
-                     only printed: they change search for every task)
-  --json             print the report as JSON for other tools
-  -h, --help         show this help
-
-Exit codes: 0 report printed, 2 wrong options or the store or content could not be read.`;
-
-function fail(message: string): never {
-  console.error(`${message}\n\n${HELP}`);
-  process.exit(2);
-}
-
-let values;
-try {
-  values = parseArgs({
-    options: {
-      min: { type: 'string', default: '10' },
-      since: { type: 'string' },
-      'low-ctr': { type: 'string', default: '0.2' },
-      write: { type: 'boolean' },
-      json: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  }).values;
-} catch (error) {
-  fail((error as Error).message);
-}
-if (values.help) {
-  console.log(HELP);
-  process.exit(0);
-}
-
-const min = Number(values.min);
-if (!/^\d+$/.test(values.min) || !Number.isSafeInteger(min) || min < 1) fail(`--min must be a whole number of 1 or more, e.g. --min 10 (got "${values.min}")`);
-const lowClickThrough = Number(values['low-ctr']);
-if (!/^(?:0|1|0?\.\d+|[01]\.\d*)$/.test(values['low-ctr']) || !(lowClickThrough >= 0 && lowClickThrough <= 1)) {
-  fail(`--low-ctr must be a number from 0 to 1, e.g. --low-ctr 0.2 for 20% (got "${values['low-ctr']}")`);
-}
+const min = intOption('min', values.min, { min: 1, fallback: 10, example: '--min 10' });
+const lowClickThrough = numberOption('low-ctr', values['low-ctr'], { min: 0, max: 1, fallback: 0.2, example: '--low-ctr 0.2 for 20%' });
 const to = today();
-const since = values.since ?? addDays(to, -DEFAULT_DAYS);
-if (!isRealDate(since)) fail(`--since must be a date written as YYYY-MM-DD, e.g. --since ${addDays(to, -7)} (got "${since}")`);
+const since = dateOption('since', values.since, { example: addDays(to, -7) }) ?? addDays(to, -DEFAULT_DAYS);
 if (since > to) fail(`--since is after today (${to}): choose a day in the past, e.g. --since ${addDays(to, -7)}`);
 
 const root = contentDir();
 const content = loadContent({ root });
 const errors = errorsOf(content);
 if (errors.length) {
-  console.error(`The content has errors, so suggestions would be wrong. Fix these first (npm run check:content):\n${errors.map((problem) => `  ${formatProblem(problem)}`).join('\n')}`);
-  process.exit(2);
+  fail(`The content has errors, so suggestions would be wrong. Fix these first (npm run check:content):\n${errors.map((problem) => `  ${formatProblem(problem)}`).join('\n')}`);
 }
 
 const storeName = describeStore();
@@ -94,8 +61,7 @@ try {
     await store.close();
   }
 } catch (error) {
-  console.error(`Cannot read searches from ${storeName}: ${(error as Error).message}\nCheck DATABASE_URL or TASKFRONT_DB point at the portal's store.`);
-  process.exit(2);
+  fail(`Cannot read searches from ${storeName}: ${(error as Error).message}\nCheck DATABASE_URL or TASKFRONT_DB point at the portal's store.`);
 }
 
 const engine = createSearchEngine(toSearchData(content));
