@@ -86,7 +86,8 @@ describe('PerformanceOverview', () => {
     expect(html).toContain('href="?period=28&amp;sort=views&amp;dir=asc#each-service"');
     expect(html).toContain('href="?period=28&amp;sort=completion&amp;dir=desc#each-service"');
     expect(html).toContain('href="?period=28&amp;sort=service&amp;dir=asc#each-service"');
-    expect(words(html)).toContain('Each service in the last 28 days, sorted by views, highest first.');
+    expect(words(html)).toContain('Each service in the last 28 days, sorted by views, highest first');
+    expect(words(html)).toContain('Sorted by views, highest first. Select a column heading to sort by it.');
     expect(bodyRows(html).map((text) => text.split(' ')[0])).toEqual(['Pay', 'Report', 'Apply', 'Find']);
 
     const byCompletion = await overview(portalFixture(), { column: 'completion', dir: 'asc' });
