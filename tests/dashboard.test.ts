@@ -9,7 +9,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import axe from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../src/lib/browser/find-chromium.ts';
@@ -170,9 +169,7 @@ describe('the dashboard from known figures', () => {
       const { smallest, charts } = await smallestChartText(page);
       expect(charts, path).toBeGreaterThan(0);
       expect(smallest, path).toBeGreaterThanOrEqual(12);
-      // Legacy mode: no extra blank page to merge frame results; these pages have no frames.
-      await page.evaluate(axe.source);
-      const results = await new AxeBuilder({ page, axeSource: 'void 0' }).setLegacyMode(true).withTags(AXE_TAGS).analyze();
+      const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
       expect(results.violations.map((violation) => `${path}: ${violation.id} ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
     }
     await context.close();

@@ -26,7 +26,7 @@ const periodMessage = { message: '"from" must be on or before "to"', path: ['to'
 
 const transactions = z.number({ error: expected('a whole number of transactions, 0 or more') }).int('must be a whole number').min(0, 'must be 0 or more');
 
-export const costPerTransactionSchema = z
+const costPerTransactionSchema = z
   .strictObject({
     /** Cost of one completed transaction, in pounds sterling (GBP), e.g. 4.2 for £4.20. */
     pounds: z.number({ error: expected('an amount in pounds, e.g. 4.2') }).positive('must be more than 0').max(100_000, 'must be at most 100,000'),
@@ -34,7 +34,7 @@ export const costPerTransactionSchema = z
   })
   .refine(checkPeriod, periodMessage);
 
-export const channelsSchema = z
+const channelsSchema = z
   .strictObject({
     ...period,
     /** Completed transactions through each channel in that period. */

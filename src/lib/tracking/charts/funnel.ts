@@ -9,7 +9,7 @@ import { t } from '../../../i18n/t.ts';
 import { rate, ratio } from '../stats/format.ts';
 import { CHART_COLOURS, charsThatFit, emptyDrawing, formatCount, oneLine, safeCount, SMALL_FONT_SIZE, text, truncate, type Drawing, type Shape } from './svg.ts';
 
-export interface FunnelStep {
+interface FunnelStep {
   label: string;
   value: number;
 }
@@ -34,7 +34,7 @@ const NO_SHARE_SAVING = 24;
 const lower = (label: string) => label.toLocaleLowerCase('en-GB');
 
 /** The words under a bar: its share of the step before, or why there is none. */
-export function shareText(value: number, previous: FunnelStep, minSample: number, label: string): string {
+function shareText(value: number, previous: FunnelStep, minSample: number, label: string): string {
   const previousLabel = lower(previous.label);
   if (previous.value > 0 && value > previous.value) return t('charts.funnel.moreThan', { label: lower(label), previous: previousLabel });
   const share = rate(ratio(value, previous.value, minSample));

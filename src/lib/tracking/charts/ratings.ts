@@ -28,7 +28,7 @@ const CAPTION_LINE = 20;
 /** Under this width the caption takes two lines. */
 const ONE_LINE_CAPTION_WIDTH = 480;
 
-export function ratingsLabel(input: RatingInput): string {
+function ratingsLabel(input: RatingInput): string {
   const counts = SATISFACTION_LABELS.map((_, index) => safeCount(input.counts[index] ?? 0));
   const total = counts.reduce((sum, count) => sum + count, 0);
   const each = counts.map((count, index) => t('charts.ratings.each', { name: SATISFACTION_LABELS[index] ?? '', rating: index + 1, count: formatCount(count) })).join(', ');

@@ -17,7 +17,7 @@ export const WIDE_WIDTH = 640;
 export const CHART_WIDTHS = [NARROW_WIDTH, WIDE_WIDTH] as const;
 
 /** Text sizes in viewBox units; never below 14. */
-export const FONT_SIZE = 16;
+const FONT_SIZE = 16;
 export const SMALL_FONT_SIZE = 14;
 
 /** Theme colours as CSS custom properties, with fallbacks. */

@@ -8,7 +8,7 @@ import { t, type UiKey } from '../../../i18n/t.ts';
 import type { DailyTaskStats } from '../../../schemas/events.ts';
 import { CHART_COLOURS, emptyDrawing, formatCount, formatShortDate, INK, oneLine, safeCount, SMALL_FONT_SIZE, text, type Drawing, type Shape } from './svg.ts';
 
-export type TrendSeries = 'views' | 'starts' | 'completions';
+type TrendSeries = 'views' | 'starts' | 'completions';
 
 export interface TrendInput {
   /** What the trend is for, e.g. the task title "Pay your council tax". */

@@ -40,7 +40,7 @@ export function attentionThresholdsFromEnv(env: NodeJS.ProcessEnv = process.env)
   };
 }
 
-export type AttentionReason = { measure: 'completion' | 'satisfaction'; value: number; threshold: number; n: number };
+type AttentionReason = { measure: 'completion' | 'satisfaction'; value: number; threshold: number; n: number };
 
 export interface AttentionItem {
   task: string;

@@ -21,7 +21,7 @@ export function csvCell(value: Cell): string {
   return `"${text.replaceAll('"', '""')}"`;
 }
 
-export const MEASURE_STATUS = { value: 'ok', tooFew: 'too_few', invalid: 'check_data' } as const;
+const MEASURE_STATUS = { value: 'ok', tooFew: 'too_few', invalid: 'check_data' } as const;
 
 /** value, n, status: the value only when it can be published. */
 export function measureCells(measure: Measure, scale: Scale): [Cell, Cell, Cell] {

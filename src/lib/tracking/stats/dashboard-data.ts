@@ -12,7 +12,7 @@ import type { DailyTaskStats, Period, PortalStats } from '../../../schemas/event
 import { getStore } from '../../server/context.ts';
 import { loadStats } from './load-stats.ts';
 
-export interface StatsFixture {
+interface StatsFixture {
   stats: PortalStats;
   daily?: Record<string, DailyTaskStats[]>;
 }

@@ -10,7 +10,7 @@ import { t } from '../../../i18n/t.ts';
 import type { Measure } from '../../../schemas/events.ts';
 
 /** What a figure can be: a number worth showing, withheld for its sample, or impossible. */
-export type FigureState = 'value' | 'tooFew' | 'invalid';
+type FigureState = 'value' | 'tooFew' | 'invalid';
 
 export interface Figure {
   state: FigureState;
@@ -72,7 +72,7 @@ export function ratio(part: number, whole: number, minSample: number): Measure {
   return { value: whole > 0 && !tooFew ? part / whole : null, n: whole, tooFew };
 }
 
-export type Direction = 'up' | 'down' | 'same' | 'unknown';
+type Direction = 'up' | 'down' | 'same' | 'unknown';
 
 export interface Change {
   direction: Direction;

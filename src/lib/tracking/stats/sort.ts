@@ -8,7 +8,7 @@ import { figure, RATE, RATING, type Scale } from './format.ts';
 
 export const SORT_COLUMNS = ['service', 'views', 'starts', 'completions', 'completion', 'unlinked', 'helped', 'satisfaction'] as const;
 export type SortColumn = (typeof SORT_COLUMNS)[number];
-export type SortDirection = 'asc' | 'desc';
+type SortDirection = 'asc' | 'desc';
 
 export interface TaskSort {
   column: SortColumn;
@@ -19,7 +19,7 @@ export interface TaskSort {
 export const DEFAULT_SORT: TaskSort = { column: 'views', dir: 'desc' };
 
 /** Names sort A to Z first; figures highest first. */
-export function firstDirection(column: SortColumn): SortDirection {
+function firstDirection(column: SortColumn): SortDirection {
   return column === 'service' ? 'asc' : 'desc';
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Measure, PortalStats, TaskStats } from '../../../schemas/events.ts';
 
-export const MIN_SAMPLE = 10;
+const MIN_SAMPLE = 10;
 
 export const measure = (value: number | null, n: number, minSample = MIN_SAMPLE): Measure =>
   n < minSample ? { value: null, n, tooFew: true } : { value: n === 0 ? null : value, n, tooFew: false };

@@ -6,7 +6,7 @@
 import { t } from '../../../i18n/t.ts';
 import { jsonError } from '../../server/responses.ts';
 
-export const RETRY_AFTER_SECONDS = 30;
+const RETRY_AFTER_SECONDS = 30;
 
 export interface Unavailable {
   status: 503;
