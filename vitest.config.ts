@@ -1,9 +1,13 @@
+import { getViteConfig } from 'astro/config';
 import { defineConfig } from 'vitest/config';
 
-export default defineConfig({
+// getViteConfig adds Astro's Vite plugins, so unit tests can render .astro
+// components with the container API (experimental_AstroContainer).
+export default getViteConfig(defineConfig({
   test: {
     projects: [
       {
+        extends: true,
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'tools/**/*.test.ts'],
@@ -21,4 +25,4 @@ export default defineConfig({
       },
     ],
   },
-});
+}));

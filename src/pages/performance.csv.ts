@@ -1,10 +1,11 @@
-/** GET /performance.csv?period=28 — per-task figures and published search terms as CSV. */
+/** GET /performance.csv?period=28 — per-task figures, the search summary and published search terms as CSV. */
 import type { APIRoute } from 'astro';
 import { jsonError } from '../lib/server/responses.ts';
 import { tasksBySlug } from '../lib/server/context.ts';
 import { statsToCsv } from '../lib/tracking/stats/csv.ts';
-import { loadStats } from '../lib/tracking/stats/load-stats.ts';
+import { publishedStats } from '../lib/tracking/stats/dashboard-data.ts';
 import { parsePeriod } from '../lib/tracking/stats/stats-params.ts';
+import { unavailableJson } from '../lib/tracking/stats/unavailable.ts';
 
 export const prerender = false;
 
@@ -12,7 +13,7 @@ export const GET: APIRoute = async ({ url }) => {
   const period = parsePeriod(url.searchParams.get('period'));
   if (!period.ok) return jsonError(400, 'The query string is not valid.', [{ path: 'period', message: period.message }]);
   try {
-    const stats = await loadStats(period.period);
+    const stats = await publishedStats(period.period);
     return new Response(statsToCsv(stats, (slug) => tasksBySlug.get(slug)?.title ?? slug), {
       headers: {
         'Content-Type': 'text/csv; charset=utf-8',
@@ -22,7 +23,6 @@ export const GET: APIRoute = async ({ url }) => {
       },
     });
   } catch (error) {
-    console.error(`stats: storage unavailable (${(error as Error).message})`);
-    return jsonError(503, 'Figures are not available right now; try again later.', [], { 'Retry-After': '30' });
+    return unavailableJson('/performance.csv', error);
   }
 };

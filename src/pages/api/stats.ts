@@ -1,8 +1,10 @@
-/** GET /api/stats?period=28 — the dashboard's figures as JSON. */
+/** GET /api/stats?period=28 — the dashboard's figures as JSON: every rate and average a Measure { value, n, tooFew }. */
 import type { APIRoute } from 'astro';
 import { json, jsonError } from '../../lib/server/responses.ts';
-import { loadStats } from '../../lib/tracking/stats/load-stats.ts';
+import { publishedStats } from '../../lib/tracking/stats/dashboard-data.ts';
+import { publishStats } from '../../lib/tracking/stats/publish.ts';
 import { parsePeriod } from '../../lib/tracking/stats/stats-params.ts';
+import { unavailableJson } from '../../lib/tracking/stats/unavailable.ts';
 
 export const prerender = false;
 
@@ -10,9 +12,8 @@ export const GET: APIRoute = async ({ url }) => {
   const period = parsePeriod(url.searchParams.get('period'));
   if (!period.ok) return jsonError(400, 'The query string is not valid.', [{ path: 'period', message: period.message }]);
   try {
-    return json(await loadStats(period.period), { headers: { 'Cache-Control': 'no-store' } });
+    return json(publishStats(await publishedStats(period.period)), { headers: { 'Cache-Control': 'no-store' } });
   } catch (error) {
-    console.error(`stats: storage unavailable (${(error as Error).message})`);
-    return jsonError(503, 'Figures are not available right now; try again later.', [], { 'Retry-After': '30' });
+    return unavailableJson('/api/stats', error);
   }
 };

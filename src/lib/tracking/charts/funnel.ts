@@ -1,11 +1,15 @@
 /**
- * Funnel chart: one horizontal bar per step (views, starts, completions), each
- * with its label and value in words, and under every bar after the first the
- * share of the step before ("67% of views"), so it reads without colour.
+ * Funnel chart geometry: one horizontal bar per step (views, starts, completions),
+ * each with its label and value in words, and under every bar after the first its
+ * share of the step before ("67% of views"), so it reads without colour. A share
+ * follows the published-figure rules: withheld below the minimum sample, and never
+ * shown above 100%.
  */
-import { CHART_COLOURS, CHART_WIDTH, emptyChart, formatCount, formatPercent, num, safeCount, SMALL_FONT_SIZE, svgDocument, svgText, truncate } from './svg.ts';
+import { t } from '../../../i18n/t.ts';
+import { rate, ratio } from '../stats/format.ts';
+import { CHART_COLOURS, charsThatFit, emptyDrawing, formatCount, oneLine, safeCount, SMALL_FONT_SIZE, text, truncate, type Drawing, type Shape } from './svg.ts';
 
-export interface FunnelStep {
+interface FunnelStep {
   label: string;
   value: number;
 }
@@ -14,6 +18,8 @@ export interface FunnelInput {
   /** What the funnel is for, e.g. the task title "Pay your council tax". */
   title: string;
   steps: FunnelStep[];
+  /** A share of the step before is shown only when that step has at least this many. */
+  minSample: number;
 }
 
 const PAD = 16;
@@ -24,35 +30,45 @@ const BAR_HEIGHT = 28;
 const SHARE_Y = BAR_Y + BAR_HEIGHT + 22;
 /** The first step has no share line, so its row is this much shorter. */
 const NO_SHARE_SAVING = 24;
-/** Longest label drawn in full; the accessible name always has all of it. */
-const MAX_LABEL_CHARS = 50;
 
 const lower = (label: string) => label.toLocaleLowerCase('en-GB');
 
-export function funnelChart(input: FunnelInput): string {
+/** The words under a bar: its share of the step before, or why there is none. */
+function shareText(value: number, previous: FunnelStep, minSample: number, label: string): string {
+  const previousLabel = lower(previous.label);
+  if (previous.value > 0 && value > previous.value) return t('charts.funnel.moreThan', { label: lower(label), previous: previousLabel });
+  const share = rate(ratio(value, previous.value, minSample));
+  return share.state === 'value'
+    ? t('charts.funnel.share', { share: share.text, previous: previousLabel })
+    : t('charts.funnel.noShare', { previous: previousLabel, reason: share.text });
+}
+
+export function funnelDrawing(input: FunnelInput, width: number): Drawing {
   const steps = input.steps.map((step) => ({ label: String(step.label), value: safeCount(step.value) }));
-  if (steps.length === 0) return emptyChart(`Funnel for ${input.title}: no data for this period`);
+  const label = steps.length === 0
+    ? t('charts.funnel.empty', { title: input.title })
+    : t('charts.funnel.label', { title: input.title, steps: steps.map((step) => `${formatCount(step.value)} ${lower(step.label)}`).join(', ') });
+  if (steps.length === 0) return emptyDrawing(width, oneLine(label));
 
-  const label = `Funnel for ${input.title}: ${steps.map((step) => `${formatCount(step.value)} ${lower(step.label)}`).join(', ')}`;
   const max = Math.max(...steps.map((step) => step.value));
-  const fullWidth = CHART_WIDTH - 2 * PAD;
+  const fullWidth = width - 2 * PAD;
+  const labelChars = charsThatFit(fullWidth);
+  const shareChars = charsThatFit(fullWidth, SMALL_FONT_SIZE);
 
-  const body = steps.flatMap((step, index) => {
+  const shapes = steps.flatMap((step, index): Shape[] => {
     const top = PAD / 2 + index * ROW_HEIGHT - (index > 0 ? NO_SHARE_SAVING : 0);
-    const width = max > 0 ? (step.value / max) * fullWidth : 0;
-    const colour = CHART_COLOURS[index % CHART_COLOURS.length];
-    const parts = [
-      svgText(PAD, top + LABEL_Y, `${truncate(step.label, MAX_LABEL_CHARS)}: ${formatCount(step.value)}`, { bold: true }),
-      `<rect class="chart-bar" x="${PAD}" y="${num(top + BAR_Y)}" width="${num(width)}" height="${BAR_HEIGHT}" fill="${colour}"/>`,
+    const value = formatCount(step.value);
+    // The value is never cut: only the label gives way.
+    const room = Math.max(1, labelChars - value.length - 2);
+    const parts: Shape[] = [
+      text(PAD, top + LABEL_Y, `${truncate(step.label, room)}: ${value}`, { bold: true }),
+      { kind: 'bar', x: PAD, y: top + BAR_Y, width: max > 0 ? (step.value / max) * fullWidth : 0, height: BAR_HEIGHT, fill: CHART_COLOURS[index % CHART_COLOURS.length] ?? CHART_COLOURS[0] },
     ];
     const previous = steps[index - 1];
-    if (previous) {
-      const previousLabel = truncate(lower(previous.label), MAX_LABEL_CHARS);
-      const share = previous.value > 0 ? `${formatPercent(step.value / previous.value)} of ${previousLabel}` : `No ${previousLabel} to compare with`;
-      parts.push(svgText(PAD, top + SHARE_Y, share, { size: SMALL_FONT_SIZE }));
-    }
+    if (previous) parts.push(text(PAD, top + SHARE_Y, truncate(shareText(step.value, previous, input.minSample, step.label), shareChars), { size: SMALL_FONT_SIZE }));
     return parts;
   });
 
-  return svgDocument(PAD / 2 + steps.length * ROW_HEIGHT - NO_SHARE_SAVING, label, body);
+  return { width, height: PAD / 2 + steps.length * ROW_HEIGHT - NO_SHARE_SAVING, label: oneLine(label), shapes };
 }
+

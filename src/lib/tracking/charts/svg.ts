@@ -1,33 +1,57 @@
 /**
- * Small helpers shared by the server-rendered SVG charts on the performance page.
- * Pure string building: no DOM, no dependencies, and no script in the output.
+ * Shared pieces of the dashboard's charts: the shapes a chart is drawn from,
+ * the widths it is drawn at, and number helpers. Pure data: the Astro component
+ * src/components/charts/ChartSvg.astro turns a drawing into SVG, and Astro
+ * escapes every text and attribute on the way, so nothing here builds markup.
  *
- * Every chart is a summary beside a data table with the same numbers, so each
- * root <svg> is role="img" with an aria-label (and a matching <title>) stating
- * the key numbers. class="chart" lets the site's CSS restyle charts, for example
- * under forced-colors; nothing here uses CSS inside the SVG.
+ * Every chart is drawn twice, narrow and wide, and CSS shows one: in a 320 px
+ * screen the narrow drawing is about 288 px across, so its smallest text
+ * (SMALL_FONT_SIZE units in a NARROW_WIDTH viewBox) still renders at 12.6 px.
  */
+import { t } from '../../../i18n/t.ts';
 
-/** Every chart is drawn in a viewBox this wide and scales with width="100%". */
-export const CHART_WIDTH = 640;
+/** Drawn for screens under 40em; CSS keeps it between 288 and 384 px wide. */
+export const NARROW_WIDTH = 320;
+/** Drawn for 40em and wider; CSS keeps it between 576 and 640 px wide. */
+export const WIDE_WIDTH = 640;
+export const CHART_WIDTHS = [NARROW_WIDTH, WIDE_WIDTH] as const;
+
 /** Text sizes in viewBox units; never below 14. */
-export const FONT_SIZE = 16;
+const FONT_SIZE = 16;
 export const SMALL_FONT_SIZE = 14;
 
 /** Theme colours as CSS custom properties, with fallbacks. */
 export const INK = 'var(--ink, #0f1720)';
 export const CHART_COLOURS = ['var(--chart-1, #0b4f8a)', 'var(--chart-2, #0a6e3c)', 'var(--chart-3, #6b3fa0)'] as const;
 
-const XML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export type Anchor = 'start' | 'middle' | 'end';
 
-/**
- * Makes text safe inside an element or a double- or single-quoted attribute.
- * Also drops control characters that XML does not allow at all.
- */
-export function escapeXml(text: string): string {
-  return String(text)
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/[&<>"']/g, (char) => XML_ESCAPES[char] ?? char);
+/** One thing drawn in a chart. Coordinates are viewBox units. */
+export type Shape =
+  | { kind: 'text'; x: number; y: number; text: string; size: number; anchor?: Anchor; bold?: boolean }
+  | { kind: 'bar'; x: number; y: number; width: number; height: number; fill: string }
+  | { kind: 'rect'; x: number; y: number; width: number; height: number; fill: string }
+  | { kind: 'line'; x1: number; y1: number; x2: number; y2: number; stroke: string; strokeWidth: number; dash?: string; opacity?: number }
+  | { kind: 'polyline'; points: [number, number][]; stroke: string; strokeWidth: number; dash?: string; series: string }
+  | { kind: 'circle'; cx: number; cy: number; r: number; fill: string }
+  | { kind: 'polygon'; points: [number, number][]; fill: string };
+
+/** A whole chart: its size, its accessible name (stating the numbers) and its shapes. */
+export interface Drawing {
+  width: number;
+  height: number;
+  label: string;
+  shapes: Shape[];
+}
+
+/** Text, never smaller than SMALL_FONT_SIZE. */
+export function text(x: number, y: number, content: string, options: { anchor?: Anchor; size?: number; bold?: boolean } = {}): Shape {
+  return { kind: 'text', x, y, text: content, size: Math.max(SMALL_FONT_SIZE, options.size ?? FONT_SIZE), anchor: options.anchor, bold: options.bold };
+}
+
+/** A chart with nothing to draw: says so in words. */
+export function emptyDrawing(width: number, label: string): Drawing {
+  return { width, height: 64, label, shapes: [text(width / 2, 38, t('charts.noData'), { anchor: 'middle' })] };
 }
 
 const countFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
@@ -36,12 +60,6 @@ const countFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 })
 export function formatCount(value: number): string {
   if (!Number.isFinite(value)) return '–';
   return countFormat.format(Math.round(value) || 0);
-}
-
-/** 0.456 → "46%". A ratio that is not a number gives "–". */
-export function formatPercent(ratio: number): string {
-  if (!Number.isFinite(ratio)) return '–';
-  return `${formatCount(ratio * 100)}%`;
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
@@ -67,36 +85,17 @@ export function num(value: number): string {
 }
 
 /** Shortens text to at most `max` characters, ending with "…" when cut. */
-export function truncate(text: string, max: number): string {
-  const chars = Array.from(String(text));
+export function truncate(content: string, max: number): string {
+  const chars = Array.from(String(content));
   return chars.length <= max ? chars.join('') : `${chars.slice(0, Math.max(1, max - 1)).join('').trimEnd()}…`;
 }
 
-/** Text in the chart: content is escaped here, so pass it raw. */
-export function svgText(
-  x: number,
-  y: number,
-  content: string,
-  options: { anchor?: 'start' | 'middle' | 'end'; size?: number; bold?: boolean } = {},
-): string {
-  const anchor = options.anchor && options.anchor !== 'start' ? ` text-anchor="${options.anchor}"` : '';
-  const weight = options.bold ? ' font-weight="bold"' : '';
-  const size = Math.max(SMALL_FONT_SIZE, options.size ?? FONT_SIZE);
-  return `<text x="${num(x)}" y="${num(y)}" font-size="${num(size)}"${anchor}${weight} fill="${INK}">${escapeXml(content)}</text>`;
+/** About how many characters of text of this size fit across a width (a generous average glyph). */
+export function charsThatFit(width: number, size = FONT_SIZE): number {
+  return Math.max(8, Math.floor(width / (size * 0.6)));
 }
 
-/** The root <svg>: scales to its container, one accessible name stating the numbers. */
-export function svgDocument(height: number, label: string, body: string[]): string {
-  const name = escapeXml(label.replace(/\s+/g, ' ').trim());
-  return [
-    `<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 ${CHART_WIDTH} ${num(height)}" width="100%" role="img" aria-label="${name}">`,
-    `<title>${name}</title>`,
-    ...body,
-    '</svg>',
-  ].join('\n');
-}
-
-/** A chart with nothing to draw: says so in words. */
-export function emptyChart(label: string, message = 'No data for this period'): string {
-  return svgDocument(64, label, [svgText(CHART_WIDTH / 2, 38, message, { anchor: 'middle' })]);
+/** One line of words, with runs of white space (including new lines) made single spaces. */
+export function oneLine(words: string): string {
+  return words.replace(/\s+/g, ' ').trim();
 }
