@@ -45,10 +45,14 @@ export function eventSchemaFor(knownTasks: ReadonlySet<string>) {
       }),
     ],
     {
-      error: (issue) =>
-        PAGE_EVENT_TYPES.includes(issue.input as never)
-          ? `${String(issue.input)} is recorded by the portal's own pages (/start, /done) and cannot be sent here`
-          : `type must be one of: ${API_EVENT_TYPES.join(', ')}`,
+      error: (issue) => {
+        // For a discriminated union, zod reports the whole event as the input.
+        const input = issue.input as unknown;
+        const type = typeof input === 'object' && input !== null ? (input as { type?: unknown }).type : input;
+        return PAGE_EVENT_TYPES.includes(type as never)
+          ? `${String(type)} is recorded by the portal's own pages (/start, /done) and cannot be sent here`
+          : `type must be one of: ${API_EVENT_TYPES.join(', ')}`;
+      },
     },
   );
 }
