@@ -82,7 +82,7 @@ describe(`tracking through the server (${POSTGRES ? 'PostgreSQL' : 'SQLite'})`, 
 
     const done = await fetch(`${server.url}/done/report-a-pothole?journey=${token}`);
     expect(done.status).toBe(200);
-    expect(done.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(done.headers.get('referrer-policy')).toBe('same-origin');
     for (let reload = 0; reload < 3; reload++) expect((await fetch(`${server.url}/done/report-a-pothole?journey=${token}`)).status).toBe(200);
     for (let visit = 0; visit < 5; visit++) expect((await fetch(`${server.url}/done/report-a-pothole`)).status).toBe(200);
     const rated = await fetch(`${server.url}/done/report-a-pothole`, { method: 'POST', body: `rating=5&comment=Quick&journey=${token}`, headers: form(server.url), redirect: 'manual' });
