@@ -12,6 +12,8 @@ import { addDays } from '../../dates.ts';
 import { hashJourneyToken, newJourneyToken } from '../privacy/journey-token.ts';
 import { createEventStore } from './event-store.ts';
 import { openPostgres } from './postgres.ts';
+import { DatabaseSync } from 'node:sqlite';
+import * as SQL from './sql.ts';
 import { openSqlite } from './sqlite.ts';
 import type { EventStore, SqlDriver, StatsOptions } from './types.ts';
 
@@ -246,5 +248,23 @@ describe.each(adapters)('event store on $name', ({ open }) => {
     expect(empty.search).toMatchObject({ searches: 0, zeroResultRate: none, clickThroughRate: none, averageClickRank: none, topQueries: [] });
     // With no minimum, there is still nothing to divide by: null, not 0 and not NaN.
     expect((await stats(store, { minSample: 0 })).totals.completionRate).toEqual({ value: null, n: 0, tooFew: false });
+  });
+});
+
+describe('migrating a database from before journeys', () => {
+  it('keeps old completions as what they were: finishes not linked to a start', async () => {
+    const path = join(dir, 'before-journeys.sqlite');
+    const old = new DatabaseSync(path);
+    old.exec(SQL.MIGRATIONS_TABLE);
+    for (const statement of SQL.MIGRATIONS[0]!.statements) old.exec(statement);
+    old.prepare(SQL.RECORD_VERSION).run(1);
+    const insert = old.prepare('INSERT INTO events (id, type, task, day) VALUES (?, ?, ?, ?)');
+    for (const type of ['task_start', 'task_complete', 'task_complete', 'task_complete']) insert.run(randomUUID(), type, 'a', TODAY);
+    old.close();
+
+    const store = createEventStore(openSqlite(path));
+    const { totals } = await store.stats({ period: 7, today: TODAY, minCount: 10, minSample: 1 });
+    expect(totals).toMatchObject({ starts: 1, completions: 0, unlinkedFinishes: 3, completionRate: { value: 0, n: 1 } });
+    await store.close();
   });
 });
