@@ -68,7 +68,7 @@ export function startLiveSearch(form: HTMLFormElement): void {
     timer = setTimeout(run, DEBOUNCE_MS);
   });
 
-  recordLiveSearches(panel);
+  recordLiveSearches(form, panel);
 
   form.addEventListener('keydown', (event) => {
     const links = [...panel.querySelectorAll<HTMLAnchorElement>('a')];
@@ -159,8 +159,11 @@ function render(panel: HTMLElement, response: SearchResponse, query: string): vo
  * search in the same beacon if it had not settled yet). Click-through is then clicks on
  * recorded searches ÷ recorded searches, which cannot pass 100%.
  */
-function recordLiveSearches(panel: HTMLElement): void {
+function recordLiveSearches(form: HTMLFormElement, panel: HTMLElement): void {
   let settle: ReturnType<typeof setTimeout> | undefined;
+  // Enter goes to /search, which records the search itself: the live one must not count as well.
+  form.addEventListener('submit', () => clearTimeout(settle));
+  addEventListener('pagehide', () => clearTimeout(settle));
   const search = () => ({ type: 'search', id: panel.dataset.searchId!, query: panel.dataset.query!, results: Number(panel.dataset.total ?? 0) });
   const recordSearch = () => {
     if (panel.hidden || !panel.dataset.searchId || panel.dataset.recorded) return;

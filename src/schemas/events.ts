@@ -17,13 +17,13 @@ const comment = z.string('comment must be text').max(MAX_COMMENT_LENGTH, `commen
 const query = z.string('query must be text').max(MAX_QUERY_LENGTH, `query must be at most ${MAX_QUERY_LENGTH} characters`);
 
 /** The event types a browser may send to POST /api/events. */
-export const API_EVENT_TYPES = ['task_view', 'search', 'search_click', 'feedback'] as const;
+const API_EVENT_TYPES = ['task_view', 'search', 'search_click', 'feedback'] as const;
 
 /**
  * Recorded only by the portal's own pages and APIs, never accepted from a client: a
  * client that could send them could invent starts, completions and ratings.
  */
-export const PAGE_EVENT_TYPES = ['task_start', 'task_complete', 'task_finish_unlinked', 'satisfaction'] as const;
+const PAGE_EVENT_TYPES = ['task_start', 'task_complete', 'task_finish_unlinked', 'satisfaction'] as const;
 
 /** Builds the event schema for a set of known task slugs, so an unknown task is a 400. */
 export function eventSchemaFor(knownTasks: ReadonlySet<string>) {

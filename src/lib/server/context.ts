@@ -18,7 +18,7 @@ import { createRateLimiter, rateLimitFromEnv } from './rate-limit.ts';
 
 export const taskList = tasks;
 export const tasksBySlug = new Map(tasks.map((task) => [task.slug, task]));
-export const knownTasks: ReadonlySet<string> = new Set(tasks.map((task) => task.slug));
+const knownTasks: ReadonlySet<string> = new Set(tasks.map((task) => task.slug));
 
 // Settings are read once, at start-up: a wrong one stops the server with a message naming it.
 const limiter = createRateLimiter(rateLimitFromEnv());

@@ -14,11 +14,6 @@ export function isBot(headers: Headers): boolean {
   return BOT.test(agent);
 }
 
-/** Requests we answer normally but do not record. */
-export function shouldNotRecord(headers: Headers): boolean {
-  return optedOut(headers) || isBot(headers);
-}
-
 /** A browser fetching a page ahead of time (Sec-Purpose: prefetch, or the older Purpose / X-Moz). */
 export function isPrefetch(headers: Headers): boolean {
   const purpose = `${headers.get('sec-purpose') ?? ''} ${headers.get('purpose') ?? ''} ${headers.get('x-moz') ?? ''}`.toLowerCase();

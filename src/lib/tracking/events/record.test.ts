@@ -132,7 +132,7 @@ describe('recorded figures can be trusted', () => {
     expect((await busy.events(post({ type: 'task_view', id: randomUUID(), task: 'report-a-pothole' }), 'c')).status).toBe(429);
     // Opting out, prefetching or loading the page as an image is not a refusal: the page works, nothing is recorded.
     const quiet = setup();
-    for (const headers of [{ 'Sec-GPC': '1' }, { 'Sec-Purpose': 'prefetch' }, { 'Sec-Fetch-Dest': 'image' }]) {
+    for (const headers of [{ 'Sec-GPC': '1' }, { 'Sec-Purpose': 'prefetch' }, { 'Sec-Fetch-Dest': 'image' }] as Record<string, string>[]) {
       expect((await quiet.recorder.search(get('/search?q=x', headers), 'c', { query: 'x', results: 0 })).status).toBe('skipped');
     }
     expect((await quiet.store.stats({ period: 7, today: quiet.today(), minCount: 1, minSample: 1 })).search.searches).toBe(0);

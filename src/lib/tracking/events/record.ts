@@ -21,7 +21,7 @@ import type { EventStore, FinishResult } from '../storage/types.ts';
 import { isPageOpen, isPrefetch, optedOut, isBot } from './privacy.ts';
 import { toStored } from './to-stored.ts';
 
-export type SkipReason = 'opted-out' | 'prefetch' | 'not-a-page-open';
+type SkipReason = 'opted-out' | 'prefetch' | 'not-a-page-open';
 
 export type Admission = { status: 'go' } | { status: 'skipped'; reason: SkipReason } | { status: 'limited'; retryAfterSeconds: number };
 
@@ -168,5 +168,3 @@ export function createRecorder(deps: RecorderDeps) {
     },
   };
 }
-
-export type Recorder = ReturnType<typeof createRecorder>;

@@ -41,7 +41,7 @@ interface Pending {
 const n = (value: unknown) => Number(value ?? 0);
 
 /** A rate or average with its sample; withheld (null) when there is nothing to divide by or too few. */
-export function measure(part: number, whole: number, minSample: number): Measure {
+function measure(part: number, whole: number, minSample: number): Measure {
   const tooFew = whole < minSample;
   return { value: whole === 0 || tooFew ? null : part / whole, n: whole, tooFew };
 }

@@ -16,7 +16,7 @@ export type JourneyState = 'open' | 'unknown' | 'other-task' | 'expired';
 export type FinishResult = 'completed' | 'already-completed' | Exclude<JourneyState, 'open'>;
 export type RateResult = 'rated' | 'already-rated' | Exclude<JourneyState, 'open'>;
 
-export interface JourneyRef {
+interface JourneyRef {
   /** SHA-256 of the token (hashJourneyToken). */
   tokenHash: string;
   task: string;
