@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PortalStats } from '../src/schemas/events.ts';
+import type { Measure, PortalStats } from '../src/schemas/events.ts';
 import { freshPostgresDatabase, startServer, type RunningServer } from './helpers/site.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'taskfront-tracking-'));
@@ -44,7 +44,7 @@ const startJourney = async (url: string, slug: string, headers: Record<string, s
 /** Every Measure anywhere in the published JSON. */
 function measures(value: unknown, path = ''): { path: string; value: number | null; n: number }[] {
   if (typeof value !== 'object' || value === null) return [];
-  if ('tooFew' in value && 'n' in value) return [{ path, ...(value as { value: number | null; n: number }) }];
+  if ('tooFew' in value && 'n' in value) return [{ path, ...(value as Measure) }];
   return Object.entries(value).flatMap(([key, inner]) => measures(inner, `${path}.${key}`));
 }
 /** Requests from a distinct client behind the trusted proxy at 127.0.0.1. */
