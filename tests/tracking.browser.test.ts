@@ -35,9 +35,11 @@ describe('a citizen’s journey in the browser', () => {
     await page.locator('a[data-rank="1"]').click();
     await page.waitForURL(/\/report-a-pothole$/);
     await page.getByRole('link', { name: 'Report a pothole' }).last().click();
-    await page.waitForURL(/\/demo-service\/report-a-pothole$/);
+    await page.waitForURL(/\/demo-service\/report-a-pothole\?journey=[\w-]{43}$/);
     await page.getByRole('button', { name: 'Finish the demo' }).click();
-    await page.waitForURL(/\/done\/report-a-pothole\??$/);
+    await page.waitForURL(/\/done\/report-a-pothole\?journey=[\w-]{43}$/);
+    // Reloading the finish page does not finish the journey again.
+    await page.reload();
     await page.getByLabel('Very satisfied').check();
     await page.getByRole('button', { name: 'Send feedback' }).click();
     await page.waitForURL(/\/done\/report-a-pothole\/thanks$/);
@@ -46,7 +48,7 @@ describe('a citizen’s journey in the browser', () => {
     await expect.poll(async () => (await stats()).tasks.find((task) => task.task === 'report-a-pothole')?.views, { timeout: 5000 }).toBe(1);
     const after = await stats();
     expect(after.search).toMatchObject({ searches: 1, clicks: 1 });
-    expect(after.tasks.find((task) => task.task === 'report-a-pothole')).toMatchObject({ views: 1, starts: 1, completions: 1, ratings: 1, ratingCounts: [0, 0, 0, 0, 1] });
+    expect(after.tasks.find((task) => task.task === 'report-a-pothole')).toMatchObject({ views: 1, starts: 1, completions: 1, unlinkedFinishes: 0, ratings: 1, ratingCounts: [0, 0, 0, 0, 1] });
   });
 
   it('answers "Did this page help you?" in place, with the comment step after No', async () => {
@@ -63,6 +65,24 @@ describe('a citizen’s journey in the browser', () => {
     expect(page.url()).toBe(`${server.url}/report-graffiti`);
     await context.close();
     await expect.poll(async () => (await stats()).tasks.find((task) => task.task === 'report-graffiti')?.feedbackNo, { timeout: 5000 }).toBe(1);
+  });
+
+  it('records a live search once its results settle, and a click on them against that search', async () => {
+    const before = (await stats()).search;
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/search`);
+    const box = page.getByLabel('What do you want to do?');
+    await box.pressSequentially('council tax', { delay: 20 });
+    const results = page.locator('[data-live-results] a[data-rank="1"]');
+    await results.waitFor();
+    // Typing on the way ("c", "co", …) is not counted: only what stayed on screen.
+    await page.waitForTimeout(2000);
+    await results.click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/search'));
+    await context.close();
+    await expect.poll(async () => (await stats()).search.clicks - before.clicks, { timeout: 5000 }).toBe(1);
+    expect((await stats()).search.searches - before.searches).toBe(1);
   });
 
   it('sends nothing when the browser has Global Privacy Control on', async () => {

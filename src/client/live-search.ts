@@ -9,8 +9,12 @@ import { createSearchEngine } from '../lib/search/engine.ts';
 import type { SearchData } from '../lib/search/engine.ts';
 import type { SearchResponse } from '../schemas/search.ts';
 import { t } from '../i18n/t.ts';
+import { send, uuid } from './measure.ts';
 
 const DEBOUNCE_MS = 100;
+// A live search is recorded once its results have stayed on screen this long (or at a
+// click), so "p", "po", "pot" typed on the way to "pothole" are not counted as searches.
+const SETTLE_MS = 1500;
 const LIVE_LIMIT = 8;
 const started = new WeakSet<HTMLFormElement>();
 
@@ -63,6 +67,8 @@ export function startLiveSearch(form: HTMLFormElement): void {
     clearTimeout(timer);
     timer = setTimeout(run, DEBOUNCE_MS);
   });
+
+  recordLiveSearches(form, panel);
 
   form.addEventListener('keydown', (event) => {
     const links = [...panel.querySelectorAll<HTMLAnchorElement>('a')];
@@ -136,11 +142,47 @@ function render(panel: HTMLElement, response: SearchResponse, query: string): vo
   all.href = `/search?q=${encodeURIComponent(query)}`;
   all.className = 'live-all';
   all.textContent = t('search.live.seeAll', { query });
-  // For click measurement (measure.ts): these results were found in the browser, not on the server.
+  // Each answer shown is a new search, with its own id; recordLiveSearches counts it and its click.
   panel.dataset.query = query;
   panel.dataset.total = String(response.total);
-  panel.dataset.live = 'true';
+  panel.dataset.searchId = uuid();
+  delete panel.dataset.recorded;
+  panel.dispatchEvent(new Event('live-results-shown'));
   panel.replaceChildren(...(response.results.length ? [list] : []), all);
   panel.hidden = false;
   if (focusedRank) (panel.querySelector<HTMLElement>(`a[data-rank="${focusedRank}"]`) ?? all).focus();
+}
+
+/**
+ * Records live searches the way the server records /search: the search once its results
+ * have settled on screen, and a click on a result against that search's id (with the
+ * search in the same beacon if it had not settled yet). Click-through is then clicks on
+ * recorded searches ÷ recorded searches, which cannot pass 100%.
+ */
+function recordLiveSearches(form: HTMLFormElement, panel: HTMLElement): void {
+  let settle: ReturnType<typeof setTimeout> | undefined;
+  // Enter goes to /search, which records the search itself: the live one must not count as well.
+  form.addEventListener('submit', () => clearTimeout(settle));
+  addEventListener('pagehide', () => clearTimeout(settle));
+  const search = () => ({ type: 'search', id: panel.dataset.searchId!, query: panel.dataset.query!, results: Number(panel.dataset.total ?? 0) });
+  const recordSearch = () => {
+    if (panel.hidden || !panel.dataset.searchId || panel.dataset.recorded) return;
+    panel.dataset.recorded = 'true';
+    send(search());
+  };
+  panel.addEventListener('live-results-shown', () => {
+    clearTimeout(settle);
+    settle = setTimeout(recordSearch, SETTLE_MS);
+  });
+  panel.addEventListener('click', (event) => {
+    const link = (event.target as Element | null)?.closest?.<HTMLAnchorElement>('a[data-rank][data-task]');
+    if (!link || !panel.dataset.searchId) return;
+    clearTimeout(settle);
+    const click = { type: 'search_click', search: panel.dataset.searchId, query: panel.dataset.query!, task: link.dataset.task!, rank: Number(link.dataset.rank) };
+    if (panel.dataset.recorded) send(click);
+    else {
+      panel.dataset.recorded = 'true';
+      send(search(), click);
+    }
+  });
 }

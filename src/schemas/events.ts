@@ -16,6 +16,15 @@ const id = z.uuid('id must be a UUID, e.g. from crypto.randomUUID()');
 const comment = z.string('comment must be text').max(MAX_COMMENT_LENGTH, `comment must be at most ${MAX_COMMENT_LENGTH} characters`).optional();
 const query = z.string('query must be text').max(MAX_QUERY_LENGTH, `query must be at most ${MAX_QUERY_LENGTH} characters`);
 
+/** The event types a browser may send to POST /api/events. */
+const API_EVENT_TYPES = ['task_view', 'search', 'search_click', 'feedback'] as const;
+
+/**
+ * Recorded only by the portal's own pages and APIs, never accepted from a client: a
+ * client that could send them could invent starts, completions and ratings.
+ */
+const PAGE_EVENT_TYPES = ['task_start', 'task_complete', 'task_finish_unlinked', 'satisfaction'] as const;
+
 /** Builds the event schema for a set of known task slugs, so an unknown task is a 400. */
 export function eventSchemaFor(knownTasks: ReadonlySet<string>) {
   const task = z.string('task must be a task slug').refine((slug) => knownTasks.has(slug), { error: (issue) => `"${String(issue.input)}" is not a task on this portal` });
@@ -23,14 +32,28 @@ export function eventSchemaFor(knownTasks: ReadonlySet<string>) {
     'type',
     [
       z.strictObject({ type: z.literal('task_view'), id, task }),
-      z.strictObject({ type: z.literal('task_start'), id, task }),
-      z.strictObject({ type: z.literal('task_complete'), id, task }),
       z.strictObject({ type: z.literal('feedback'), id, task, useful: z.boolean('useful must be true or false'), comment }),
-      z.strictObject({ type: z.literal('satisfaction'), id, task, rating: z.number('rating must be a number').int('rating must be a whole number').min(1, 'rating must be 1 to 5').max(5, 'rating must be 1 to 5'), comment }),
       z.strictObject({ type: z.literal('search'), id, query, results: z.number('results must be a number').int().min(0, 'results must be 0 or more').max(100_000) }),
-      z.strictObject({ type: z.literal('search_click'), id, query, task, rank: z.number('rank must be a number').int('rank must be a whole number').min(1, 'rank must be 1 or more').max(50, 'rank must be 50 or less') }),
+      z.strictObject({
+        type: z.literal('search_click'),
+        id,
+        /** The id of the search whose result was clicked: the /search page's data-search-id, or a live search's own id. */
+        search: z.uuid('search must be the id of the search whose results were shown (data-search-id)'),
+        query,
+        task,
+        rank: z.number('rank must be a number').int('rank must be a whole number').min(1, 'rank must be 1 or more').max(50, 'rank must be 50 or less'),
+      }),
     ],
-    { error: 'type must be one of: task_view, task_start, task_complete, feedback, satisfaction, search, search_click' },
+    {
+      error: (issue) => {
+        // For a discriminated union, zod reports the whole event as the input.
+        const input = issue.input as unknown;
+        const type = typeof input === 'object' && input !== null ? (input as { type?: unknown }).type : input;
+        return PAGE_EVENT_TYPES.includes(type as never)
+          ? `${String(type)} is recorded by the portal's own pages (/start, /done) and cannot be sent here`
+          : `type must be one of: ${API_EVENT_TYPES.join(', ')}`;
+      },
+    },
   );
 }
 
@@ -44,11 +67,26 @@ export function eventBatchSchemaFor(knownTasks: ReadonlySet<string>) {
   });
 }
 
-export type TrackedEvent = z.output<ReturnType<typeof eventSchemaFor>>;
+/** An event a browser sent, once validated. */
+export type ApiEvent = z.output<ReturnType<typeof eventSchemaFor>>;
+
+/** An event only the portal records: a journey's start and finish, a finish without a journey, a rating. */
+export type PageEvent =
+  | { type: 'task_start' | 'task_complete' | 'task_finish_unlinked'; id: string; task: string }
+  | { type: 'satisfaction'; id: string; task: string; rating: number; comment?: string };
+
+export type TrackedEvent = ApiEvent | PageEvent;
 export type EventType = TrackedEvent['type'];
 
 /** An event as stored: personal data already scrubbed, only the day kept. */
-export type StoredEvent = TrackedEvent & { day: string };
+export type StoredEvent = TrackedEvent & {
+  day: string;
+  /**
+   * For a search: the term it may be published under. Set only when the term passes the
+   * text filter and is this client's first search for it that day (see decision 0009).
+   */
+  term?: string;
+};
 
 /**
  * A rate or an average, published with the sample it comes from. `value` is null when
@@ -88,6 +126,7 @@ export interface TaskStats {
 
 export interface QueryCount {
   query: string;
+  /** Separate visits that searched it: each client counts at most once a day (decision 0009). */
   count: number;
 }
 
@@ -122,7 +161,7 @@ export interface PortalStats {
   /** First and last day covered, YYYY-MM-DD. */
   from: string;
   to: string;
-  /** A query is published only when searched at least this many times. */
+  /** A term is published only when searched on at least this many separate visits (one per client a day). */
   minCount: number;
   /** A rate or average below this sample is withheld ("too few to say"). */
   minSample: number;

@@ -1,30 +1,36 @@
 /**
  * The server's shared pieces, made once per process: the event store (opened on
- * first use, retried after a failure), the rate limiter and the task list.
- * Routes import from here and stay thin.
+ * first use, retried after a failure), the one rate limiter and term gate that pages
+ * and APIs share, and the task list. Routes import from here and stay thin.
  */
-import { randomUUID } from 'node:crypto';
 import { tasks } from 'virtual:taskfront/catalogue';
-import type { TrackedEvent } from '../../schemas/events.ts';
 import { today } from '../dates.ts';
+import { createCompletionsHandler, completionKeysFromEnv } from '../tracking/events/handle-completions.ts';
 import { createEventsHandler } from '../tracking/events/handle-events.ts';
-import { shouldNotRecord } from '../tracking/events/privacy.ts';
-import { toStored } from '../tracking/events/to-stored.ts';
-import { createRateLimiter, rateLimitFromEnv } from './rate-limit.ts';
+import { createRecorder } from '../tracking/events/record.ts';
+import { journeyDaysFromEnv } from '../tracking/privacy/journey-token.ts';
+import { createTermGate } from '../tracking/privacy/terms.ts';
 import { openStore } from '../tracking/storage/open-store.ts';
 import { keepRetention, retentionDaysFromEnv } from '../tracking/storage/retention.ts';
 import type { EventStore } from '../tracking/storage/types.ts';
+import { clientKeyOf, trustedProxiesFromEnv } from './client-key.ts';
+import { createRateLimiter, rateLimitFromEnv } from './rate-limit.ts';
 
 export const taskList = tasks;
 export const tasksBySlug = new Map(tasks.map((task) => [task.slug, task]));
-export const knownTasks: ReadonlySet<string> = new Set(tasks.map((task) => task.slug));
-export const limiter = createRateLimiter(rateLimitFromEnv());
+const knownTasks: ReadonlySet<string> = new Set(tasks.map((task) => task.slug));
+
+// Settings are read once, at start-up: a wrong one stops the server with a message naming it.
+const limiter = createRateLimiter(rateLimitFromEnv());
+const trustedProxies = trustedProxiesFromEnv();
 const retentionDays = retentionDaysFromEnv();
+const journeyDays = journeyDaysFromEnv();
+const terms = createTermGate();
 
 let opening: Promise<EventStore> | undefined;
 export function getStore(): Promise<EventStore> {
   opening ??= openStore().then((store) => {
-    keepRetention(store, retentionDays);
+    keepRetention(store, retentionDays, journeyDays);
     return store;
   }).catch((error: unknown) => {
     opening = undefined; // try again on the next request
@@ -33,37 +39,17 @@ export function getStore(): Promise<EventStore> {
   return opening;
 }
 
-export const handleEvents = createEventsHandler({ store: getStore, knownTasks, limiter, today: () => today() });
-
 /**
- * The client's address, used only as a key for the in-memory rate limiter.
- * Behind a proxy set TASKFRONT_TRUST_PROXY=1 to use the first X-Forwarded-For address.
+ * The client's key for the limiter and the term gate (never stored). Astro's
+ * clientAddress is the connecting address; behind TASKFRONT_TRUSTED_PROXIES the key is
+ * the rightmost X-Forwarded-For address that our proxies did not add (client-key.ts).
  */
 export function clientKey(request: Request, clientAddress: string | undefined): string {
-  if (process.env.TASKFRONT_TRUST_PROXY === '1') {
-    const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded;
-  }
-  return clientAddress ?? 'unknown';
+  return clientKeyOf(request.headers, clientAddress, trustedProxies);
 }
 
-type NewEvent = TrackedEvent extends infer E ? (E extends TrackedEvent ? Omit<E, 'id'> : never) : never;
+export const handleEvents = createEventsHandler({ store: getStore, knownTasks, limiter, terms, today: () => today() });
+export const handleCompletions = createCompletionsHandler({ store: getStore, knownTasks, keys: completionKeysFromEnv(), today: () => today(), journeyDays });
 
-/**
- * Records an event that a page itself observes (a search, a start, a completion).
- * Never fails the page: opted-out people, bots and fast clients are simply not
- * recorded, and a storage problem is logged. Resolves with the event's id, or
- * undefined when nothing was recorded.
- */
-export async function recordFromPage(request: Request, address: string | undefined, event: NewEvent): Promise<string | undefined> {
-  if (shouldNotRecord(request.headers)) return undefined;
-  if (!limiter.take(clientKey(request, address)).ok) return undefined;
-  const id = randomUUID();
-  try {
-    await (await getStore()).insert([toStored({ ...event, id } as TrackedEvent, today())]);
-    return id;
-  } catch (error) {
-    console.error(`could not record ${event.type}: ${(error as Error).message}`);
-    return undefined;
-  }
-}
+/** What pages record (searches, journeys, ratings, page feedback), under the same limiter as the API. */
+export const recorder = createRecorder({ store: getStore, limiter, terms, today: () => today(), journeyDays });

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { StoredEvent } from '../../../schemas/events.ts';
 import { createRateLimiter } from '../../server/rate-limit.ts';
+import { createTermGate } from '../privacy/terms.ts';
 import type { EventStore } from '../storage/types.ts';
 import { createEventsHandler } from './handle-events.ts';
 
@@ -18,6 +19,7 @@ function handler(options: { fail?: boolean; burst?: number } = {}) {
     store: async () => store,
     knownTasks: new Set(['report-a-pothole', 'pay-your-council-tax']),
     limiter: createRateLimiter({ burst: options.burst ?? 1000, perSecond: options.burst ? 0.01 : 1000 }),
+    terms: createTermGate(),
     today: () => '2026-11-23',
   });
   return { handle, stored };
@@ -41,7 +43,7 @@ describe('POST /api/events handler', () => {
     const { handle, stored } = handler();
     await handle(post(JSON.stringify({ events: [
       { type: 'search', id: randomUUID(), query: 'bin jo@example.com SW1A 1AA', results: 0 },
-      { type: 'satisfaction', id: randomUUID(), task: 'report-a-pothole', rating: 4, comment: 'call 07700 900123' },
+      { type: 'feedback', id: randomUUID(), task: 'report-a-pothole', useful: false, comment: 'call 07700 900123' },
     ] })), 'a');
     expect(stored.map((event) => ('query' in event ? event.query : 'comment' in event ? event.comment : ''))).toEqual(['bin [email] [postcode]', 'call [phone]']);
   });
@@ -67,7 +69,8 @@ describe('POST /api/events handler', () => {
       JSON.stringify({ type: 'page_view', id: randomUUID() }),
       JSON.stringify({ type: 'feedback', id: randomUUID(), task: 'report-a-pothole', useful: false, comment: 'x'.repeat(301) }),
       JSON.stringify({ type: 'search', id: randomUUID(), query: 'x'.repeat(101), results: 1 }),
-      JSON.stringify({ type: 'satisfaction', id: randomUUID(), task: 'report-a-pothole', rating: 6 }),
+      JSON.stringify({ type: 'search_click', id: randomUUID(), search: 'not-a-search-id', query: 'x', task: 'report-a-pothole', rank: 1 }),
+      JSON.stringify({ type: 'search_click', id: randomUUID(), query: 'x', task: 'report-a-pothole', rank: 1 }),
       JSON.stringify({ events: Array.from({ length: 21 }, () => view()) }),
       JSON.stringify({ events: [] }),
       JSON.stringify(view({ id: 'not-a-uuid' })),
@@ -81,6 +84,29 @@ describe('POST /api/events handler', () => {
       const json = (await response.json()) as { error: string; issues: { path: string; message: string }[] };
       expect(json.issues.length, body.slice(0, 60)).toBeGreaterThan(0);
     }
+  });
+
+  it('refuses starts, completions and ratings: only the portal’s own pages record those', async () => {
+    const { handle, stored } = handler();
+    for (const type of ['task_start', 'task_complete', 'task_finish_unlinked', 'satisfaction']) {
+      const response = await handle(post(JSON.stringify({ type, id: randomUUID(), task: 'report-a-pothole', rating: 5 })), 'a');
+      expect(response.status, type).toBe(400);
+      expect(((await response.json()) as { issues: { message: string }[] }).issues[0]!.message).toBe(`${type} is recorded by the portal's own pages (/start, /done) and cannot be sent here`);
+    }
+    expect(stored).toHaveLength(0);
+  });
+
+  it('lets one client count once a day towards a search term, however many searches it sends', async () => {
+    const { handle, stored } = handler();
+    const search = () => ({ type: 'search', id: randomUUID(), query: 'Free Money Here', results: 0 });
+    for (let batch = 0; batch < 3; batch++) await handle(post(JSON.stringify({ events: Array.from({ length: 15 }, search) })), 'one-client');
+    for (let i = 0; i < 5; i++) await handle(post(JSON.stringify(search())), 'one-client');
+    expect(stored).toHaveLength(50);
+    expect(stored.filter((event) => event.term)).toEqual([expect.objectContaining({ term: 'free money here' })]);
+    // Another client counts once too; a URL never counts, from anyone.
+    await handle(post(JSON.stringify(search())), 'another-client');
+    await handle(post(JSON.stringify({ type: 'search', id: randomUUID(), query: 'see http://spam.example', results: 0 })), 'third-client');
+    expect(stored.filter((event) => event.term).map((event) => event.term)).toEqual(['free money here', 'free money here']);
   });
 
   it('answers 415 for other content types and 413 over 8 KB, before reading', async () => {
@@ -127,6 +153,7 @@ describe('POST /api/events handler', () => {
     const validish = fc.record({
       type: fc.constantFrom('task_view', 'task_start', 'task_complete', 'feedback', 'satisfaction', 'search', 'search_click', 'other'),
       id: fc.oneof(fc.uuid(), fc.string()),
+      search: fc.oneof(fc.uuid(), fc.string()),
       task: fc.oneof(fc.constant('report-a-pothole'), fc.string()),
       useful: fc.oneof(fc.boolean(), fc.string()),
       rating: fc.oneof(fc.integer({ min: -2, max: 8 }), fc.double()),

@@ -3,21 +3,25 @@
  * and the server's store, limiter and task list.
  *
  * Order of checks: content type (415), declared size (413), opted out or bot
- * (204, nothing read), rate (429), actual size (413), JSON and schema (400),
- * storage (503). 204 is sent only after the transaction holding the events commits.
+ * (204, nothing read), rate (429, the limiter the pages share: see record.ts),
+ * actual size (413), JSON and schema (400), storage (503). 204 is sent only after
+ * the transaction holding the events commits.
  */
 import { MAX_BODY_BYTES } from '../../../schemas/events.ts';
-import { jsonError } from '../../server/responses.ts';
+import { jsonError, storageUnavailable, tooManyRequests } from '../../server/responses.ts';
 import type { RateLimiter } from '../../server/rate-limit.ts';
+import type { TermGate } from '../privacy/terms.ts';
 import type { EventStore } from '../storage/types.ts';
 import { createEventParser } from './parse-events.ts';
-import { shouldNotRecord } from './privacy.ts';
+import { admit } from './record.ts';
 import { toStored } from './to-stored.ts';
 
 export interface EventsDeps {
   store: () => Promise<EventStore>;
   knownTasks: ReadonlySet<string>;
   limiter: RateLimiter;
+  /** Lets a client count once a day towards a search term (decision 0009). */
+  terms: TermGate;
   /** Today as YYYY-MM-DD. */
   today: () => string;
 }
@@ -35,12 +39,9 @@ export function createEventsHandler(deps: EventsDeps) {
     }
     const declared = Number(request.headers.get('content-length') ?? NaN);
     if (declared > MAX_BODY_BYTES) return tooLarge();
-    if (shouldNotRecord(request.headers)) return noContent();
-
-    const rate = deps.limiter.take(clientKey);
-    if (!rate.ok) {
-      return jsonError(429, 'Too many requests; try again later.', [], { 'Retry-After': String(rate.retryAfterSeconds) });
-    }
+    const admission = admit(request, clientKey, deps.limiter, { page: false });
+    if (admission.status === 'skipped') return noContent();
+    if (admission.status === 'limited') return tooManyRequests(admission.retryAfterSeconds);
 
     const text = await readLimited(request, MAX_BODY_BYTES);
     if (text === undefined) return tooLarge();
@@ -50,10 +51,9 @@ export function createEventsHandler(deps: EventsDeps) {
     try {
       const store = await deps.store();
       const day = deps.today();
-      await store.insert(parsed.events.map((event) => toStored(event, day)));
+      await store.insert(parsed.events.map((event) => toStored(event, day, (key) => deps.terms.admit(clientKey, key, day))));
     } catch (error) {
-      console.error(`events: storage unavailable (${(error as Error).message}); answered 503`);
-      return jsonError(503, 'Storage is unavailable; try again later.', [], { 'Retry-After': '5' });
+      return storageUnavailable('events', error);
     }
     return noContent();
   };

@@ -1,8 +1,8 @@
 /** Turns the body of POST /api/events into validated events, or issues that say what is wrong. */
-import { eventBatchSchemaFor, eventSchemaFor, type TrackedEvent } from '../../../schemas/events.ts';
+import { eventBatchSchemaFor, eventSchemaFor, type ApiEvent } from '../../../schemas/events.ts';
 import type { ApiIssue } from '../../server/responses.ts';
 
-export type ParsedEvents = { ok: true; events: TrackedEvent[] } | { ok: false; error: string; issues: ApiIssue[] };
+export type ParsedEvents = { ok: true; events: ApiEvent[] } | { ok: false; error: string; issues: ApiIssue[] };
 
 export function createEventParser(knownTasks: ReadonlySet<string>) {
   const single = eventSchemaFor(knownTasks);
@@ -24,7 +24,7 @@ export function createEventParser(knownTasks: ReadonlySet<string>) {
         issues: result.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })),
       };
     }
-    const data = result.data as TrackedEvent | { events: TrackedEvent[] };
+    const data = result.data as ApiEvent | { events: ApiEvent[] };
     return { ok: true, events: 'events' in data ? data.events : [data] };
   };
 }

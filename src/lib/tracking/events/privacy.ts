@@ -14,7 +14,19 @@ export function isBot(headers: Headers): boolean {
   return BOT.test(agent);
 }
 
-/** Requests we answer normally but do not record. */
-export function shouldNotRecord(headers: Headers): boolean {
-  return optedOut(headers) || isBot(headers);
+/** A browser fetching a page ahead of time (Sec-Purpose: prefetch, or the older Purpose / X-Moz). */
+export function isPrefetch(headers: Headers): boolean {
+  const purpose = `${headers.get('sec-purpose') ?? ''} ${headers.get('purpose') ?? ''} ${headers.get('x-moz') ?? ''}`.toLowerCase();
+  return /\bprefetch\b|\bprerender\b/.test(purpose);
+}
+
+/**
+ * A GET that a page records must be a person opening the page: a browser says so with
+ * Sec-Fetch-Dest: document. An <img>, <script> or fetch() of the page (from any site)
+ * says otherwise and is not recorded. Clients that send no Sec-Fetch-Dest (older
+ * browsers, curl) are taken as opening the page.
+ */
+export function isPageOpen(headers: Headers): boolean {
+  const dest = headers.get('sec-fetch-dest');
+  return dest === null || dest === 'document';
 }

@@ -22,3 +22,16 @@ export function minCountFromEnv(env: NodeJS.ProcessEnv = process.env): number {
   }
   return Number(raw);
 }
+
+/**
+ * TASKFRONT_MIN_SAMPLE (default 10): a rate or average over fewer than this many is
+ * withheld and published as "too few to say (n = 3)". 1 publishes every figure.
+ */
+export function minSampleFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.TASKFRONT_MIN_SAMPLE;
+  if (raw === undefined || raw === '') return 10;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1) {
+    throw new Error(`TASKFRONT_MIN_SAMPLE must be a whole number of 1 or more (got "${raw}"); 10 keeps "100% of 1" off the dashboard`);
+  }
+  return Number(raw);
+}

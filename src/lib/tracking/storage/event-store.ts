@@ -2,17 +2,14 @@
  * The storage logic both databases share: event rows, group commit, and the
  * aggregate queries behind the dashboard. Adapters supply only a SqlDriver.
  */
-import type { DailyTaskStats, PortalStats, StoredEvent, TaskStats } from '../../../schemas/events.ts';
+import { randomUUID } from 'node:crypto';
+import type { DailyTaskStats, Measure, PortalStats, StoredEvent, TaskStats } from '../../../schemas/events.ts';
 import { addDays } from '../../dates.ts';
+import { queryKey } from '../privacy/terms.ts';
 import * as SQL from './sql.ts';
-import type { EventStore, QueryOutcome, SqlDriver, StatsOptions, StoredComment } from './types.ts';
+import type { EventStore, FinishResult, JourneyState, QueryOutcome, RateResult, SqlDriver, Statement, StatsOptions, StoredComment } from './types.ts';
 
 const TOP_QUERY_LIMIT = 20;
-
-/** How search queries are grouped: case, spacing and surrounding punctuation do not split a query. */
-export function queryKey(query: string): string {
-  return query.toLowerCase().replace(/\s+/g, ' ').replace(/^[\s"'“”‘’.,!?]+|[\s"'“”‘’.,!?]+$/g, '').slice(0, 100);
-}
 
 function rowOf(event: StoredEvent): unknown[] {
   const get = <K extends string>(key: K) => (key in event ? (event as Record<string, unknown>)[key] : undefined);
@@ -30,39 +27,77 @@ function rowOf(event: StoredEvent): unknown[] {
     useful === undefined ? null : useful ? 1 : 0,
     (get('rating') as number | undefined) ?? null,
     (get('comment') as string | undefined) || null,
+    (get('search') as string | undefined) ?? null,
+    event.type === 'search' ? (event.term ?? null) : null,
   ];
 }
 
 interface Pending {
-  events: readonly StoredEvent[];
-  resolve: () => void;
+  statements: Statement[];
+  resolve: (changes: number[]) => void;
   reject: (error: unknown) => void;
 }
 
 const n = (value: unknown) => Number(value ?? 0);
-const ratio = (part: number, whole: number) => (whole ? part / whole : null);
 
-function taskStats(task: string, row: Record<string, unknown>): TaskStats {
+/** A rate or average with its sample; withheld (null) when there is nothing to divide by or too few. */
+function measure(part: number, whole: number, minSample: number): Measure {
+  const tooFew = whole < minSample;
+  return { value: whole === 0 || tooFew ? null : part / whole, n: whole, tooFew };
+}
+
+type TaskCounts = Omit<TaskStats, 'task' | 'completionRate' | 'helpedRate' | 'averageRating'>;
+
+function countsOf(row: Record<string, unknown>): TaskCounts {
   const ratingCounts = [n(row.r1), n(row.r2), n(row.r3), n(row.r4), n(row.r5)] as TaskStats['ratingCounts'];
-  const ratings = ratingCounts.reduce((sum, value) => sum + value, 0);
-  const ratingSum = ratingCounts.reduce((sum, value, index) => sum + value * (index + 1), 0);
-  const starts = n(row.starts);
-  const completions = n(row.completions);
-  const yes = n(row.yes);
-  const no = n(row.no);
   return {
-    task,
     views: n(row.views),
-    starts,
-    completions,
-    completionRate: ratio(completions, starts),
-    feedbackYes: yes,
-    feedbackNo: no,
-    helpedRate: ratio(yes, yes + no),
-    ratings,
-    averageRating: ratings ? ratingSum / ratings : null,
+    starts: n(row.starts),
+    completions: n(row.completions),
+    unlinkedFinishes: n(row.unlinked),
+    feedbackYes: n(row.yes),
+    feedbackNo: n(row.no),
+    ratings: ratingCounts.reduce((sum, value) => sum + value, 0),
     ratingCounts,
   };
+}
+
+function withMeasures(counts: TaskCounts, minSample: number): Omit<TaskStats, 'task'> {
+  const ratingSum = counts.ratingCounts.reduce((sum, value, index) => sum + value * (index + 1), 0);
+  return {
+    views: counts.views,
+    starts: counts.starts,
+    completions: counts.completions,
+    unlinkedFinishes: counts.unlinkedFinishes,
+    completionRate: measure(counts.completions, counts.starts, minSample),
+    feedbackYes: counts.feedbackYes,
+    feedbackNo: counts.feedbackNo,
+    helpedRate: measure(counts.feedbackYes, counts.feedbackYes + counts.feedbackNo, minSample),
+    ratings: counts.ratings,
+    averageRating: measure(ratingSum, counts.ratings, minSample),
+    ratingCounts: counts.ratingCounts,
+  };
+}
+
+function sumCounts(list: TaskCounts[]): TaskCounts {
+  const total = (key: Exclude<keyof TaskCounts, 'ratingCounts'>) => list.reduce((sum, counts) => sum + counts[key], 0);
+  return {
+    views: total('views'),
+    starts: total('starts'),
+    completions: total('completions'),
+    unlinkedFinishes: total('unlinkedFinishes'),
+    feedbackYes: total('feedbackYes'),
+    feedbackNo: total('feedbackNo'),
+    ratings: total('ratings'),
+    ratingCounts: [0, 1, 2, 3, 4].map((index) => list.reduce((sum, counts) => sum + counts.ratingCounts[index]!, 0)) as TaskStats['ratingCounts'],
+  };
+}
+
+function journeyState(row: Record<string, unknown> | undefined, task: string, earliestDay: string): JourneyState {
+  if (!row) return 'unknown';
+  if (String(row.task) !== task) return 'other-task';
+  if (String(row.day) < earliestDay) return 'expired';
+  return 'open';
 }
 
 export function createEventStore(driver: SqlDriver): EventStore {
@@ -78,8 +113,12 @@ export function createEventStore(driver: SqlDriver): EventStore {
       const batch = queue;
       queue = [];
       try {
-        await driver.transaction(batch.flatMap((pending) => pending.events.map((event) => ({ sql: SQL.INSERT_EVENT, params: rowOf(event) }))));
-        batch.forEach((pending) => pending.resolve());
+        const changes = await driver.transaction(batch.flatMap((pending) => pending.statements));
+        let at = 0;
+        for (const pending of batch) {
+          pending.resolve(changes.slice(at, at + pending.statements.length));
+          at += pending.statements.length;
+        }
       } catch (error) {
         batch.forEach((pending) => pending.reject(error));
       }
@@ -87,63 +126,119 @@ export function createEventStore(driver: SqlDriver): EventStore {
     writing = false;
   }
 
+  /** Runs statements in the next shared transaction; resolves with each one's changed rows once it commits. */
+  function write(statements: Statement[]): Promise<number[]> {
+    if (!statements.length) return Promise.resolve([]);
+    return new Promise<number[]>((resolve, reject) => {
+      queue.push({ statements, resolve, reject });
+      // Let the other requests of this turn of the event loop join the same transaction.
+      if (!writing) {
+        writing = true;
+        setImmediate(() => void flush());
+      }
+    });
+  }
+
+  const insertStatement = (event: StoredEvent): Statement => ({ sql: SQL.INSERT_EVENT, params: rowOf(event) });
+
+  async function readJourney(tokenHash: string) {
+    return (await driver.all(SQL.JOURNEY, [tokenHash]))[0];
+  }
+
+  async function taskCounts(from: string, to: string): Promise<Map<string, TaskCounts>> {
+    const rows = await driver.all(SQL.TASK_STATS, [from, to]);
+    return new Map(rows.map((row) => [String(row.task), countsOf(row)]));
+  }
+
+  function tasksOf(counts: Map<string, TaskCounts>, minSample: number): TaskStats[] {
+    return [...counts]
+      .map(([task, row]) => ({ task, ...withMeasures(row, minSample) }))
+      .sort((a, b) => b.views - a.views || a.task.localeCompare(b.task));
+  }
+
   return {
     kind: driver.kind,
 
-    insert(events) {
-      if (!events.length) return Promise.resolve();
-      return new Promise<void>((resolve, reject) => {
-        queue.push({ events, resolve, reject });
-        // Let the other requests of this turn of the event loop join the same transaction.
-        if (!writing) {
-          writing = true;
-          setImmediate(() => void flush());
-        }
-      });
+    async insert(events) {
+      await write(events.map(insertStatement));
+    },
+
+    async startJourney({ tokenHash, task, day, startId }) {
+      // The journey and its start are one transaction: a start always has its journey and the reverse.
+      await write([
+        { sql: SQL.START_JOURNEY, params: [tokenHash, task, day] },
+        insertStatement({ id: startId, type: 'task_start', task, day }),
+      ]);
+    },
+
+    async finishJourney({ tokenHash, task, earliestDay }): Promise<FinishResult> {
+      const completionId = randomUUID();
+      const [claimed] = await write([
+        { sql: SQL.CLAIM_COMPLETION, params: [completionId, tokenHash, task, earliestDay] },
+        { sql: SQL.INSERT_COMPLETION, params: [tokenHash, completionId] },
+      ]);
+      if (claimed) return 'completed';
+      const row = await readJourney(tokenHash);
+      const state = journeyState(row, task, earliestDay);
+      return state === 'open' ? 'already-completed' : state;
+    },
+
+    async rateJourney({ tokenHash, task, earliestDay, rating, comment }): Promise<RateResult> {
+      const ratingId = randomUUID();
+      const [claimed] = await write([
+        { sql: SQL.CLAIM_RATING, params: [ratingId, tokenHash, task, earliestDay] },
+        { sql: SQL.INSERT_RATING, params: [rating, comment ?? null, tokenHash, ratingId] },
+      ]);
+      if (claimed) return 'rated';
+      const state = journeyState(await readJourney(tokenHash), task, earliestDay);
+      return state === 'open' ? 'already-rated' : state;
     },
 
     async addComment(id, task, comment) {
-      const [changed] = await driver.transaction([{ sql: SQL.ADD_COMMENT, params: [comment, id, task] }]);
+      const [changed] = await write([{ sql: SQL.ADD_COMMENT, params: [comment, id, task] }]);
       return (changed ?? 0) > 0;
     },
 
-    async stats({ period, today, minCount }: StatsOptions): Promise<PortalStats> {
+    async stats({ period, today, minCount, minSample }: StatsOptions): Promise<PortalStats> {
       const from = addDays(today, -(period - 1));
+      const previousTo = addDays(from, -1);
+      const previousFrom = addDays(previousTo, -(period - 1));
       const range = [from, today];
-      const [taskRows, [searchRow], topQueries, topZero] = await Promise.all([
-        driver.all(SQL.TASK_STATS, range),
+      const [current, previous, [searchRow], [clickRow], topQueries, topZero] = await Promise.all([
+        taskCounts(from, today),
+        taskCounts(previousFrom, previousTo),
         driver.all(SQL.SEARCH_TOTALS, range),
+        driver.all(SQL.SEARCH_CLICKS, range),
         driver.all(SQL.TOP_QUERIES, [...range, minCount, TOP_QUERY_LIMIT]),
         driver.all(SQL.TOP_ZERO_RESULT_QUERIES, [...range, minCount, TOP_QUERY_LIMIT]),
       ]);
-      const tasks = taskRows.map((row) => taskStats(String(row.task), row)).sort((a, b) => b.views - a.views || a.task.localeCompare(b.task));
-      const sum = (key: 'views' | 'starts' | 'completions' | 'feedbackYes' | 'feedbackNo') => tasks.reduce((total, task) => total + task[key], 0);
-      const ratingCounts = [0, 1, 2, 3, 4].map((index) => tasks.reduce((total, task) => total + task.ratingCounts[index]!, 0));
-      const totals = taskStats('', {
-        views: sum('views'), starts: sum('starts'), completions: sum('completions'), yes: sum('feedbackYes'), no: sum('feedbackNo'),
-        r1: ratingCounts[0], r2: ratingCounts[1], r3: ratingCounts[2], r4: ratingCounts[3], r5: ratingCounts[4],
-      });
-      const { task: _task, ...totalsWithoutTask } = totals;
       const searches = n(searchRow?.searches);
       const zero = n(searchRow?.zero);
-      const clicks = n(searchRow?.clicks);
+      const clicks = n(clickRow?.clicks);
       const toCounts = (rows: Record<string, unknown>[]) => rows.map((row) => ({ query: String(row.query), count: n(row.count) }));
       return {
         period,
         from,
         to: today,
         minCount,
-        totals: totalsWithoutTask,
-        tasks,
+        minSample,
+        totals: withMeasures(sumCounts([...current.values()]), minSample),
+        tasks: tasksOf(current, minSample),
         search: {
           searches,
           zeroResultSearches: zero,
-          zeroResultRate: ratio(zero, searches),
+          zeroResultRate: measure(zero, searches, minSample),
           clicks,
-          clickThroughRate: ratio(clicks, searches),
-          averageClickRank: clicks ? n(searchRow?.rank_sum) / clicks : null,
+          clickThroughRate: measure(clicks, searches, minSample),
+          averageClickRank: measure(n(clickRow?.rank_sum), clicks, minSample),
           topQueries: toCounts(topQueries),
           topZeroResultQueries: toCounts(topZero),
+        },
+        previous: {
+          from: previousFrom,
+          to: previousTo,
+          totals: withMeasures(sumCounts([...previous.values()]), minSample),
+          tasks: tasksOf(previous, minSample),
         },
       };
     },
@@ -177,7 +272,12 @@ export function createEventStore(driver: SqlDriver): EventStore {
     },
 
     async deleteBefore(day) {
-      const [deleted] = await driver.transaction([{ sql: SQL.DELETE_BEFORE, params: [day] }]);
+      const [deleted] = await write([{ sql: SQL.DELETE_BEFORE, params: [day] }]);
+      return deleted ?? 0;
+    },
+
+    async deleteJourneysBefore(day) {
+      const [deleted] = await write([{ sql: SQL.DELETE_JOURNEYS_BEFORE, params: [day] }]);
       return deleted ?? 0;
     },
 

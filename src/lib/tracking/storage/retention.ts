@@ -11,10 +11,15 @@ export function retentionDaysFromEnv(env: NodeJS.ProcessEnv = process.env): numb
   return Number(raw);
 }
 
-/** Deletes expired events now and then once a day, for as long as the process runs. */
-export function keepRetention(store: EventStore, days: number): void {
+/**
+ * Deletes expired events and expired journey tokens now, and then every hour for as
+ * long as the process runs (hourly, so a token goes soon after its last valid day).
+ */
+export function keepRetention(store: EventStore, days: number, journeyDays: number): void {
   const sweep = () =>
-    store.deleteBefore(addDays(today(), -days)).catch((error: unknown) => console.error(`retention: could not delete old events (${(error as Error).message})`));
+    Promise.all([store.deleteBefore(addDays(today(), -days)), store.deleteJourneysBefore(addDays(today(), -journeyDays))]).catch((error: unknown) =>
+      console.error(`retention: could not delete old events or journeys (${(error as Error).message})`),
+    );
   void sweep();
-  setInterval(sweep, 24 * 60 * 60 * 1000).unref();
+  setInterval(sweep, 60 * 60 * 1000).unref();
 }

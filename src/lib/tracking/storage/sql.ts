@@ -27,14 +27,66 @@ export const MIGRATIONS: { version: number; statements: string[] }[] = [
       'CREATE INDEX IF NOT EXISTS events_type_query ON events (type, query_key)',
     ],
   },
+  {
+    // Journeys (decision 0008) and searches that clicks belong to, and the terms that may be published (0009).
+    version: 2,
+    statements: [
+      `CREATE TABLE IF NOT EXISTS journeys (
+        token_hash TEXT PRIMARY KEY,
+        task TEXT NOT NULL,
+        day TEXT NOT NULL,
+        completion_id TEXT,
+        rating_id TEXT
+      )`,
+      'CREATE INDEX IF NOT EXISTS journeys_day ON journeys (day)',
+      'ALTER TABLE events ADD COLUMN search_id TEXT',
+      'ALTER TABLE events ADD COLUMN term TEXT',
+      // One click per search counts (the first): click-through asks whether a search led anywhere.
+      'CREATE UNIQUE INDEX IF NOT EXISTS events_click_search ON events (search_id)',
+      'CREATE INDEX IF NOT EXISTS events_type_term ON events (type, term)',
+      // Before journeys, every visit to /done counted as a completion, linked to no start.
+      // Those rows are kept, as what they were: finishes not linked to a start.
+      "UPDATE events SET type = 'task_finish_unlinked' WHERE type = 'task_complete'",
+    ],
+  },
 ];
 
 export const MIGRATIONS_TABLE = 'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY)';
 export const APPLIED_VERSIONS = 'SELECT version FROM schema_migrations';
 export const RECORD_VERSION = 'INSERT INTO schema_migrations (version) VALUES (?)';
 
-export const INSERT_EVENT = `INSERT INTO events (id, type, task, day, query, query_key, results, click_rank, useful, rating, comment)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`;
+// No conflict target: a repeated id (a retry) and a second click on the same search are both skipped.
+export const INSERT_EVENT = `INSERT INTO events (id, type, task, day, query, query_key, results, click_rank, useful, rating, comment, search_id, term)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`;
+
+export const START_JOURNEY = 'INSERT INTO journeys (token_hash, task, day) VALUES (?, ?, ?)';
+
+/**
+ * Finishing takes two statements in one transaction. The UPDATE claims the journey
+ * (only one transaction can: PostgreSQL re-checks "completion_id IS NULL" after the
+ * row lock, SQLite writes one transaction at a time); the INSERT then writes the
+ * completion only for the claim this transaction made, on the journey's own task and
+ * start day, so a completion is always counted with its start.
+ * Params: completion id, token hash, task, earliest valid day.
+ */
+export const CLAIM_COMPLETION = `UPDATE journeys SET completion_id = ?
+  WHERE token_hash = ? AND task = ? AND completion_id IS NULL AND day >= ?`;
+/** Params: token hash, completion id. */
+export const INSERT_COMPLETION = `INSERT INTO events (id, type, task, day)
+  SELECT completion_id, 'task_complete', task, day FROM journeys WHERE token_hash = ? AND completion_id = ?
+  ON CONFLICT DO NOTHING`;
+
+/** The same claim for the journey's one rating. Params: rating id, token hash, task, earliest valid day. */
+export const CLAIM_RATING = `UPDATE journeys SET rating_id = ?
+  WHERE token_hash = ? AND task = ? AND rating_id IS NULL AND day >= ?`;
+/** Params: rating, comment, token hash, rating id. */
+export const INSERT_RATING = `INSERT INTO events (id, type, task, day, rating, comment)
+  SELECT rating_id, 'satisfaction', task, day, CAST(? AS INTEGER), CAST(? AS TEXT) FROM journeys WHERE token_hash = ? AND rating_id = ?
+  ON CONFLICT DO NOTHING`;
+
+export const JOURNEY = 'SELECT task, day, completion_id, rating_id FROM journeys WHERE token_hash = ?';
+
+export const DELETE_JOURNEYS_BEFORE = 'DELETE FROM journeys WHERE day < ?';
 
 export const ADD_COMMENT = `UPDATE events SET comment = ? WHERE id = ? AND task = ? AND type = 'feedback' AND comment IS NULL`;
 
@@ -44,6 +96,7 @@ export const TASK_STATS = `SELECT task,
     ${count("type = 'task_view'")} AS views,
     ${count("type = 'task_start'")} AS starts,
     ${count("type = 'task_complete'")} AS completions,
+    ${count("type = 'task_finish_unlinked'")} AS unlinked,
     ${count("type = 'feedback' AND useful = 1")} AS yes,
     ${count("type = 'feedback' AND useful = 0")} AS no,
     ${count("type = 'satisfaction' AND rating = 1")} AS r1,
@@ -56,24 +109,31 @@ export const TASK_STATS = `SELECT task,
   GROUP BY task`;
 
 export const SEARCH_TOTALS = `SELECT
-    ${count("type = 'search'")} AS searches,
-    ${count("type = 'search' AND results = 0")} AS zero,
-    ${count("type = 'search_click'")} AS clicks,
-    SUM(CASE WHEN type = 'search_click' THEN click_rank ELSE 0 END) AS rank_sum
+    COUNT(*) AS searches,
+    ${count('results = 0')} AS zero
   FROM events
-  WHERE day >= ? AND day <= ? AND type IN ('search', 'search_click')`;
+  WHERE type = 'search' AND day >= ? AND day <= ?`;
 
-export const TOP_QUERIES = `SELECT query_key AS query, COUNT(*) AS count
-  FROM events
-  WHERE type = 'search' AND day >= ? AND day <= ? AND query_key IS NOT NULL
-  GROUP BY query_key HAVING COUNT(*) >= ?
-  ORDER BY count DESC, query_key LIMIT ?`;
+/**
+ * Clicks that belong to a search recorded in the period, counted on the search's day.
+ * At most one click row exists per search (a unique index), so clicks <= searches.
+ */
+export const SEARCH_CLICKS = `SELECT COUNT(*) AS clicks, SUM(c.click_rank) AS rank_sum
+  FROM events c JOIN events s ON s.id = c.search_id
+  WHERE c.type = 'search_click' AND s.type = 'search' AND s.day >= ? AND s.day <= ?`;
 
-export const TOP_ZERO_RESULT_QUERIES = `SELECT query_key AS query, COUNT(*) AS count
+/** Only terms: searches that passed the text filter and were their client's first of that term that day. */
+export const TOP_QUERIES = `SELECT term AS query, COUNT(*) AS count
   FROM events
-  WHERE type = 'search' AND results = 0 AND day >= ? AND day <= ? AND query_key IS NOT NULL
-  GROUP BY query_key HAVING COUNT(*) >= ?
-  ORDER BY count DESC, query_key LIMIT ?`;
+  WHERE type = 'search' AND day >= ? AND day <= ? AND term IS NOT NULL
+  GROUP BY term HAVING COUNT(*) >= ?
+  ORDER BY count DESC, term LIMIT ?`;
+
+export const TOP_ZERO_RESULT_QUERIES = `SELECT term AS query, COUNT(*) AS count
+  FROM events
+  WHERE type = 'search' AND results = 0 AND day >= ? AND day <= ? AND term IS NOT NULL
+  GROUP BY term HAVING COUNT(*) >= ?
+  ORDER BY count DESC, term LIMIT ?`;
 
 export const DAILY_TASK = `SELECT day,
     ${count("type = 'task_view'")} AS views,

@@ -5,8 +5,28 @@ export interface StatsOptions {
   period: Period;
   /** The last day to include, YYYY-MM-DD (usually today). */
   today: string;
-  /** Queries searched fewer times than this are never returned. */
+  /** Terms searched on fewer separate visits than this are never returned. */
   minCount: number;
+  /** Rates and averages over a smaller sample are withheld (Measure.tooFew). */
+  minSample: number;
+}
+
+/** Where a journey token stands for a task: open (usable), or why not. */
+export type JourneyState = 'open' | 'unknown' | 'other-task' | 'expired';
+export type FinishResult = 'completed' | 'already-completed' | Exclude<JourneyState, 'open'>;
+export type RateResult = 'rated' | 'already-rated' | Exclude<JourneyState, 'open'>;
+
+interface JourneyRef {
+  /** SHA-256 of the token (hashJourneyToken). */
+  tokenHash: string;
+  task: string;
+  /** Tokens started before this day have expired. */
+  earliestDay: string;
+}
+
+export interface Statement {
+  sql: string;
+  params: unknown[];
 }
 
 export interface StoredComment {
@@ -29,6 +49,12 @@ export interface EventStore {
   readonly kind: 'sqlite' | 'postgres';
   /** Writes events in one transaction and resolves once it has committed. Known ids are skipped. */
   insert(events: readonly StoredEvent[]): Promise<void>;
+  /** Records a journey (token hash, task, day) and its task_start in one transaction. */
+  startJourney(journey: { tokenHash: string; task: string; day: string; startId: string }): Promise<void>;
+  /** Counts the journey's completion, once, on its start day; or says why not. */
+  finishJourney(journey: JourneyRef): Promise<FinishResult>;
+  /** Records the journey's one rating, on its start day; or says why not (the caller may then record it unlinked). */
+  rateJourney(journey: JourneyRef & { rating: number; comment?: string }): Promise<RateResult>;
   /** Adds a comment to a feedback event that has none. Resolves false when there is no such event. */
   addComment(id: string, task: string, comment: string): Promise<boolean>;
   stats(options: StatsOptions): Promise<PortalStats>;
@@ -37,6 +63,8 @@ export interface EventStore {
   queryOutcomes(options: { since?: string }): Promise<QueryOutcome[]>;
   /** Deletes events from before a day; resolves with how many went. */
   deleteBefore(day: string): Promise<number>;
+  /** Deletes journeys (their tokens) started before a day: expired tokens are not kept. */
+  deleteJourneysBefore(day: string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -44,7 +72,7 @@ export interface EventStore {
 export interface SqlDriver {
   readonly kind: 'sqlite' | 'postgres';
   /** Runs statements in one transaction. */
-  transaction(statements: { sql: string; params: unknown[] }[]): Promise<number[]>;
+  transaction(statements: Statement[]): Promise<number[]>;
   all(sql: string, params: unknown[]): Promise<Record<string, unknown>[]>;
   close(): Promise<void>;
 }
