@@ -41,8 +41,9 @@ export async function startPortal(root: string): Promise<LocalPortal> {
       root,
       env: {
         TASKFRONT_DB: join(dir, 'audit.sqlite'),
-        // The seeding below sends a few hundred events from one client at once.
+        // The seeding below sends a few hundred requests at once, from clients named by X-Forwarded-For.
         TASKFRONT_RATE_LIMIT: '100000/10000',
+        TASKFRONT_TRUSTED_PROXIES: '127.0.0.1',
       },
     });
     return { url: portal.url, stop: () => portal.stop().then(removeDir) };
@@ -53,30 +54,40 @@ export async function startPortal(root: string): Promise<LocalPortal> {
 }
 
 /**
- * Made-up activity for one task and two searches (each above the publishing minimum of
- * 10), so /performance and /performance/<task> show their figures, charts and tables.
+ * Made-up activity for one task and two searches, so /performance and /performance/<task>
+ * show their figures, charts and tables. It goes through the portal's own routes as
+ * people would: journeys through /start and /done, and searches from separate clients
+ * (named by X-Forwarded-For, which the audit's portal trusts from loopback), because a
+ * term is published only when enough separate clients searched it.
  */
 export async function seedActivity(url: string, task: string): Promise<void> {
-  const events: Record<string, unknown>[] = [];
-  const repeat = (count: number, event: Record<string, unknown>) => {
-    for (let i = 0; i < count; i++) events.push({ ...event, id: randomUUID() });
+  const send = async (path: string, init: RequestInit, expected: number[]) => {
+    const response = await fetch(`${url}${path}`, { redirect: 'manual', signal: AbortSignal.timeout(10_000), ...init });
+    if (!expected.includes(response.status)) throw new AuditCannotRun(`The portal refused the dashboard's sample activity at ${path} (${response.status}): ${(await response.text()).slice(0, 300)}`);
+    return response;
   };
-  repeat(40, { type: 'task_view', task });
-  repeat(24, { type: 'task_start', task });
-  repeat(18, { type: 'task_complete', task });
-  repeat(9, { type: 'feedback', task, useful: true });
-  repeat(3, { type: 'feedback', task, useful: false });
-  [5, 5, 5, 4, 4, 4, 3, 2, 1].forEach((rating) => repeat(1, { type: 'satisfaction', task, rating }));
-  repeat(14, { type: 'search', query: 'pothole', results: 3 });
-  repeat(12, { type: 'search', query: 'xqzvbn', results: 0 });
-  repeat(6, { type: 'search_click', query: 'pothole', task, rank: 1 });
+  const client = (index: number) => ({ 'X-Forwarded-For': `192.0.2.${index + 1}` });
+  const events: Record<string, unknown>[] = [];
+  for (let i = 0; i < 40; i++) events.push({ type: 'task_view', task, id: randomUUID() });
+  for (let i = 0; i < 12; i++) events.push({ type: 'feedback', task, useful: i < 9, id: randomUUID() });
   for (let i = 0; i < events.length; i += 20) {
-    const response = await fetch(`${url}/api/events`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ events: events.slice(i, i + 20) }),
-      signal: AbortSignal.timeout(10_000),
-    });
-    if (response.status !== 204) throw new AuditCannotRun(`The portal refused the dashboard's sample activity (${response.status}): ${await response.text()}`);
+    await send('/api/events', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ events: events.slice(i, i + 20) }) }, [204]);
   }
+  const ratings = [5, 5, 5, 4, 4, 4, 3, 2, 1, 4, 5, 3];
+  for (let i = 0; i < 24; i++) {
+    const start = await send(`/start/${task}`, { headers: client(i) }, [303]);
+    const journey = new URL(start.headers.get('location') ?? '', url).searchParams.get('journey');
+    if (!journey || i >= 18) continue;
+    await send(`/done/${task}?journey=${encodeURIComponent(journey)}`, { headers: client(i) }, [200]);
+    const rating = ratings[i];
+    if (rating !== undefined) {
+      await send(`/done/${task}`, {
+        method: 'POST',
+        headers: { ...client(i), 'Content-Type': 'application/x-www-form-urlencoded', Origin: url },
+        body: new URLSearchParams({ rating: String(rating), journey }).toString(),
+      }, [303]);
+    }
+  }
+  for (let i = 0; i < 14; i++) await send('/search?q=pothole', { headers: client(i) }, [200]);
+  for (let i = 0; i < 12; i++) await send('/search?q=xqzvbn', { headers: client(i) }, [200]);
 }

@@ -3,16 +3,17 @@ import { statsUnavailable, unavailableJson, unavailablePage } from './unavailabl
 
 describe('stats unavailable', () => {
   it('logs the route and the reason once, and answers 503 with Retry-After', () => {
-    const lines: string[] = [];
-    const failure = statsUnavailable('/api/stats', new Error('database is locked'), (line) => lines.push(line));
-    expect(lines).toEqual(['/api/stats: figures unavailable, storage did not answer (database is locked)']);
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const failure = statsUnavailable('/api/stats', new Error('database is locked'));
+    expect(spy.mock.calls).toEqual([['/api/stats: storage unavailable (database is locked); answered 503']]);
+    spy.mockRestore();
     expect(failure).toMatchObject({ status: 503, headers: { 'Retry-After': '30', 'Cache-Control': 'no-store' } });
   });
 
   it('gives the API routes a JSON error', async () => {
     const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
     const response = unavailableJson('/performance.csv', 'disk full');
-    expect(spy).toHaveBeenCalledWith('/performance.csv: figures unavailable, storage did not answer (disk full)');
+    expect(spy).toHaveBeenCalledWith('/performance.csv: storage unavailable (disk full); answered 503');
     spy.mockRestore();
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toBe('30');

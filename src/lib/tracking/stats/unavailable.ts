@@ -4,7 +4,7 @@
  * reader or a script knows to try again rather than trusting an empty page.
  */
 import { t } from '../../../i18n/t.ts';
-import { jsonError } from '../../server/responses.ts';
+import { logStorageFailure, storageUnavailable } from '../../server/responses.ts';
 
 const RETRY_AFTER_SECONDS = 30;
 
@@ -15,15 +15,14 @@ export interface Unavailable {
 }
 
 /** Logs the failure once, naming the route, and says how to answer. */
-export function statsUnavailable(route: string, error: unknown, log: (line: string) => void = console.error): Unavailable {
-  log(`${route}: figures unavailable, storage did not answer (${error instanceof Error ? error.message : String(error)})`);
+export function statsUnavailable(route: string, error: unknown): Unavailable {
+  logStorageFailure(route, error);
   return { status: 503, headers: { 'Retry-After': String(RETRY_AFTER_SECONDS), 'Cache-Control': 'no-store' }, message: t('performance.unavailable.api') };
 }
 
 /** For /api/stats and /performance.csv: the 503 as the API's usual JSON error. */
 export function unavailableJson(route: string, error: unknown): Response {
-  const failure = statsUnavailable(route, error);
-  return jsonError(failure.status, failure.message, [], failure.headers);
+  return storageUnavailable(route, error, t('performance.unavailable.api'), RETRY_AFTER_SECONDS);
 }
 
 /** For the dashboard pages: sets the 503 on the page's response; the page shows the message. */
