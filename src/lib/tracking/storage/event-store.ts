@@ -5,7 +5,7 @@
 import type { DailyTaskStats, PortalStats, StoredEvent, TaskStats } from '../../../schemas/events.ts';
 import { addDays } from '../../dates.ts';
 import * as SQL from './sql.ts';
-import type { EventStore, QueryOutcome, SqlDriver, StatsOptions, StoredComment } from './types.ts';
+import { StorageUnavailableError, type EventStore, type QueryOutcome, type SqlDriver, type StatsOptions, type StoredComment } from './types.ts';
 
 const TOP_QUERY_LIMIT = 20;
 
@@ -77,11 +77,14 @@ export function createEventStore(driver: SqlDriver): EventStore {
     while (queue.length) {
       const batch = queue;
       queue = [];
+      const rows = (pending: Pending) => pending.events.map((event) => ({ sql: SQL.INSERT_EVENT, params: rowOf(event) }));
       try {
-        await driver.transaction(batch.flatMap((pending) => pending.events.map((event) => ({ sql: SQL.INSERT_EVENT, params: rowOf(event) }))));
+        await driver.transaction(batch.flatMap(rows));
         batch.forEach((pending) => pending.resolve());
       } catch (error) {
-        batch.forEach((pending) => pending.reject(error));
+        // One request's bad event must not fail the others': unless the database itself is unavailable, retry each request alone.
+        if (batch.length === 1 || error instanceof StorageUnavailableError) batch.forEach((pending) => pending.reject(error));
+        else for (const pending of batch) await driver.transaction(rows(pending)).then(() => pending.resolve(), pending.reject);
       }
     }
     writing = false;
