@@ -13,10 +13,13 @@ export interface SettingIssue {
 }
 
 export class SettingsError extends Error {
-  constructor(readonly issues: SettingIssue[]) {
+  readonly issues: SettingIssue[];
+
+  constructor(issues: SettingIssue[]) {
     const lines = issues.map(({ name, value, message }) => `  ${name}=${JSON.stringify(value ?? '')} ${message}. Fix: set ${name} to a valid value, or unset it to use the default.`);
     super(`${issues.length === 1 ? 'A setting is' : `${issues.length} settings are`} not valid:\n${lines.join('\n')}`);
     this.name = 'SettingsError';
+    this.issues = issues;
   }
 }
 

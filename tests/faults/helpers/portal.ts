@@ -28,3 +28,4 @@ export function exited(child: ChildProcess): Promise<{ code: number | null; sign
 
 /** Counts log lines matching a pattern. */
 export const logLines = (portal: RunningPortal, pattern: RegExp) => portal.output().split('\n').filter((line) => pattern.test(line));
+

@@ -14,11 +14,14 @@ export interface HealthLogger {
 export class StorageHealth {
   #state: StorageHealthState = { ok: true, since: Date.now() };
 
-  constructor(
-    /** How the logs name this store, e.g. "SQLite at /srv/data/taskfront.sqlite". */
-    private readonly name: string,
-    private readonly log: HealthLogger = console,
-  ) {}
+  readonly #name: string;
+  readonly #log: HealthLogger;
+
+  /** `name`: how the logs name this store, e.g. "SQLite at /srv/data/taskfront.sqlite". */
+  constructor(name: string, log: HealthLogger = console) {
+    this.#name = name;
+    this.#log = log;
+  }
 
   get state(): StorageHealthState {
     return { ...this.#state };
@@ -27,7 +30,7 @@ export class StorageHealth {
   /** Records a failure; logs it only when the cause differs from the current one. */
   failed(cause: string, message: string): void {
     if (!this.#state.ok && this.#state.cause === cause) return;
-    this.log.error(`storage: ${this.name}: ${message} [${cause}]. Writes are answered 503 until this clears; it is not logged again until it changes.`);
+    this.#log.error(`storage: ${this.#name}: ${message} [${cause}]. Writes are answered 503 until this clears; it is not logged again until it changes.`);
     this.#state = { ok: false, cause, message, since: Date.now() };
   }
 
@@ -35,7 +38,7 @@ export class StorageHealth {
   succeeded(): void {
     if (this.#state.ok) return;
     const seconds = ((Date.now() - this.#state.since) / 1000).toFixed(1);
-    this.log.error(`storage: ${this.name}: working again after ${seconds} s of ${this.#state.cause}.`);
+    this.#log.error(`storage: ${this.#name}: working again after ${seconds} s of ${this.#state.cause}.`);
     this.#state = { ok: true, since: Date.now() };
   }
 }

@@ -10,9 +10,9 @@ import { resolve } from 'node:path';
 import { setting } from '../../settings/load-settings.ts';
 import { DEFAULT_SQLITE_PATH } from '../../settings/schema.ts';
 import { createEventStore } from './event-store.ts';
-import { DeadlineError, withDeadline } from './health.ts';
-import { openPostgres } from './postgres.ts';
-import { openSqlite } from './sqlite.ts';
+import { DeadlineError, StorageHealth, withDeadline } from './health.ts';
+import { causeOf as postgresCause, openPostgres } from './postgres.ts';
+import { openSqlite, sqliteCause } from './sqlite.ts';
 import type { EventStore, SqlDriver, StorageHealthState } from './types.ts';
 
 export { DEFAULT_SQLITE_PATH };
@@ -32,6 +32,25 @@ const open = new Map<EventStore, SqlDriver>();
 export async function openStore(env: Env = process.env, options: { readOnly?: boolean } = {}): Promise<EventStore> {
   const writeTimeoutMs = setting('TASKFRONT_WRITE_TIMEOUT_MS', env);
   const url = setting('DATABASE_URL', env);
+  const target = describeStore(env);
+  // The server tries again on each request while the store cannot be opened: say so once per cause.
+  const opening = openings.get(target) ?? new StorageHealth(`${target} cannot be opened`);
+  openings.set(target, opening);
+  let driver: SqlDriver;
+  try {
+    driver = await openDriver(env, url, writeTimeoutMs, options);
+  } catch (error) {
+    // Tools that only read say what went wrong themselves.
+    if (!options.readOnly) opening.failed(causeOf(error), (error as Error).message);
+    throw error;
+  }
+  opening.succeeded();
+  const store = createEventStore(driver);
+  open.set(store, driver);
+  return store;
+}
+
+async function openDriver(env: Env, url: string | undefined, writeTimeoutMs: number, options: { readOnly?: boolean }): Promise<SqlDriver> {
   let driver: SqlDriver;
   if (url) {
     driver = await openPostgres(url, {
@@ -47,9 +66,14 @@ export async function openStore(env: Env = process.env, options: { readOnly?: bo
     }
     driver = openSqlite(path, { busyTimeoutMs: writeTimeoutMs });
   }
-  const store = createEventStore(driver);
-  open.set(store, driver);
-  return store;
+  return driver;
+}
+
+const openings = new Map<string, StorageHealth>();
+
+function causeOf(error: unknown): string {
+  const inner = (error as { cause?: unknown }).cause ?? error;
+  return (error as Error).message.includes('PostgreSQL') ? postgresCause(inner) : sqliteCause(inner);
 }
 
 export type Readiness = { ready: true; kind: EventStore['kind']; ms: number } | { ready: false; kind?: EventStore['kind']; reason: string; health?: StorageHealthState };
