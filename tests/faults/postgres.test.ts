@@ -30,10 +30,22 @@ describe.skipIf(missing)(`PostgreSQL faults${missing ? ` (skipped: ${missing})` 
     const portal = await portalOn({ kind: 'postgres', url: server.url });
     const load = startLoad(portal.url, { clients: 8, maxMs: 60_000 });
     const recoveries: number[] = [];
+    const readiness: { status: number; ms: number; body: string }[] = [];
+    const ready = async () => {
+      const started = performance.now();
+      const response = await fetch(`${portal.url}/readyz`, { signal: AbortSignal.timeout(5_000) });
+      readiness.push({ status: response.status, ms: performance.now() - started, body: await response.text() });
+      return response.status;
+    };
+    expect((await fetch(`${portal.url}/healthz`)).status).toBe(200);
+    expect(await ready()).toBe(200);
     for (let round = 0; round < 3; round++) {
       await sleep(1_500);
       server.crash();
-      await sleep(2_000);
+      await sleep(1_000);
+      expect(await ready()).toBe(503);
+      expect((await fetch(`${portal.url}/healthz`)).status).toBe(200);
+      await sleep(1_000);
       expect(portal.process.exitCode).toBeNull();
       const restartedAt = load.now();
       server.restart();
@@ -42,12 +54,15 @@ describe.skipIf(missing)(`PostgreSQL faults${missing ? ` (skipped: ${missing})` 
       recoveries.push(recoveryAfter(load.samples, backAt) ?? Infinity);
     }
     await sleep(1_000);
+    expect(await ready()).toBe(200);
     const samples = await load.stop();
     const alive = portal.process.exitCode === null && portal.process.signalCode === null;
     await portal.stop();
 
     const acked = acknowledged(samples);
     const stored = await storedOf({ kind: 'postgres', url: server.url }, acked);
+    console.log(`/readyz answers: ${readiness.map(({ status, ms, body }) => `${status} in ${Math.round(ms)} ms ${body}`).join('; ')}`);
+    expect(Math.max(...readiness.map(({ ms }) => ms))).toBeLessThan(1_500);
     report({
       fault: 'PostgreSQL stop -m immediate x3 under load',
       store: 'postgres',
