@@ -33,7 +33,7 @@ const millis = (fallback: number, min: number, max: number) => wholeNumber({ fal
 export const DEFAULT_SQLITE_PATH = 'data/taskfront.sqlite';
 
 export const settingsSchema = z.object({
-  /** The port the server listens on (read by the Node adapter; default 4321 in development, 8080 in a build without PORT). */
+  /** The port the server listens on (read by the Node adapter; default 4321). */
   PORT: z
     .string()
     .optional()
@@ -44,7 +44,7 @@ export const settingsSchema = z.object({
       context.addIssue({ code: 'custom', message: 'must be a port number from 1 to 65535, e.g. 4321' });
       return z.NEVER;
     }),
-  /** The address the server listens on (read by the Node adapter), e.g. 0.0.0.0 or 127.0.0.1. */
+  /** The address the server listens on (read by the Node adapter; default localhost), e.g. 0.0.0.0 in a container. */
   HOST: optionalText,
   /**
    * A PostgreSQL connection string, postgres://user:password@host:5432/dbname. When set,
