@@ -35,8 +35,9 @@ describe.each(targets)('poison pill ($name)', ({ name, target }) => {
     const load = startLoad(portal.url, { clients: 8, maxMs: 30_000 });
     const bad: { status: number; body: string }[] = [];
     const pages: number[] = [];
-    const poisonUntil = Date.now() + 3_000;
-    while (Date.now() < poisonUntil) {
+    // At least 3 s and 8 poisoned requests, whichever is later; at most 30 s.
+    const began = Date.now();
+    while ((Date.now() - began < 3_000 || bad.length < 8) && Date.now() - began < 30_000) {
       const poison = POISONS[bad.length % POISONS.length]!;
       const event = bad.length % 2
         ? { type: 'search', id: randomUUID(), query: poison, results: 0 }
@@ -69,7 +70,8 @@ describe.each(targets)('poison pill ($name)', ({ name, target }) => {
     expect(bad.every((response) => /"path":"events\.0\.(query|comment)"/.test(response.body))).toBe(true);
     expect(pages.every((status) => status === 200)).toBe(true);
     expect(goodRefused).toEqual([]);
-    expect(acked.length).toBeGreaterThan(50);
+    expect(bad.length).toBeGreaterThanOrEqual(8);
+    expect(acked.length).toBeGreaterThan(20);
     expect(stored.size).toBe(acked.length);
   });
 });

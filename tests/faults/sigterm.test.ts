@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { report } from './helpers/figures.ts';
-import { acknowledged, longest, sleep, startLoad } from './helpers/load.ts';
+import { acknowledged, longest, sleep, startLoad, until } from './helpers/load.ts';
 import { exited, portalOn } from './helpers/portal.ts';
 import { freshDatabase, postgresForBoth, storedOf, type StoreTarget } from './helpers/stores.ts';
 
@@ -30,7 +30,8 @@ describe.each(targets)('SIGTERM under load ($name)', ({ name, target }) => {
     const store = await target();
     const portal = await portalOn(store);
     const load = startLoad(portal.url, { clients: 12, maxMs: 30_000 });
-    await sleep(1_500);
+    await sleep(1_000);
+    await until(() => acknowledged(load.samples).length >= 60, 20_000);
     const exit = exited(portal.process);
     const signalledAt = load.now();
     portal.process.kill('SIGTERM');
@@ -54,7 +55,7 @@ describe.each(targets)('SIGTERM under load ($name)', ({ name, target }) => {
     expect(portal.output()).toContain('SIGTERM: stopped cleanly');
     expect(code).toBe(0);
     expect(ms).toBeLessThan(10_000);
-    expect(acked.length).toBeGreaterThan(50);
+    expect(acked.length).toBeGreaterThanOrEqual(60);
     expect(stored.size).toBe(acked.length);
   });
 });

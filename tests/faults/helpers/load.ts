@@ -103,6 +103,12 @@ export function recoveryAfter(samples: Sample[], from: number): number | undefin
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Waits until `condition` holds or `maxMs` passed (a slow machine makes fewer requests; the tests wait for enough). */
+export async function until(condition: () => boolean, maxMs: number): Promise<void> {
+  const deadline = Date.now() + maxMs;
+  while (!condition() && Date.now() < deadline) await sleep(50);
+}
+
 export function statusCounts(samples: Sample[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const sample of samples) counts[`${sample.kind} ${sample.status || 'no answer'}`] = (counts[`${sample.kind} ${sample.status || 'no answer'}`] ?? 0) + 1;
