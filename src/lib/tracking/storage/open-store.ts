@@ -8,14 +8,11 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { setting } from '../../settings/load-settings.ts';
-import { DEFAULT_SQLITE_PATH } from '../../settings/schema.ts';
 import { createEventStore } from './event-store.ts';
 import { DeadlineError, StorageHealth, withDeadline } from './health.ts';
 import { causeOf as postgresCause, openPostgres } from './postgres.ts';
 import { openSqlite, sqliteCause } from './sqlite.ts';
 import type { EventStore, SqlDriver, StorageHealthState } from './types.ts';
-
-export { DEFAULT_SQLITE_PATH };
 
 type Env = Record<string, string | undefined>;
 
