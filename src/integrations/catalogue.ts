@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { loadContent } from '../lib/content/load-content.ts';
 import { contentDir } from '../lib/content/paths.ts';
+import { setting } from '../lib/settings/load-settings.ts';
 import { browserSearchData, toSearchData } from '../lib/search/search-data.ts';
 
 const MODULE_ID = 'virtual:taskfront/catalogue';
@@ -16,13 +17,7 @@ const RESOLVED_ID = `\0${MODULE_ID}`;
 
 /** Above this compressed size the browser asks /api/search instead of downloading the index. */
 export function browserIndexLimitKb(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.TASKFRONT_BROWSER_INDEX_MAX_KB;
-  if (raw === undefined || raw === '') return 150;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value < 0) {
-    throw new Error(`TASKFRONT_BROWSER_INDEX_MAX_KB must be a number of kilobytes, 0 or more (got "${raw}")`);
-  }
-  return value;
+  return setting('TASKFRONT_BROWSER_INDEX_MAX_KB', env);
 }
 
 export default function catalogue(): AstroIntegration {

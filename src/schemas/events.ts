@@ -13,8 +13,21 @@ export const PERIODS = [7, 28, 90] as const;
 export type Period = (typeof PERIODS)[number];
 
 const id = z.uuid('id must be a UUID, e.g. from crypto.randomUUID()');
-const comment = z.string('comment must be text').max(MAX_COMMENT_LENGTH, `comment must be at most ${MAX_COMMENT_LENGTH} characters`).optional();
-const query = z.string('query must be text').max(MAX_QUERY_LENGTH, `query must be at most ${MAX_QUERY_LENGTH} characters`);
+/** Control characters other than tab and line breaks: PostgreSQL cannot store NUL, and none belongs in a query or comment. */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+/** A lone UTF-16 surrogate (paired ones are one code point under the u flag): not text either store can hold as written. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/** Text both stores hold exactly as sent: a 400 names the field instead of a database refusing the batch. */
+function storableText(field: string, max: number) {
+  return z
+    .string(`${field} must be text`)
+    .max(max, `${field} must be at most ${max} characters`)
+    .refine((text) => !CONTROL_CHARACTER.test(text), `${field} must not contain control characters (such as NUL)`)
+    .refine((text) => !LONE_SURROGATE.test(text), `${field} must be valid Unicode text (it holds a lone surrogate)`);
+}
+const comment = storableText('comment', MAX_COMMENT_LENGTH).optional();
+const query = storableText('query', MAX_QUERY_LENGTH);
 
 /** The event types a browser may send to POST /api/events. */
 const API_EVENT_TYPES = ['task_view', 'search', 'search_click', 'feedback'] as const;

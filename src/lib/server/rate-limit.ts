@@ -2,6 +2,8 @@
  * A token bucket per client, kept in memory only. The key (an address) is never
  * stored or logged, and buckets idle for a while are forgotten.
  */
+import { setting } from '../settings/load-settings.ts';
+
 export interface RateLimitOptions {
   /** Requests a client may make at once. */
   burst: number;
@@ -44,10 +46,5 @@ export type RateLimiter = ReturnType<typeof createRateLimiter>;
 
 /** TASKFRONT_RATE_LIMIT="burst/perSecond", e.g. "60/5" (the default). */
 export function rateLimitFromEnv(env: NodeJS.ProcessEnv = process.env): RateLimitOptions {
-  const raw = env.TASKFRONT_RATE_LIMIT || '60/5';
-  const match = /^(\d+)\/(\d+(?:\.\d+)?)$/.exec(raw);
-  if (!match || Number(match[1]) < 1 || Number(match[2]) <= 0) {
-    throw new Error(`TASKFRONT_RATE_LIMIT must look like "60/5" (a burst of 60 requests, then 5 a second); got "${raw}"`);
-  }
-  return { burst: Number(match[1]), perSecond: Number(match[2]) };
+  return setting('TASKFRONT_RATE_LIMIT', env);
 }

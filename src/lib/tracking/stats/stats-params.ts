@@ -1,5 +1,6 @@
 /** Query-string and environment settings for the published figures. */
 import { PERIODS, type Period } from '../../../schemas/events.ts';
+import { setting } from '../../settings/load-settings.ts';
 
 export const DEFAULT_PERIOD: Period = 28;
 
@@ -15,12 +16,7 @@ export function parsePeriod(raw: string | null): ParsedPeriod {
 
 /** TASKFRONT_MIN_COUNT: a search query is published only when searched at least this often. */
 export function minCountFromEnv(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.TASKFRONT_MIN_COUNT;
-  if (raw === undefined || raw === '') return 10;
-  if (!/^\d+$/.test(raw) || Number(raw) < 2) {
-    throw new Error(`TASKFRONT_MIN_COUNT must be a whole number of 2 or more (got "${raw}"); 10 keeps rare, personal searches private`);
-  }
-  return Number(raw);
+  return setting('TASKFRONT_MIN_COUNT', env);
 }
 
 /**

@@ -7,7 +7,7 @@ import type { DailyTaskStats, Measure, PortalStats, StoredEvent, TaskStats } fro
 import { addDays } from '../../dates.ts';
 import { queryKey } from '../privacy/terms.ts';
 import * as SQL from './sql.ts';
-import type { EventStore, FinishResult, JourneyState, QueryOutcome, RateResult, SqlDriver, Statement, StatsOptions, StoredComment } from './types.ts';
+import { StorageUnavailableError, type EventStore, type FinishResult, type JourneyState, type QueryOutcome, type RateResult, type SqlDriver, type Statement, type StatsOptions, type StoredComment } from './types.ts';
 
 const TOP_QUERY_LIMIT = 20;
 
@@ -120,7 +120,9 @@ export function createEventStore(driver: SqlDriver): EventStore {
           at += pending.statements.length;
         }
       } catch (error) {
-        batch.forEach((pending) => pending.reject(error));
+        // One request's bad event must not fail the others': unless the database itself is unavailable, retry each request alone.
+        if (batch.length === 1 || error instanceof StorageUnavailableError) batch.forEach((pending) => pending.reject(error));
+        else for (const pending of batch) await driver.transaction(pending.statements).then(pending.resolve, pending.reject);
       }
     }
     writing = false;

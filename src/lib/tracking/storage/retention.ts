@@ -1,14 +1,10 @@
 /** How long counts are kept (TASKFRONT_RETENTION_DAYS, default 730), and the daily clean-up. */
 import { addDays, today } from '../../dates.ts';
+import { setting } from '../../settings/load-settings.ts';
 import type { EventStore } from './types.ts';
 
 export function retentionDaysFromEnv(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.TASKFRONT_RETENTION_DAYS;
-  if (raw === undefined || raw === '') return 730;
-  if (!/^\d+$/.test(raw) || Number(raw) < 90) {
-    throw new Error(`TASKFRONT_RETENTION_DAYS must be a whole number of days, 90 or more (got "${raw}"), so the 90-day dashboard stays whole`);
-  }
-  return Number(raw);
+  return setting('TASKFRONT_RETENTION_DAYS', env);
 }
 
 /**

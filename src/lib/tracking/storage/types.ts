@@ -74,7 +74,11 @@ export interface SqlDriver {
   /** Runs statements in one transaction. */
   transaction(statements: Statement[]): Promise<number[]>;
   all(sql: string, params: unknown[]): Promise<Record<string, unknown>[]>;
+  /** Closes the connection; calling it again does nothing. */
   close(): Promise<void>;
+  /** Health checks (both adapters have them; a test double may not). */
+  ping?: DriverHealth['ping'];
+  health?: DriverHealth['health'];
 }
 
 export class StorageUnavailableError extends Error {
@@ -82,4 +86,34 @@ export class StorageUnavailableError extends Error {
     super(message, options);
     this.name = 'StorageUnavailableError';
   }
+}
+
+/**
+ * The database refused this data (a PostgreSQL data exception such as a NUL byte, a
+ * constraint): the database itself is fine, so other requests' events can still be
+ * written, and group commit retries each request alone.
+ */
+export class StorageRejectedError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StorageRejectedError';
+  }
+}
+
+/** What a driver knows about its database: for /readyz and the logs. */
+export interface StorageHealthState {
+  ok: boolean;
+  /** A short cause while not ok: SQLITE_FULL, SQLITE_READONLY, ECONNREFUSED, "timeout", … */
+  cause?: string;
+  /** What went wrong, in words, while not ok. */
+  message?: string;
+  /** When this state began (ms since the epoch). */
+  since: number;
+}
+
+/** Optional extras a driver offers for health checks; both adapters implement them. */
+export interface DriverHealth {
+  /** Answers a trivial query, or rejects; never takes longer than `timeoutMs`. */
+  ping(timeoutMs: number): Promise<void>;
+  health(): StorageHealthState;
 }

@@ -1,0 +1,134 @@
+/**
+ * Every environment setting Taskfront reads, in one zod schema, keyed by the
+ * variable's own name. The server parses them all when it starts (see
+ * load-settings.ts), so a bad value stops the start with a message naming the
+ * variable, instead of a page answering 500 later. An unset or empty variable
+ * takes its default.
+ */
+import { z } from 'zod';
+
+const blank = (raw: string | undefined): raw is undefined => raw === undefined || raw.trim() === '';
+
+/** A whole number within a range; `what` completes "must be a whole number of …". */
+function wholeNumber({ fallback, min, max = Number.MAX_SAFE_INTEGER, what }: { fallback: number; min: number; max?: number; what: string }) {
+  return z
+    .string()
+    .optional()
+    .transform((raw, context): number => {
+      if (blank(raw)) return fallback;
+      const value = Number(raw.trim());
+      if (/^\d+$/.test(raw.trim()) && value >= min && value <= max) return value;
+      const range = max === Number.MAX_SAFE_INTEGER ? `${min} or more` : `from ${min} to ${max}`;
+      context.addIssue({ code: 'custom', message: `must be a whole number of ${what}, ${range} (the default is ${fallback})` });
+      return z.NEVER;
+    });
+}
+
+/** Text with no check beyond "not blank"; unset gives `fallback`. */
+const text = (fallback: string) => z.string().optional().transform((raw) => (blank(raw) ? fallback : raw.trim()));
+const optionalText = z.string().optional().transform((raw) => (blank(raw) ? undefined : raw.trim()));
+
+const millis = (fallback: number, min: number, max: number) => wholeNumber({ fallback, min, max, what: 'milliseconds' });
+
+export const DEFAULT_SQLITE_PATH = 'data/taskfront.sqlite';
+
+export const settingsSchema = z.object({
+  /** The port the server listens on (read by the Node adapter; default 4321). */
+  PORT: z
+    .string()
+    .optional()
+    .transform((raw, context): number | undefined => {
+      if (blank(raw)) return undefined;
+      const value = Number(raw.trim());
+      if (/^\d+$/.test(raw.trim()) && value >= 1 && value <= 65_535) return value;
+      context.addIssue({ code: 'custom', message: 'must be a port number from 1 to 65535, e.g. 4321' });
+      return z.NEVER;
+    }),
+  /** The address the server listens on (read by the Node adapter; default localhost), e.g. 0.0.0.0 in a container. */
+  HOST: optionalText,
+  /**
+   * A PostgreSQL connection string, postgres://user:password@host:5432/dbname. When set,
+   * events are stored there and TASKFRONT_DB is not used.
+   */
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .transform((raw, context): string | undefined => {
+      if (blank(raw)) return undefined;
+      let url: URL | undefined;
+      try {
+        url = new URL(raw.trim());
+      } catch {
+        url = undefined;
+      }
+      if (url && (url.protocol === 'postgres:' || url.protocol === 'postgresql:')) return raw.trim();
+      context.addIssue({ code: 'custom', message: 'must be a PostgreSQL URL such as postgres://user:password@host:5432/dbname (unset it to use SQLite)' });
+      return z.NEVER;
+    }),
+  /** The SQLite file for events when DATABASE_URL is not set (default data/taskfront.sqlite), created on first use. */
+  TASKFRONT_DB: text(DEFAULT_SQLITE_PATH),
+  /** How many requests one client may make at once, then how many a second: "burst/perSecond" (default 60/5). */
+  TASKFRONT_RATE_LIMIT: z
+    .string()
+    .optional()
+    .transform((raw, context): { burst: number; perSecond: number } => {
+      const match = /^(\d+)\/(\d+(?:\.\d+)?)$/.exec(blank(raw) ? '60/5' : raw.trim());
+      if (match && Number(match[1]) >= 1 && Number(match[2]) > 0) return { burst: Number(match[1]), perSecond: Number(match[2]) };
+      context.addIssue({ code: 'custom', message: 'must look like "60/5" (a burst of 60 requests, then 5 a second; the default)' });
+      return z.NEVER;
+    }),
+  /** A search query is published only when searched at least this often (default 10), so rare, personal searches stay private. */
+  TASKFRONT_MIN_COUNT: wholeNumber({ fallback: 10, min: 2, what: 'searches' }),
+  /** Days events are kept (default 730); at least 90, so the 90-day dashboard stays whole. */
+  TASKFRONT_RETENTION_DAYS: wholeNumber({ fallback: 730, min: 90, what: 'days' }),
+  /** Set to 1 behind a proxy, so the rate limiter keys on the first X-Forwarded-For address (default 0). */
+  TASKFRONT_TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((raw, context): boolean => {
+      if (blank(raw) || raw.trim() === '0') return false;
+      if (raw.trim() === '1') return true;
+      context.addIssue({ code: 'custom', message: 'must be 1 (behind a proxy you trust) or 0 (the default)' });
+      return z.NEVER;
+    }),
+  /** At build time: above this compressed size (KB, default 150) the browser asks /api/search instead of downloading the index. */
+  TASKFRONT_BROWSER_INDEX_MAX_KB: z
+    .string()
+    .optional()
+    .transform((raw, context): number => {
+      if (blank(raw)) return 150;
+      const value = Number(raw.trim());
+      if (Number.isFinite(value) && value >= 0) return value;
+      context.addIssue({ code: 'custom', message: 'must be a number of kilobytes, 0 or more (the default is 150)' });
+      return z.NEVER;
+    }),
+  /** At build time: the content folder (default content/). */
+  TASKFRONT_CONTENT_DIR: optionalText,
+  /** At build time: the site's public address, for canonical links and the sitemap (default http://localhost:4321). */
+  TASKFRONT_SITE: z
+    .string()
+    .optional()
+    .transform((raw, context): string | undefined => {
+      if (blank(raw)) return undefined;
+      if (URL.canParse(raw.trim()) && /^https?:$/.test(new URL(raw.trim()).protocol)) return raw.trim();
+      context.addIssue({ code: 'custom', message: 'must be the site address, such as https://www.example.gov.uk' });
+      return z.NEVER;
+    }),
+  /** PostgreSQL: how long to wait for a connection before answering 503 (default 2000 ms). */
+  TASKFRONT_DB_CONNECT_TIMEOUT_MS: millis(2_000, 100, 60_000),
+  /** PostgreSQL: the longest one statement may run (statement_timeout, and a client-side read timeout a second longer; default 2000 ms). */
+  TASKFRONT_DB_STATEMENT_TIMEOUT_MS: millis(2_000, 100, 600_000),
+  /** PostgreSQL: a connection idle inside a transaction this long is ended by the server (idle_in_transaction_session_timeout; default 5000 ms). */
+  TASKFRONT_DB_IDLE_TX_TIMEOUT_MS: millis(5_000, 100, 600_000),
+  /**
+   * The longest one write (a group commit) may take before its requests are answered 503
+   * (default 2500 ms). A request waits for at most the write before its own and its own,
+   * so POST /api/events answers within twice this.
+   */
+  TASKFRONT_WRITE_TIMEOUT_MS: millis(2_500, 100, 60_000),
+  /** On SIGTERM or SIGINT: how long to finish requests in flight and close the store before exiting (default 8000 ms). */
+  TASKFRONT_SHUTDOWN_TIMEOUT_MS: millis(8_000, 500, 120_000),
+});
+
+export type SettingName = keyof typeof settingsSchema.shape;
+export type Settings = z.output<typeof settingsSchema>;
