@@ -5,7 +5,7 @@
  * full message, which may name hosts and paths, goes only to the log.
  */
 import type { APIRoute } from 'astro';
-import { isStopping } from '../lib/lifecycle/graceful-stop.ts';
+import { isStopping } from '../lib/server/graceful-stop.ts';
 import { getStore } from '../lib/server/context.ts';
 import { json } from '../lib/server/responses.ts';
 import { withDeadline } from '../lib/tracking/storage/health.ts';
