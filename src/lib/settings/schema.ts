@@ -6,6 +6,11 @@
  * takes its default.
  */
 import { z } from 'zod';
+import { trustedProxiesFromEnv } from '../server/client-key.ts';
+import { completionKeysFromEnv } from '../tracking/events/handle-completions.ts';
+import { journeyDaysFromEnv } from '../tracking/privacy/journey-token.ts';
+import { attentionThresholdsFromEnv } from '../tracking/stats/attention.ts';
+import { minSampleFromEnv } from '../tracking/stats/stats-params.ts';
 
 const blank = (raw: string | undefined): raw is undefined => raw === undefined || raw.trim() === '';
 
@@ -27,6 +32,25 @@ function wholeNumber({ fallback, min, max = Number.MAX_SAFE_INTEGER, what }: { f
 /** Text with no check beyond "not blank"; unset gives `fallback`. */
 const text = (fallback: string) => z.string().optional().transform((raw) => (blank(raw) ? fallback : raw.trim()));
 const optionalText = z.string().optional().transform((raw) => (blank(raw) ? undefined : raw.trim()));
+
+/**
+ * A setting whose own feature parses it (and is tested there): its parser takes the
+ * environment and throws an Error naming the variable; the message, less the name, becomes the issue.
+ */
+function parsedBy<T>(name: string, parse: (env: NodeJS.ProcessEnv) => T) {
+  return z
+    .string()
+    .optional()
+    .transform((raw, context): T => {
+      try {
+        return parse({ [name]: raw });
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        context.addIssue({ code: 'custom', message: message.replace(new RegExp(`^${name}:?\\s*`), '') });
+        return z.NEVER;
+      }
+    });
+}
 
 const millis = (fallback: number, min: number, max: number) => wholeNumber({ fallback, min, max, what: 'milliseconds' });
 
@@ -81,16 +105,29 @@ export const settingsSchema = z.object({
   TASKFRONT_MIN_COUNT: wholeNumber({ fallback: 10, min: 2, what: 'searches' }),
   /** Days events are kept (default 730); at least 90, so the 90-day dashboard stays whole. */
   TASKFRONT_RETENTION_DAYS: wholeNumber({ fallback: 730, min: 90, what: 'days' }),
-  /** Set to 1 behind a proxy, so the rate limiter keys on the first X-Forwarded-For address (default 0). */
+  /** No longer read: it trusted an address the client writes. Refused when set, naming its replacement. */
   TASKFRONT_TRUST_PROXY: z
     .string()
     .optional()
-    .transform((raw, context): boolean => {
-      if (blank(raw) || raw.trim() === '0') return false;
-      if (raw.trim() === '1') return true;
-      context.addIssue({ code: 'custom', message: 'must be 1 (behind a proxy you trust) or 0 (the default)' });
+    .transform((raw, context): undefined => {
+      if (blank(raw)) return undefined;
+      context.addIssue({ code: 'custom', message: 'is no longer read (it trusted an address the client writes): unset it and set TASKFRONT_TRUSTED_PROXIES to your proxies\' addresses or ranges, e.g. "10.0.0.0/8"' });
       return z.NEVER;
     }),
+  /** Your reverse proxies, as addresses or CIDR ranges; the rate limit then keys on the rightmost X-Forwarded-For address they did not add. */
+  TASKFRONT_TRUSTED_PROXIES: parsedBy('TASKFRONT_TRUSTED_PROXIES', trustedProxiesFromEnv),
+  /** A rate or average over fewer than this many is withheld: "too few to say (n = 3)" (default 10). */
+  TASKFRONT_MIN_SAMPLE: parsedBy('TASKFRONT_MIN_SAMPLE', minSampleFromEnv),
+  /** Days a journey token can still finish its journey after its start day (default 1). */
+  TASKFRONT_JOURNEY_DAYS: parsedBy('TASKFRONT_JOURNEY_DAYS', journeyDaysFromEnv),
+  /** "task=key" pairs for POST /api/completions; keys of at least 32 characters (default none). */
+  TASKFRONT_COMPLETION_KEYS: parsedBy('TASKFRONT_COMPLETION_KEYS', completionKeysFromEnv),
+  /** The dashboard's "Needs attention": a completion rate below this percentage (default 60). */
+  TASKFRONT_ATTENTION_COMPLETION: parsedBy('TASKFRONT_ATTENTION_COMPLETION', (env) => attentionThresholdsFromEnv(env).completion),
+  /** The dashboard's "Needs attention": an average satisfaction below this, 1 to 5 (default 3.5). */
+  TASKFRONT_ATTENTION_SATISFACTION: parsedBy('TASKFRONT_ATTENTION_SATISFACTION', (env) => attentionThresholdsFromEnv(env).satisfaction),
+  /** For previews and tests only: serve the dashboard's figures from this JSON file, said in a banner (default unset). */
+  TASKFRONT_STATS_FIXTURE: optionalText,
   /** At build time: above this compressed size (KB, default 150) the browser asks /api/search instead of downloading the index. */
   TASKFRONT_BROWSER_INDEX_MAX_KB: z
     .string()

@@ -9,7 +9,6 @@ describe('settings', () => {
       TASKFRONT_RATE_LIMIT: { burst: 60, perSecond: 5 },
       TASKFRONT_MIN_COUNT: 10,
       TASKFRONT_RETENTION_DAYS: 730,
-      TASKFRONT_TRUST_PROXY: false,
       TASKFRONT_BROWSER_INDEX_MAX_KB: 150,
       TASKFRONT_WRITE_TIMEOUT_MS: 2500,
       TASKFRONT_DB_CONNECT_TIMEOUT_MS: 2000,
@@ -23,11 +22,10 @@ describe('settings', () => {
   });
 
   it('reads good values', () => {
-    expect(loadSettings({ PORT: '8080', TASKFRONT_RATE_LIMIT: '3/0.1', DATABASE_URL: 'postgresql://a@b/c', TASKFRONT_TRUST_PROXY: '1', TASKFRONT_RETENTION_DAYS: '90' })).toMatchObject({
+    expect(loadSettings({ PORT: '8080', TASKFRONT_RATE_LIMIT: '3/0.1', DATABASE_URL: 'postgresql://a@b/c', TASKFRONT_RETENTION_DAYS: '90' })).toMatchObject({
       PORT: 8080,
       TASKFRONT_RATE_LIMIT: { burst: 3, perSecond: 0.1 },
       DATABASE_URL: 'postgresql://a@b/c',
-      TASKFRONT_TRUST_PROXY: true,
       TASKFRONT_RETENTION_DAYS: 90,
     });
   });
@@ -49,6 +47,19 @@ describe('settings', () => {
     expect(message).toContain('DATABASE_URL="mysql://x" must be a PostgreSQL URL');
     expect(message).toContain('TASKFRONT_TRUST_PROXY="yes"');
     expect((error as SettingsError).issues.map((issue) => issue.name).sort()).toEqual(['DATABASE_URL', 'PORT', 'TASKFRONT_RATE_LIMIT', 'TASKFRONT_RETENTION_DAYS', 'TASKFRONT_TRUST_PROXY']);
+  });
+
+  it('checks the tracking and dashboard settings with their own parsers', () => {
+    expect(loadSettings({ TASKFRONT_MIN_SAMPLE: '1', TASKFRONT_ATTENTION_COMPLETION: '50', TASKFRONT_TRUSTED_PROXIES: '10.0.0.0/8' })).toMatchObject({ TASKFRONT_MIN_SAMPLE: 1, TASKFRONT_ATTENTION_COMPLETION: 0.5 });
+    let error: unknown;
+    try {
+      loadSettings({ TASKFRONT_MIN_SAMPLE: 'ten', TASKFRONT_JOURNEY_DAYS: '99', TASKFRONT_COMPLETION_KEYS: 'report-a-pothole=short', TASKFRONT_ATTENTION_COMPLETION: '0.6' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect((error as SettingsError).issues.map((issue) => issue.name).sort()).toEqual(['TASKFRONT_ATTENTION_COMPLETION', 'TASKFRONT_COMPLETION_KEYS', 'TASKFRONT_JOURNEY_DAYS', 'TASKFRONT_MIN_SAMPLE']);
+    expect((error as Error).message).toContain('TASKFRONT_MIN_SAMPLE="ten" must be a whole number of 1 or more');
+    expect((error as Error).message).toContain('TASKFRONT_ATTENTION_COMPLETION="0.6" is a percentage: write 60 for 60%');
   });
 
   it('reads one setting without judging the others', () => {
