@@ -168,13 +168,9 @@ function armKeys(): void {
   if (armed) return;
   armed = true;
   // Each press ends with one keyup here, after its keydown's default action (moving focus)
-  // is done. Waiting for that keyup, not just for focus to move, keeps a late keyup from one
-  // press from being taken for the next. Focus leaving the page altogether (blur on the
-  // window itself) ends a press too.
+  // is done, even when Tab takes focus out of the page. Waiting for that keyup, not just for
+  // focus to move, keeps a late keyup from one press from being taken for the next.
   addEventListener('keyup', () => void keyEvents++, true);
-  addEventListener('blur', (event) => {
-    if (event.target === window) keyEvents++;
-  });
 }
 
 /** Key events seen so far: pass it to keyboardNext after pressing a key. */

@@ -88,7 +88,10 @@ async function walk(page: Page, key: 'Tab' | 'Shift+Tab', startUid: number | nul
     if (startUid !== null && stop.uid === startUid) return end({ complete: true });
     const earlier = seen.get(stop.uid);
     if (earlier !== undefined) {
-      if (startUid === null && earlier === 0 && bodyAt !== null) return end({ complete: true });
+      // Back at the first stop: the walk went round the whole page. Past the last stop Chromium
+      // sometimes leaves the page (a body stop) and sometimes wraps straight to the first; both are
+      // the end of the page, not a loop.
+      if (startUid === null && earlier === 0) return end({ complete: true });
       // Going round without leaving: allowed only if Escape lets people out (a modal dialog).
       const loop = stops.slice(earlier);
       await page.keyboard.press('Escape');
