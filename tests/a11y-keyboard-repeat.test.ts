@@ -35,8 +35,8 @@ beforeAll(async () => {
   ({ server, url: base } = await serveFixtures());
   browser = await launchChromium();
   page = await (await browser.newContext({ viewport: VIEWPORTS.wide })).newPage();
-  // One busy loop per core, each stopping by itself after two minutes at most.
-  for (let i = 0; i < 2; i++) load.push(spawn(process.execPath, ['-e', 'const end = Date.now() + 120000; while (Date.now() < end) {}'], { stdio: 'ignore' }));
+  // One busy loop per core, each stopping by itself after five minutes at most (killed sooner in afterAll).
+  for (let i = 0; i < 2; i++) load.push(spawn(process.execPath, ['-e', 'const end = Date.now() + 300000; while (Date.now() < end) {}'], { stdio: 'ignore' }));
 }, 60_000);
 
 afterAll(async () => {
@@ -65,5 +65,5 @@ describe('the keyboard walk under load', () => {
     for (const [path, expected] of Object.entries(PAGES)) {
       expect(runs[path], path).toEqual(Array.from({ length: RUNS }, () => expected));
     }
-  }, 240_000);
+  }, 280_000);
 });

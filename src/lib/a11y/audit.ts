@@ -9,7 +9,7 @@ import axe from 'axe-core';
 import type { Browser, BrowserContext } from 'playwright-core';
 import type { AuditReport, NeedsReview, PageResult, Problem } from '../../schemas/a11y.ts';
 import { findChromium, HOW_TO_GET_CHROMIUM, launchChromium } from '../browser/find-chromium.ts';
-import { auditPage, VIEWPORTS, type Browsing, type PageJob } from './audit-page.ts';
+import { auditPage, VIEWPORTS, type Browsing } from './audit-page.ts';
 import { BASELINE_FILE, baselineStatus, loadBaseline, matchBaseline } from './baseline.ts';
 import { duplicateTitles } from './checks/structure.ts';
 import { criteriaTable } from './criteria.ts';

@@ -6,7 +6,7 @@
  */
 import type { AuditReport, Problem } from '../../schemas/a11y.ts';
 import { escapeMarkup as escape } from './escape.ts';
-import { compareCriteria, criterion, understandingUrl } from './wcag.ts';
+import { criterion, understandingUrl } from './wcag.ts';
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
 const CHECK_NAMES: Record<string, string> = {

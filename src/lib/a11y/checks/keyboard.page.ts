@@ -170,8 +170,30 @@ function armKeys(): void {
   // Each press ends with one keyup here, after its keydown's default action (moving focus)
   // is done, even when Tab takes focus out of the page. Waiting for that keyup, not just for
   // focus to move, keeps a late keyup from one press from being taken for the next.
-  addEventListener('keyup', () => void keyEvents++, true);
+  addEventListener('keyup', wake, true);
+  addEventListener('focusin', wake, true);
+  addEventListener('focusout', wake, true);
 }
+
+/** Who is waiting for the next keyup or focus change (event-driven: no polling while the page works). */
+let waiting: (() => void) | null = null;
+function wake(event: Event): void {
+  if (event.type === 'keyup') keyEvents++;
+  const resume = waiting;
+  waiting = null;
+  resume?.();
+}
+const nextEvent = (ms: number) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(() => {
+      waiting = null;
+      resolve();
+    }, Math.max(0, ms));
+    waiting = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+  });
 
 /** Key events seen so far: pass it to keyboardNext after pressing a key. */
 export const keyEventCount = () => keyEvents;
@@ -201,7 +223,7 @@ async function settle(seen: number, before: Element | null, limitMs: number): Pr
   const opaque = (el: Element | null) => el instanceof HTMLIFrameElement || Boolean(el?.matches(CONTAINS_FOCUS));
   while (keyEvents <= seen && !opaque(before) && !(deepActive() !== before && opaque(deepActive())) && document.hasFocus()) {
     if (late()) return false;
-    await task();
+    await nextEvent(limitMs - (performance.now() - started));
   }
   let last = fingerprint();
   await task();

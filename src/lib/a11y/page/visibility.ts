@@ -8,7 +8,10 @@ export function rendered(el: Element): boolean {
   return rect.width >= 1 && rect.height >= 1;
 }
 
-/** Inside a box of 1 px or less that clips: the "visually hidden" pattern. */
+/**
+ * Inside a box of 1 px or less that clips: the "visually hidden" pattern. The deprecated
+ * `clip` property is read on purpose: older visually-hidden classes still use clip: rect(0 0 0 0).
+ */
 export function clippedAway(el: Element): boolean {
   const root = contentRoot();
   for (let node: Element | null = el; node && node !== root; node = node.parentElement) {
