@@ -14,7 +14,7 @@ import type { AuditReport } from '../src/schemas/a11y.ts';
 import { ROOT } from './helpers/site.ts';
 
 const FIXTURES = join(ROOT, 'tests/fixtures/a11y');
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.svg': 'image/svg+xml', '.xml': 'application/xml' };
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.svg': 'image/svg+xml', '.xml': 'application/xml', '.vtt': 'text/vtt' };
 
 /** Seeded page → the (check/rule) pairs the audit must report on it, and nothing else. */
 const EXPECTED: Record<string, string[]> = {
@@ -29,7 +29,16 @@ const EXPECTED: Record<string, string[]> = {
   '/text-spacing.html': ['text-spacing/text-spacing-clipped'],
   '/forced-colors.html': ['forced-colors/forced-colors-hidden'],
   '/script-only.html': ['no-js/no-js-content'],
+  '/clipped.html': ['text-spacing/text-clipped'],
+  '/empty-heading.html': ['structure/empty-heading'],
+  '/orientation.html': ['axe/css-orientation-lock'],
+  // Native media players hold focus in their own controls: not a keyboard trap.
+  '/media.html': [],
+  // Whole SVG and XML documents are audited without crashing; checks that do not apply say so.
+  '/drawing.svg': [],
+  '/feed.xml': [],
 };
+const NOT_HTML: Record<string, string[]> = { '/drawing.svg': ['structure', 'no-js'], '/feed.xml': ['structure', 'reflow', 'text-spacing', 'axe', 'forced-colors', 'keyboard', 'no-js'] };
 
 const dir = mkdtempSync(join(tmpdir(), 'taskfront-a11y-seeded-'));
 let server: Server;
@@ -74,7 +83,10 @@ describe('the audit on seeded barriers', () => {
     expect(report.pages.map((page) => page.page).sort()).toEqual(Object.keys(EXPECTED).sort());
     for (const page of report.pages) {
       expect(page.checks.map((check) => check.check), page.page).toEqual(['load', 'structure', 'reflow', 'text-spacing', 'axe', 'forced-colors', 'keyboard', 'no-js']);
-      expect(page.checks.filter((check) => check.outcome === 'error'), page.page).toEqual([]);
+      expect(page.checks.filter((check) => check.outcome === 'error' || check.outcome === 'could-not-test'), page.page).toEqual([]);
+      const notApplicable = page.checks.filter((check) => check.outcome === 'not-applicable');
+      expect(notApplicable.map((check) => check.check), page.page).toEqual(NOT_HTML[page.page] ?? []);
+      for (const check of notApplicable) expect(check.note, `${page.page} ${check.check}`).toMatch(/^not an HTML page \(an (SVG|XML) document\)/);
     }
   });
 
@@ -129,5 +141,34 @@ describe('the audit on seeded barriers', () => {
     expect(html).toContain('<html lang="en-GB">');
     expect(html).toContain('1.4.10 Reflow');
     expect(JSON.parse(readFileSync(join(dir, 'out/report.json'), 'utf8')).summary).toEqual(report.summary);
+  });
+
+  it('rates every WCAG 2.2 A and AA criterion and links failures to their problems', () => {
+    expect(report.criteria).toHaveLength(55);
+    const reflow = report.criteria.find((row) => row.number === '1.4.10')!;
+    expect(reflow).toMatchObject({ status: 'failed', problems: 1 });
+    expect(report.problems.find((problem) => problem.id === reflow.firstProblem)?.rule).toBe('reflow-overflow');
+    expect(report.criteria.find((row) => row.number === '3.3.8')?.status).toBe('needs-person');
+    expect(report.criteria.find((row) => row.number === '1.3.4')?.status).toBe('failed');
+    const html = readFileSync(join(dir, 'out/index.html'), 'utf8');
+    expect(html).toContain(`<a href="#problem-${reflow.firstProblem}">1 problem`);
+    expect(html).not.toContain('The audit passed');
+  });
+
+  it('keeps what axe could not decide as questions for a person, with the elements', () => {
+    for (const item of report.needsReview) {
+      expect(item.question.length, item.rule).toBeGreaterThan(20);
+      if (item.kind === 'needs-review') expect(item.elements.length, item.rule).toBeGreaterThan(0);
+    }
+    expect(report.summary.needsReview).toBe(report.needsReview.length);
+  });
+
+  it('writes an EARL (JSON-LD) report with an assertion for each problem', () => {
+    const earl = JSON.parse(readFileSync(join(dir, 'out/earl.jsonld'), 'utf8')) as { '@context': Record<string, unknown>; '@graph': { result: { outcome: string; pointer?: { 'ptr:expression': string } }; test: { isPartOf: string[] } }[] };
+    expect(earl['@context'].earl).toBe('http://www.w3.org/ns/earl#');
+    const failed = earl['@graph'].filter((assertion) => assertion.result.outcome === 'earl:failed');
+    expect(failed).toHaveLength(report.problems.length);
+    expect(failed.some((assertion) => assertion.test.isPartOf.includes('https://www.w3.org/TR/WCAG22/#reflow'))).toBe(true);
+    expect(earl['@graph'].some((assertion) => assertion.result.outcome === 'earl:inapplicable')).toBe(true);
   });
 });

@@ -1,88 +1,83 @@
 /**
- * npm run audit:a11y — audits every page of the portal in headless Chromium (axe at three
- * widths, reflow, text spacing, keyboard, forced colours, JavaScript off, structure) and
- * writes reports/a11y/index.html, report.json and junit.xml.
- * Exit codes: 0 no problem outside the baseline; 1 problems (or an expired baseline entry,
- * or a check that could not run); 2 the audit could not run.
+ * npm run audit:a11y — audits web pages for accessibility (WCAG 2.2 AA) in headless
+ * Chromium: axe at three widths, reflow, text spacing, keyboard, forced colours,
+ * JavaScript off, structure. Writes reports/a11y/index.html, report.json, junit.xml and
+ * earl.jsonld. Without --url, --urls or --sitemap it builds and audits the Taskfront portal.
  */
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parseArgs } from 'node:util';
 import { AuditCannotRun, runAudit } from '../lib/a11y/audit.ts';
 import { describeCriterion } from '../lib/a11y/wcag.ts';
+import { fail, intOption, parseCli } from '../lib/cli/cli.ts';
 
-const HELP = `Usage: npm run audit:a11y [-- options]
+const { values: args } = parseCli({
+  usage: 'npm run audit:a11y [-- options]',
+  summary: [
+    'Audits web pages for accessibility (WCAG 2.2 AA) in headless Chromium. Without --url, --urls',
+    'or --sitemap it builds the Taskfront portal, serves it with a throwaway database, audits it and stops it.',
+  ].join('\n'),
+  options: {
+    url: { type: 'string', valueName: 'address', description: 'audit a running site from its sitemap and links, e.g. https://staging.example.gov.uk' },
+    urls: { type: 'string', valueName: 'file', description: 'audit exactly the pages listed in a file, one address a line (# starts a comment)' },
+    sitemap: { type: 'string', valueName: 'address', description: 'audit the pages listed in this sitemap (or sitemap index)' },
+    taskfront: { type: 'boolean', default: false, description: 'treat the site as a Taskfront portal (its search, dashboard and form states), even if it does not say so' },
+    'max-pages': { type: 'string', valueName: 'n', description: 'audit at most n pages (default 400); the report names the rest' },
+    'no-build': { type: 'boolean', default: false, description: 'use the existing build in dist/ instead of building' },
+    out: { type: 'string', valueName: 'dir', default: 'reports/a11y', description: 'where to write the reports (default reports/a11y)' },
+    'update-statement': { type: 'boolean', default: false, description: 'write content/accessibility/latest.json for the accessibility statement' },
+  },
+  json: true,
+  notes: 'Known problems are listed, with an owner and an expiry date, in a11y-baseline.yml.',
+  problems: 'problems outside the baseline, an expired baseline entry, or a check that could not run',
+});
 
-Audits the portal's pages for accessibility (WCAG 2.2 AA) in headless Chromium.
-Without --url it builds the portal, serves it on a free local port with a throwaway
-database, audits it and stops it.
+const maxPages = intOption('max-pages', args['max-pages'], { min: 1, max: 100_000, fallback: 400 });
+const targets = [args.url, args.urls, args.sitemap].filter((value) => value !== undefined);
+if (targets.length > 1) fail('Give one of --url, --urls and --sitemap, not several.');
 
-Options:
-  --url <address>     audit a running site instead, e.g. https://staging.example.gov.uk
-  --max-pages <n>     audit at most n pages (default 400)
-  --no-build          use the existing build in dist/ instead of building
-  --out <dir>         where to write the reports (default reports/a11y)
-  --no-statement      do not update content/accessibility/latest.json
-  --json              print the full report as JSON on stdout
-  -h, --help          show this help
-
-Known problems are listed, with an owner and an expiry date, in a11y-baseline.yml.
-Exit codes: 0 clean, 1 problems (or an expired baseline entry), 2 the audit could not run.`;
-
-let args;
-try {
-  args = parseArgs({
-    options: {
-      url: { type: 'string' },
-      'max-pages': { type: 'string', default: '400' },
-      'no-build': { type: 'boolean', default: false },
-      out: { type: 'string', default: 'reports/a11y' },
-      'no-statement': { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  }).values;
-} catch (error) {
-  console.error(`${(error as Error).message}\n\n${HELP}`);
-  process.exit(2);
-}
-if (args.help) {
-  console.log(HELP);
-  process.exit(0);
-}
-const maxPages = Number(args['max-pages']);
-if (!Number.isInteger(maxPages) || maxPages < 1) {
-  console.error(`--max-pages must be a whole number of pages, 1 or more (got "${args['max-pages']}")\n\n${HELP}`);
-  process.exit(2);
-}
-if (args.url !== undefined) {
+function webAddress(flag: string, raw: string): string {
   try {
-    const url = new URL(args.url);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error();
+    const url = new URL(raw);
+    if (url.protocol === 'http:' || url.protocol === 'https:') return url.href;
   } catch {
-    console.error(`--url must be a web address like https://example.gov.uk or http://localhost:4321 (got "${args.url}")`);
-    process.exit(2);
+    // Falls through to the message.
   }
+  return fail(`--${flag} must be a web address like https://example.gov.uk or http://localhost:4321 (got "${raw}").`);
+}
+
+let urls: string[] | undefined;
+if (args.urls !== undefined) {
+  let text: string;
+  try {
+    text = readFileSync(args.urls, 'utf8');
+  } catch (error) {
+    fail(`--urls: cannot read ${args.urls} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+  }
+  const lines = text.split('\n').map((line, index) => ({ line: line.replace(/#.*$/, '').trim(), number: index + 1 })).filter(({ line }) => line);
+  const bad = lines.filter(({ line }) => !/^https?:\/\/[^\s]+$/.test(line) || !URL.canParse(line));
+  if (bad.length) fail(`--urls: ${args.urls} has lines that are not web addresses:\n${bad.slice(0, 10).map(({ line, number }) => `  ${args.urls}:${number} "${line}"`).join('\n')}`);
+  if (!lines.length) fail(`--urls: ${args.urls} lists no addresses.`);
+  urls = lines.map(({ line }) => line);
 }
 
 const root = process.cwd();
 let report;
 try {
   report = await runAudit({
-    url: args.url,
+    url: args.url === undefined ? undefined : webAddress('url', args.url),
+    urls,
+    sitemap: args.sitemap === undefined ? undefined : webAddress('sitemap', args.sitemap),
+    portal: args.taskfront ? true : undefined,
     root,
     build: !args['no-build'],
     maxPages,
-    outDir: args.out,
-    statement: !args['no-statement'],
+    outDir: args.out!,
+    statement: args['update-statement'],
     progress: (line) => console.error(line),
   });
 } catch (error) {
-  if (error instanceof AuditCannotRun) {
-    console.error(`\nThe audit could not run. ${error.message}`);
-    process.exit(2);
-  }
-  console.error(`\nThe audit could not run: ${(error as Error).stack ?? error}`);
-  process.exit(2);
+  if (error instanceof AuditCannotRun) fail(`\nThe audit could not run. ${error.message}`);
+  fail(`\nThe audit could not run: ${(error as Error).stack ?? error}`);
 }
 
 if (args.json) {
@@ -97,13 +92,16 @@ if (args.json) {
   for (const entry of report.baseline.expired) console.log(`EXPIRED baseline entry ${entry.rule} ${entry.url} ${entry.selector} (owner ${entry.owner}) expired on ${entry.expires}: fix it or agree a new date.`);
   for (const entry of report.baseline.fixed) console.log(`FIXED baseline entry ${entry.rule} ${entry.url} ${entry.selector} no longer occurs: remove it from ${report.baseline.file}.`);
   for (const page of report.pages) {
-    for (const check of page.checks.filter((item) => item.outcome === 'error')) console.log(`ERROR ${page.page}${page.state ? ` [${page.state}]` : ''} ${check.check} could not run: ${check.note ?? ''}`);
+    for (const check of page.checks.filter((item) => item.outcome === 'error' || item.outcome === 'could-not-test')) {
+      console.log(`${check.outcome === 'error' ? 'ERROR' : 'UNTESTED'} ${page.page}${page.state ? ` [${page.state}]` : ''} ${check.check}: ${check.note ?? ''}`);
+    }
   }
   const { summary } = report;
-  const out = relative(root, join(root, args.out)) || '.';
+  const out = relative(root, join(root, args.out!)) || '.';
+  const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
   console.log(
-    `\n${summary.pages} pages, ${summary.checksRun} checks in ${report.seconds.toFixed(0)} s: ${summary.newProblems} new problem${summary.newProblems === 1 ? '' : 's'}, ${summary.knownProblems} known, ${report.baseline.expired.length} expired baseline entr${report.baseline.expired.length === 1 ? 'y' : 'ies'}, ${summary.checkErrors} check error${summary.checkErrors === 1 ? '' : 's'}.`,
+    `\n${plural(summary.pages, 'page')} audited${summary.notAudited ? ` (${summary.notAudited} found but not audited)` : ''}, ${plural(summary.checksRun, 'check')} in ${report.seconds.toFixed(0)} s: ${summary.newProblems} new problem${summary.newProblems === 1 ? '' : 's'}, ${summary.knownProblems} known, ${plural(report.baseline.expired.length, 'expired baseline entry', 'expired baseline entries')}, ${plural(summary.checkErrors, 'check error')}, ${plural(summary.checksNotTested, 'check')} that could not settle, ${plural(summary.needsReview, 'item')} for a person to check.`,
   );
-  console.log(`Report: ${out}/index.html (also report.json and junit.xml)${args['no-statement'] ? '' : '; statement data: content/accessibility/latest.json'}`);
+  console.log(`Report: ${out}/index.html (also report.json, junit.xml and earl.jsonld)${args['update-statement'] ? '; statement data: content/accessibility/latest.json' : ''}`);
 }
 process.exit(report.summary.exitCode);

@@ -90,7 +90,12 @@ export type Problem = z.infer<typeof problemSchema>;
 
 export const checkOutcomeSchema = z.object({
   check: z.enum(CHECK_IDS),
-  outcome: z.enum(['passed', 'failed', 'error', 'skipped']),
+  /**
+   * passed / failed; error: the check crashed; skipped: not run (the page did not load, or
+   * --max-pages); not-applicable: nothing for it to check (an SVG or XML document has no
+   * forms or headings); could-not-test: it ran but the page never settled, so it says nothing.
+   */
+  outcome: z.enum(['passed', 'failed', 'error', 'skipped', 'not-applicable', 'could-not-test']),
   /** Problems found, new and known. */
   problems: z.number(),
   ms: z.number(),
@@ -112,12 +117,39 @@ export type PageResult = z.infer<typeof pageResultSchema>;
 export const needsReviewSchema = z.object({
   page: z.string(),
   state: z.string().nullable(),
+  /**
+   * needs-review: a machine could not tell (axe's "incomplete" results); best-practice: advice
+   * that is not a WCAG failure (a skip link when landmarks or headings already meet 2.4.1).
+   */
+  kind: z.enum(['needs-review', 'best-practice']),
+  check: z.enum(CHECK_IDS),
   rule: z.string(),
   summary: z.string(),
+  /** What a person has to look at and decide. */
+  question: z.string(),
+  /** WCAG success criteria the answer decides. */
+  criteria: z.array(z.string()),
   helpUrl: z.string().nullable(),
-  selectors: z.array(z.string()),
+  /** The elements in question (at most 10), each with why the machine could not tell. */
+  elements: z.array(z.object({ selector: z.string().nullable(), html: z.string().nullable(), detail: z.string() })),
+  /** Where it was seen: widths, forced colours. */
+  conditions: z.array(z.string()),
 });
 export type NeedsReview = z.infer<typeof needsReviewSchema>;
+
+export const criterionRowSchema = z.object({
+  number: z.string(),
+  name: z.string(),
+  level: z.enum(['A', 'AA']),
+  /** failed, cannot-tell (a check could not decide), passed (as far as automation can tell), not-present (nothing it applies to), needs-person (no automated check). */
+  status: z.enum(['failed', 'cannot-tell', 'passed', 'not-present', 'needs-person']),
+  problems: z.number(),
+  newProblems: z.number(),
+  review: z.number(),
+  /** The id of the first problem, for a link to it. */
+  firstProblem: z.string().nullable(),
+});
+export type CriterionRow = z.infer<typeof criterionRowSchema>;
 
 export const auditReportSchema = z.object({
   tool: z.object({ name: z.string(), version: z.string() }),
@@ -131,6 +163,10 @@ export const auditReportSchema = z.object({
   pages: z.array(pageResultSchema),
   problems: z.array(problemSchema),
   needsReview: z.array(needsReviewSchema),
+  /** Every WCAG 2.2 A and AA success criterion and what the audit can say about it. */
+  criteria: z.array(criterionRowSchema),
+  /** Found but not audited (past --max-pages): the pages, and interactive states whose page was not audited. */
+  notAudited: z.object({ pages: z.array(z.string()), states: z.array(z.string()) }),
   baseline: z.object({
     file: z.string(),
     entries: z.number(),
@@ -140,11 +176,17 @@ export const auditReportSchema = z.object({
   }),
   summary: z.object({
     pages: z.number(),
+    /** Pages and states found but not audited. */
+    notAudited: z.number(),
+    /** Items a person must decide (axe could not tell, or best practice). */
+    needsReview: z.number(),
     checksRun: z.number(),
     problems: z.number(),
     newProblems: z.number(),
     knownProblems: z.number(),
     checkErrors: z.number(),
+    /** Checks that ran but could not settle on an answer (see the could-not-test outcome). */
+    checksNotTested: z.number(),
     exitCode: z.number(),
   }),
 });

@@ -36,7 +36,11 @@ export interface PageAudit {
   results: PageResult[];
   problems: Problem[];
   needsReview: NeedsReview[];
+  /** WCAG criteria axe rules applied to, and those they found nothing to apply to. */
+  coverage: { applicable: string[]; inapplicable: string[] };
 }
+
+const coverageOf = (recorder: Recorder) => ({ applicable: [...recorder.coverage.applicable], inapplicable: [...recorder.coverage.inapplicable] });
 
 interface Settings {
   base: string;
@@ -67,8 +71,17 @@ class Outcomes {
     }
   }
 
-  skip(check: CheckId, note: string) {
-    this.map.set(check, { check, outcome: 'skipped', problems: 0, ms: 0, note });
+  skip(check: CheckId, note: string, outcome: 'skipped' | 'not-applicable' = 'skipped') {
+    this.map.set(check, { check, outcome, problems: 0, ms: 0, note });
+  }
+
+  /** The check ran but could not get a settled answer: neither passed nor failed. */
+  untested(check: CheckId, note: string) {
+    const outcome = this.map.get(check);
+    if (outcome) {
+      outcome.outcome = 'could-not-test';
+      outcome.note = note;
+    }
   }
 
   note(check: CheckId, note: string | undefined) {
@@ -80,7 +93,8 @@ class Outcomes {
     return [...this.map.values()].map((outcome) => {
       const problems = [...this.recorder.problems.values()].filter((problem) => problem.check === outcome.check);
       const fresh = problems.filter((problem) => !problem.known).length;
-      return { ...outcome, problems: problems.length, outcome: outcome.outcome === 'error' || outcome.outcome === 'skipped' ? outcome.outcome : fresh ? 'failed' : 'passed' };
+      const settled = outcome.outcome === 'passed' || outcome.outcome === 'failed';
+      return { ...outcome, problems: problems.length, outcome: !settled ? outcome.outcome : fresh ? 'failed' : 'passed' };
     });
   }
 }
@@ -94,11 +108,13 @@ export async function auditPage(job: PageJob, browsing: Browsing, settings: Sett
   let status: number | null = null;
   let title = '';
   let h1: string | null = null;
+  let contentType = '';
 
   await js.setViewportSize(VIEWPORTS.narrow);
   const loaded = await outcomes.run('load', async () => {
     const response = await js.goto(url, { waitUntil: 'load', timeout: 30_000 });
     status = response?.status() ?? null;
+    contentType = response?.headers()['content-type'] ?? '';
     if (status !== job.expectStatus) {
       await recorder.add(
         {
@@ -124,27 +140,51 @@ export async function auditPage(job: PageJob, browsing: Browsing, settings: Sett
     for (const check of rest) outcomes.skip(check, 'the page did not load as expected');
   } else {
     const narrow = `${VIEWPORTS.narrow.width} px`;
-    const info = await outcomes.run('structure', () => checkStructure(js, recorder, 'page'));
-    title = info?.title ?? '';
-    h1 = info?.h1[0]?.text ?? null;
-    await outcomes.run('reflow', () => checkReflow(js, recorder, narrow));
-    await outcomes.run('text-spacing', () => checkTextSpacing(js, recorder, narrow));
-    await outcomes.run('axe', async () => {
-      await checkAxe(js, recorder, { check: 'axe', condition: narrow, review: false });
+    // Chromium shows an XML document (a feed, a sitemap) as an HTML tree view of its own,
+    // so the served type decides, not the document the browser made.
+    const kind = /[+/]xml\b/.test(contentType) && !/svg|xhtml/.test(contentType) ? 'xml' : await js.evaluate(() => window.__tfA11y!.documentKind());
+    const html = kind === 'html';
+    const notHtml = `not an HTML page (an ${kind.toUpperCase()} document)`;
+    const browserView = `${notHtml}: the browser shows its own view of the source tree, which is not the site’s to fix`;
+    if (html) {
+      const info = await outcomes.run('structure', () => checkStructure(js, recorder, 'page'));
+      title = info?.title ?? '';
+      h1 = info?.h1[0]?.text ?? null;
+    } else {
+      title = await js.title().catch(() => '');
+      outcomes.skip('structure', `${notHtml}: it has no HTML headings, landmarks or language to check`, 'not-applicable');
+    }
+    if (kind === 'xml') {
+      for (const check of ['reflow', 'text-spacing'] as const) outcomes.skip(check, browserView, 'not-applicable');
+    } else {
+      await outcomes.run('reflow', () => checkReflow(js, recorder, narrow));
+      await outcomes.run('text-spacing', () => checkTextSpacing(js, recorder, narrow));
+    }
+    if (kind === 'xml') outcomes.skip('axe', browserView, 'not-applicable');
+    else await outcomes.run('axe', async () => {
+      await checkAxe(js, recorder, { check: 'axe', condition: narrow });
       await js.setViewportSize(VIEWPORTS.medium);
-      await checkAxe(js, recorder, { check: 'axe', condition: `${VIEWPORTS.medium.width} px`, review: false });
+      await checkAxe(js, recorder, { check: 'axe', condition: `${VIEWPORTS.medium.width} px` });
       await js.setViewportSize(VIEWPORTS.wide);
-      await checkAxe(js, recorder, { check: 'axe', condition: `${VIEWPORTS.wide.width} px`, review: true });
+      await checkAxe(js, recorder, { check: 'axe', condition: `${VIEWPORTS.wide.width} px` });
     });
-    await outcomes.run('forced-colors', () => checkForcedColors(js, recorder, `forced colours, reduced motion (${VIEWPORTS.wide.width} px)`));
-    const keyboard = await outcomes.run('keyboard', () => checkKeyboard(js, recorder, { condition: `keyboard (${VIEWPORTS.wide.width} px)`, skipLink: true }));
-    outcomes.note('keyboard', keyboard?.note);
-    await outcomes.run('no-js', () => checkNoJs(browsing.noJs, url, recorder, { h1 }, 'JavaScript off'));
+    if (kind === 'xml') {
+      outcomes.skip('forced-colors', browserView, 'not-applicable');
+      outcomes.skip('keyboard', browserView, 'not-applicable');
+    } else {
+      await outcomes.run('forced-colors', () => checkForcedColors(js, recorder, `forced colours, reduced motion (${VIEWPORTS.wide.width} px)`));
+      const keyboard = await outcomes.run('keyboard', () => checkKeyboard(js, recorder, { condition: `keyboard (${VIEWPORTS.wide.width} px)`, skipLink: html }));
+      if (keyboard?.untested) outcomes.untested('keyboard', keyboard.note ?? 'could not test');
+      else outcomes.note('keyboard', keyboard?.note);
+    }
+    if (html) await outcomes.run('no-js', () => checkNoJs(browsing.noJs, url, recorder, { h1 }, 'JavaScript off'));
+    else outcomes.skip('no-js', `${notHtml}: no forms or scripted content to compare`, 'not-applicable');
   }
 
   const results: PageResult[] = [{ page: job.path, state: null, title, status, checks: outcomes.list(), ms: Math.round(performance.now() - started) }];
   const problems = [...recorder.problems.values()];
   const needsReview = [...recorder.needsReview.values()];
+  const coverage = coverageOf(recorder);
 
   if (loaded) {
     for (const state of job.states) {
@@ -152,9 +192,11 @@ export async function auditPage(job: PageJob, browsing: Browsing, settings: Sett
       results.push(...audit.results);
       problems.push(...audit.problems);
       needsReview.push(...audit.needsReview);
+      coverage.applicable.push(...audit.coverage.applicable);
+      coverage.inapplicable.push(...audit.coverage.inapplicable);
     }
   }
-  return { results, problems, needsReview };
+  return { results, problems, needsReview, coverage };
 }
 
 async function auditState(state: StateSpec, js: Page, settings: Settings): Promise<PageAudit> {
@@ -175,13 +217,15 @@ async function auditState(state: StateSpec, js: Page, settings: Settings): Promi
     for (const check of ['axe', 'keyboard'] as const) outcomes.skip(check, 'the state could not be opened');
   } else {
     if (state.structure) await outcomes.run('structure', () => checkStructure(js, recorder, wide));
-    await outcomes.run('axe', () => checkAxe(js, recorder, { check: 'axe', condition: wide, review: true }));
+    await outcomes.run('axe', () => checkAxe(js, recorder, { check: 'axe', condition: wide }));
     const keyboard = await outcomes.run('keyboard', () => checkKeyboard(js, recorder, { condition: `keyboard (${wide})`, skipLink: state.skipLink }));
-    outcomes.note('keyboard', keyboard?.note);
+    if (keyboard?.untested) outcomes.untested('keyboard', keyboard.note ?? 'could not test');
+    else outcomes.note('keyboard', keyboard?.note);
   }
   return {
     results: [{ page: state.path, state: state.label, title, status: null, checks: outcomes.list(), ms: Math.round(performance.now() - started) }],
     problems: [...recorder.problems.values()],
     needsReview: [...recorder.needsReview.values()],
+    coverage: coverageOf(recorder),
   };
 }

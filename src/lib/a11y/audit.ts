@@ -9,9 +9,10 @@ import axe from 'axe-core';
 import type { Browser, BrowserContext } from 'playwright-core';
 import type { AuditReport, NeedsReview, PageResult, Problem } from '../../schemas/a11y.ts';
 import { findChromium, HOW_TO_GET_CHROMIUM, launchChromium } from '../browser/find-chromium.ts';
-import { auditPage, VIEWPORTS, type Browsing, type PageJob } from './audit-page.ts';
+import { auditPage, VIEWPORTS, type Browsing } from './audit-page.ts';
 import { BASELINE_FILE, baselineStatus, loadBaseline, matchBaseline } from './baseline.ts';
 import { duplicateTitles } from './checks/structure.ts';
+import { criteriaTable } from './criteria.ts';
 import { discoverPages } from './discovery.ts';
 import { AuditCannotRun, buildPortal, hasBuild, seedActivity, startPortal, type LocalPortal } from '../portal/local-portal.ts';
 import { problemId } from './recorder.ts';
@@ -21,18 +22,25 @@ import { latestFromReport, writeLatest } from './statement.ts';
 export { AuditCannotRun } from '../portal/local-portal.ts';
 
 export interface AuditOptions {
-  /** Audit a running site at this address; without it the portal is built and served locally. */
+  /** Audit a running site at this address (its sitemap and links); without url, urls or sitemap the portal is built and served locally. */
   url?: string;
+  /** Audit exactly these addresses. */
+  urls?: string[];
+  /** Audit exactly the pages in this sitemap. */
+  sitemap?: string;
   /** The project root (default: the working directory). */
   root?: string;
   /** Build before serving (default true); false uses the existing dist/. */
   build?: boolean;
   maxPages?: number;
-  /** Audit the portal's dynamic pages and interactive states too (default true). */
+  /**
+   * Audit a Taskfront portal's dynamic pages and interactive states too. Default: always for
+   * the local build; for a site, only when it is detected as a Taskfront portal.
+   */
   portal?: boolean;
   /** Where to write index.html, report.json, junit.xml and screenshots. */
   outDir: string;
-  /** Write content/accessibility/latest.json for the accessibility statement (default true). */
+  /** Write content/accessibility/latest.json for the accessibility statement (default false: only when asked). */
   statement?: boolean;
   baselineFile?: string;
   /** Pages audited at once (default 2: one per core of the machine). */
@@ -45,12 +53,12 @@ export interface AuditOptions {
 
 export const CHECKS: AuditReport['checks'] = [
   { id: 'load', name: 'The page loads with the expected status', criteria: [] },
-  { id: 'structure', name: 'Structure: language, title, one h1, heading levels, landmarks', criteria: ['3.1.1', '2.4.2', '1.3.1', '2.4.6', '2.4.1'] },
+  { id: 'structure', name: 'Structure: language, title, one h1, heading levels, no empty heading, landmarks', criteria: ['3.1.1', '2.4.2', '1.3.1', '2.4.6'] },
   { id: 'reflow', name: 'Reflow at 320 px: no sideways scrolling', criteria: ['1.4.10'] },
   { id: 'text-spacing', name: 'Text spacing (WCAG 1.4.12): nothing cut off or overlapping', criteria: ['1.4.12'] },
-  { id: 'axe', name: 'axe-core WCAG 2.2 A and AA rules at 320, 768 and 1280 px', criteria: [] },
+  { id: 'axe', name: 'axe-core WCAG 2.2 A and AA rules (and orientation lock) at 320, 768 and 1280 px; what axe cannot decide goes to a person', criteria: [] },
   { id: 'forced-colors', name: 'Forced colours and reduced motion: axe again, nothing disappears or keeps moving', criteria: ['1.4.3', '1.4.11', '2.2.2'] },
-  { id: 'keyboard', name: 'Keyboard: every control reached, no trap, sensible order, visible and unobscured focus, skip link', criteria: ['2.1.1', '2.1.2', '2.4.3', '2.4.7', '2.4.11', '2.4.1'] },
+  { id: 'keyboard', name: 'Keyboard: every control reached, no trap, sensible order, visible and unobscured focus (a skip link is advised)', criteria: ['2.1.1', '2.1.2', '2.4.3', '2.4.7', '2.4.11'] },
   { id: 'no-js', name: 'JavaScript off: same main content, forms still submit', criteria: [] },
 ];
 
@@ -109,8 +117,9 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
   let browser: Browser | undefined;
   try {
     let base: string;
-    if (options.url) {
-      base = new URL(options.url).origin;
+    const remote = options.url ?? options.urls?.[0] ?? options.sitemap;
+    if (remote) {
+      base = new URL(remote).origin;
       try {
         await fetch(`${base}/`, { headers: GPC, signal: AbortSignal.timeout(15_000) });
       } catch (error) {
@@ -129,7 +138,12 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
       progress(`Serving the build at ${base} with a temporary database.`);
     }
 
-    const discovery = await discoverPages({ base, maxPages: options.maxPages ?? 400, portal: options.portal ?? true, headers: GPC });
+    let discovery;
+    try {
+      discovery = await discoverPages({ base, maxPages: options.maxPages ?? 400, portal: options.portal ?? (remote ? undefined : true), urls: options.urls, sitemap: options.sitemap, headers: GPC });
+    } catch (error) {
+      throw new AuditCannotRun((error as Error).message);
+    }
     if (portal && discovery.taskSlug) await seedActivity(portal.url, discovery.taskSlug);
     for (const note of discovery.notes) progress(note);
     const { jobs } = discovery;
@@ -145,6 +159,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
     const results: PageResult[] = [];
     const problems: Problem[] = [];
     const needsReview: NeedsReview[] = [];
+    const coverage = { applicable: new Set<string>(), inapplicable: new Set<string>() };
     let next = 0;
     let done = 0;
     const width = String(jobs.length).length;
@@ -158,13 +173,15 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
             audit = await auditPage(job, browsing, settings);
           } catch (error) {
             // A crashed tab: note it, start fresh pages, go on.
-            audit = { results: [{ page: job.path, state: null, title: '', status: null, ms: 0, checks: [{ check: 'load' as const, outcome: 'error' as const, problems: 0, ms: 0, note: (error as Error).message.split('\n')[0] }] }], problems: [], needsReview: [] };
+            audit = { results: [{ page: job.path, state: null, title: '', status: null, ms: 0, checks: [{ check: 'load' as const, outcome: 'error' as const, problems: 0, ms: 0, note: (error as Error).message.split('\n')[0] }] }], problems: [], needsReview: [], coverage: { applicable: [], inapplicable: [] } };
             await Promise.all(contexts.map((context) => context.close().catch(() => {})));
             ({ browsing, contexts } = await openBrowsing(browser!));
           }
           results.push(...audit.results);
           problems.push(...audit.problems);
           needsReview.push(...audit.needsReview);
+          for (const number of audit.coverage.applicable) coverage.applicable.add(number);
+          for (const number of audit.coverage.inapplicable) coverage.inapplicable.add(number);
           done++;
           const fresh = audit.problems.filter((problem) => !problem.known).length;
           const errors = audit.results.flatMap((result) => result.checks).filter((check) => check.outcome === 'error').length;
@@ -208,14 +225,21 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
     }
     problems.sort((a, b) => (order.get(a.page)! - order.get(b.page)!) || (a.state ?? '').localeCompare(b.state ?? '') || a.check.localeCompare(b.check) || a.rule.localeCompare(b.rule));
 
+    // Our own checks cover their criteria on every page where they ran to an answer.
+    for (const result of results) {
+      for (const outcome of result.checks) {
+        if (outcome.outcome === 'passed' || outcome.outcome === 'failed') for (const number of CHECKS.find((check) => check.id === outcome.check)?.criteria ?? []) coverage.applicable.add(number);
+      }
+    }
     const status = baselineStatus(baseline.entries, problems, [...order.keys()]);
     const newProblems = problems.filter((problem) => !problem.known).length;
     const checkErrors = results.flatMap((result) => result.checks).filter((check) => check.outcome === 'error').length;
+    const checksNotTested = results.flatMap((result) => result.checks).filter((check) => check.outcome === 'could-not-test').length;
     const report: AuditReport = {
       tool: { name: 'taskfront audit:a11y', version: toolVersion(root) },
       startedAt: started.toISOString(),
       seconds: Math.round((performance.now() - clock) / 100) / 10,
-      target: { kind: options.url ? (options.targetKind ?? 'url') : 'local-build', url: options.url ? base : 'local build (dist/)' },
+      target: { kind: remote ? (options.targetKind ?? 'url') : 'local-build', url: remote ? (options.url ? base : (options.sitemap ?? `${options.urls!.length} listed addresses on ${base}`)) : 'local build (dist/)' },
       versions: versions(root, browser),
       standard: 'WCAG 2.2 level AA',
       viewports: [VIEWPORTS.narrow.width, VIEWPORTS.medium.width, VIEWPORTS.wide.width],
@@ -223,19 +247,24 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
       pages: results,
       problems,
       needsReview,
+      criteria: criteriaTable(problems, needsReview, coverage),
+      notAudited: { pages: discovery.notAudited, states: discovery.statesNotAudited },
       baseline: { file: baselineFile.replace(`${root}/`, ''), entries: baseline.entries.length, ...status },
       summary: {
         pages: jobs.length,
-        checksRun: results.reduce((sum, result) => sum + result.checks.filter((check) => check.outcome !== 'skipped').length, 0),
+        notAudited: discovery.notAudited.length + discovery.statesNotAudited.length,
+        needsReview: needsReview.length,
+        checksRun: results.reduce((sum, result) => sum + result.checks.filter((check) => check.outcome !== 'skipped' && check.outcome !== 'not-applicable').length, 0),
         problems: problems.length,
         newProblems,
         knownProblems: problems.length - newProblems,
         checkErrors,
-        exitCode: newProblems || status.expired.length || checkErrors ? 1 : 0,
+        checksNotTested,
+        exitCode: newProblems || status.expired.length || checkErrors || checksNotTested ? 1 : 0,
       },
     };
-    writeReports(outDir, report);
-    if (options.statement ?? true) writeLatest(root, latestFromReport(report));
+    writeReports(outDir, report, base);
+    if (options.statement === true) writeLatest(root, latestFromReport(report));
     return report;
   } finally {
     await browser?.close().catch(() => {});

@@ -1,17 +1,27 @@
 /**
- * Which pages to audit: every page in /sitemap.xml, the portal's dynamic pages (search
- * with and without results, the end of a journey, feedback, the dashboard, not found),
- * and whatever same-site links those pages lead to. Never /api/, /start/ (it redirects
- * and records a start), data files or other sites.
+ * Which pages to audit. Three ways in:
+ * - a site (`base`): every page in its /sitemap.xml, then whatever same-site links those
+ *   pages lead to; never /api/, /start/ (it redirects and records a start), data files or
+ *   other sites;
+ * - a sitemap (`sitemap`): exactly the pages it lists;
+ * - a list (`urls`): exactly those pages.
+ * Only on a Taskfront portal (it publishes /api/tasks.json, or `portal` says so) are the
+ * portal's own dynamic pages (search, the end of a journey, feedback, the dashboard, not
+ * found) and interactive states added. Pages and states past `maxPages` are listed as not audited.
  */
 import type { PageJob } from './audit-page.ts';
+import { decodeEntities } from './escape.ts';
 import { portalStates } from './states.ts';
 
 export interface DiscoveryOptions {
   base: string;
   maxPages: number;
-  /** Add the portal's dynamic pages and interactive states (off for sites that are not a Taskfront portal). */
-  portal: boolean;
+  /** Add the portal's dynamic pages and interactive states: true, false, or undefined to detect a Taskfront portal. */
+  portal: boolean | undefined;
+  /** Audit exactly these addresses (no sitemap, no crawl). */
+  urls?: string[];
+  /** Audit exactly the pages in this sitemap (no crawl). */
+  sitemap?: string;
   /** Sent with every request: the audit asks not to be counted. */
   headers: Record<string, string>;
 }
@@ -22,6 +32,12 @@ export interface Discovery {
   notes: string[];
   /** The task the dynamic pages use. */
   taskSlug: string | null;
+  /** Whether the portal's own pages and states were added (asked for, or a Taskfront portal was detected). */
+  portal: boolean;
+  /** Pages found but not audited (past --max-pages). */
+  notAudited: string[];
+  /** Interactive states not audited because their page was not. */
+  statesNotAudited: string[];
 }
 
 const SKIP_EXTENSIONS = /\.(?:json|csv|xml|txt|pdf|zip|png|jpe?g|gif|svg|webp|ico|css|js|mjs|map|woff2?|docx?|xlsx?|odt|ods)$/i;
@@ -57,15 +73,10 @@ export function sitemapLocations(xml: string): string[] {
   return [...xml.matchAll(/<loc>\s*([^<]+?)\s*<\/loc>/gi)].map((match) => decodeEntities(match[1]!));
 }
 
-function decodeEntities(text: string): string {
-  return text
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;|&apos;/g, "'")
-    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
-    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)));
+/** How a page is named in the report: its path and query on `base`, or its whole address on another site. */
+export function pageLabel(address: string, base: string): string {
+  const url = new URL(address, base);
+  return url.origin === new URL(base).origin ? `${url.pathname}${url.search}` : url.href;
 }
 
 /**
@@ -93,6 +104,34 @@ async function get(url: string, headers: Record<string, string>): Promise<{ stat
   }
 }
 
+interface Task {
+  slug: string;
+  start?: { url?: string };
+}
+
+/** The tasks a Taskfront portal publishes at /api/tasks.json, or null when the site is not one. */
+async function taskfrontTasks(base: string, headers: Record<string, string>): Promise<Task[] | null> {
+  const catalogue = await get(new URL('/api/tasks.json', base).href, headers);
+  if (catalogue?.status !== 200 || !/json/.test(catalogue.type)) return null;
+  try {
+    const tasks = (JSON.parse(catalogue.text) as { tasks?: unknown }).tasks;
+    return Array.isArray(tasks) && tasks.every((task) => typeof (task as Task | null)?.slug === 'string') ? (tasks as Task[]) : null;
+  } catch {
+    return null;
+  }
+}
+
+async function readSitemap(address: string, base: string, headers: Record<string, string>): Promise<string[] | null> {
+  const sitemap = await get(address, headers);
+  if (sitemap?.status !== 200 || !sitemap.text) return null;
+  let locations = sitemapLocations(sitemap.text);
+  if (/<sitemapindex/i.test(sitemap.text)) {
+    const nested = await Promise.all(locations.map((loc) => get(new URL(loc, base).href, headers)));
+    locations = nested.flatMap((file) => (file?.status === 200 ? sitemapLocations(file.text) : []));
+  }
+  return locations;
+}
+
 export async function discoverPages(options: DiscoveryOptions): Promise<Discovery> {
   const { base, headers } = options;
   const notes: string[] = [];
@@ -103,33 +142,36 @@ export async function discoverPages(options: DiscoveryOptions): Promise<Discover
     known.add(path);
     ordered.push({ path, expectStatus });
   };
+  const listed = options.urls !== undefined || options.sitemap !== undefined;
 
-  // 1. The sitemap (one level of sitemap index is followed).
-  const sitemap = await get(new URL('/sitemap.xml', base).href, headers);
-  if (sitemap?.status === 200 && sitemap.text) {
-    let locations = sitemapLocations(sitemap.text);
-    if (/<sitemapindex/i.test(sitemap.text)) {
-      const nested = await Promise.all(locations.map((loc) => get(new URL(pathOf(loc) ?? loc, base).href, headers)));
-      locations = nested.flatMap((file) => (file?.status === 200 ? sitemapLocations(file.text) : []));
-    }
-    for (const loc of locations) add(pathOf(loc));
+  // 1. The pages asked for, or the site's sitemap (one level of sitemap index is followed).
+  let fromSitemap = 0;
+  if (options.urls) {
+    for (const address of options.urls) add(pageLabel(address, base));
+  } else if (options.sitemap) {
+    const locations = await readSitemap(options.sitemap, base, headers);
+    if (!locations) throw new Error(`The sitemap ${options.sitemap} could not be read.`);
+    for (const loc of locations) add(pageLabel(loc, base));
+    fromSitemap = ordered.length;
   } else {
-    notes.push(`No sitemap at ${new URL('/sitemap.xml', base).href} (answered ${sitemap?.status ?? 'nothing'}); starting from the home page.`);
-    add('/');
-  }
-  const fromSitemap = sitemap?.status === 200 && sitemap.text ? ordered.length : 0;
-
-  // 2. The portal's dynamic pages, for one task that has a demo service.
-  let taskSlug: string | null = null;
-  if (options.portal) {
-    const catalogue = await get(new URL('/api/tasks.json', base).href, headers);
-    let tasks: { slug: string; start?: { url?: string } }[] = [];
-    try {
-      tasks = catalogue?.status === 200 ? ((JSON.parse(catalogue.text) as { tasks?: typeof tasks }).tasks ?? []) : [];
-    } catch {
-      tasks = [];
+    const locations = await readSitemap(new URL('/sitemap.xml', base).href, base, headers);
+    // A sitemap names pages by their public address; the audit may be looking at the same build
+    // elsewhere (a local port), so only the path and query of each count.
+    if (locations) for (const loc of locations) add(pathOf(loc));
+    else {
+      notes.push(`No sitemap at ${new URL('/sitemap.xml', base).href}; starting from the home page.`);
+      add('/');
     }
-    const task = tasks.find((item) => item.start?.url === `/demo-service/${item.slug}`) ?? tasks[0];
+    fromSitemap = ordered.length;
+  }
+
+  // 2. The portal's dynamic pages, for one task that has a demo service: only on a Taskfront portal.
+  let taskSlug: string | null = null;
+  const tasks = options.portal === false ? null : await taskfrontTasks(base, headers);
+  const portal = options.portal ?? tasks !== null;
+  if (options.portal === undefined && portal) notes.push(`${base} is a Taskfront portal (it publishes /api/tasks.json): its search, dashboard and form pages and states are audited too.`);
+  if (portal) {
+    const task = tasks?.find((item) => item.start?.url === `/demo-service/${item.slug}`) ?? tasks?.[0];
     taskSlug = task?.slug ?? null;
     add('/search?q=pothole');
     add('/search?q=xqzvbn');
@@ -146,28 +188,26 @@ export async function discoverPages(options: DiscoveryOptions): Promise<Discover
     add(NOT_FOUND_PATH, 404);
   }
 
-  // 3. The crawl: links from every page found so far, breadth first, a few at a time.
+  // 3. The crawl (not for a list or a sitemap given on purpose): links from every page found
+  // so far, breadth first, a few at a time. Links found past maxPages are counted, not followed.
   let next = 0;
-  let capped = ordered.length > options.maxPages;
-  while (next < ordered.length && next < options.maxPages) {
-    const batch = ordered.slice(next, Math.min(next + 6, options.maxPages));
+  const limit = listed ? 0 : options.maxPages;
+  while (next < ordered.length && next < limit) {
+    const batch = ordered.slice(next, Math.min(next + 6, limit));
     next += batch.length;
     const pages = await Promise.all(batch.map((item) => get(new URL(item.path, base).href, headers)));
     pages.forEach((page, index) => {
       if (!page || !/html/.test(page.type)) return;
       const from = new URL(batch[index]!.path, base).href;
-      for (const href of linksIn(page.text)) {
-        const path = crawlPath(href, from, base);
-        if (path === null || known.has(path)) continue;
-        if (ordered.length >= options.maxPages) capped = true;
-        else add(path);
-      }
+      for (const href of linksIn(page.text)) add(crawlPath(href, from, base));
     });
   }
-  if (capped) notes.push(`Only the first ${options.maxPages} pages were audited (--max-pages ${options.maxPages}); more were found.`);
   const chosen = ordered.slice(0, options.maxPages);
+  const notAudited = ordered.slice(options.maxPages).map((item) => item.path);
+  if (notAudited.length) notes.push(`Only ${chosen.length} of the ${ordered.length} pages found are audited (--max-pages ${options.maxPages}); the report lists the ${notAudited.length} not audited.`);
 
-  const states = options.portal ? portalStates(taskSlug) : [];
+  const states = portal ? portalStates(taskSlug) : [];
   const jobs: PageJob[] = chosen.map((item) => ({ ...item, states: states.filter((state) => state.path === item.path) }));
-  return { jobs, fromSitemap, notes, taskSlug };
+  const statesNotAudited = states.filter((state) => !chosen.some((item) => item.path === state.path)).map((state) => `${state.path} [${state.label}]`);
+  return { jobs, fromSitemap, notes, taskSlug, portal, notAudited, statesNotAudited };
 }

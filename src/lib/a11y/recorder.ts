@@ -46,6 +46,8 @@ export class Recorder {
   readonly problems = new Map<string, Problem>();
   readonly needsReview = new Map<string, NeedsReview>();
   readonly counts = new Map<CheckId, number>();
+  /** WCAG criteria whose checks ran against real content, and those whose axe rules found nothing to apply to. */
+  readonly coverage = { applicable: new Set<string>(), inapplicable: new Set<string>() };
 
   readonly options: RecorderOptions;
   constructor(options: RecorderOptions) {
@@ -96,11 +98,18 @@ export class Recorder {
     }
   }
 
-  review(item: NeedsReview): void {
-    const key = `${item.rule}|${item.state ?? ''}`;
+  /** Records something a person must decide; the same rule seen again (another width, another element) merges in. */
+  review(item: Omit<NeedsReview, 'page' | 'state' | 'conditions'>, condition: string): void {
+    const key = `${item.check}|${item.rule}`;
     const existing = this.needsReview.get(key);
-    if (!existing) this.needsReview.set(key, { ...item, selectors: item.selectors.slice(0, 10) });
-    else for (const selector of item.selectors) if (!existing.selectors.includes(selector) && existing.selectors.length < 10) existing.selectors.push(selector);
+    if (!existing) {
+      this.needsReview.set(key, { page: this.options.page, state: this.options.state, ...item, elements: item.elements.slice(0, 10), conditions: [condition] });
+      return;
+    }
+    if (!existing.conditions.includes(condition)) existing.conditions.push(condition);
+    for (const element of item.elements) {
+      if (existing.elements.length < 10 && !existing.elements.some((other) => other.selector === element.selector)) existing.elements.push(element);
+    }
   }
 
   /** Problems a check found that the baseline does not cover. */

@@ -5,9 +5,8 @@
  * tables, text alternatives, visible focus, and it reflows at 320 px.
  */
 import type { AuditReport, Problem } from '../../schemas/a11y.ts';
-import { compareCriteria, criterion, understandingUrl } from './wcag.ts';
-
-const escape = (text: string) => text.replace(/[&<>"']/g, (char) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": '#39' }[char]};`);
+import { escapeMarkup as escape } from './escape.ts';
+import { criterion, understandingUrl } from './wcag.ts';
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
 const CHECK_NAMES: Record<string, string> = {
@@ -50,29 +49,46 @@ function problemHtml(problem: Problem): string {
 </article>`;
 }
 
-function summaryTable(report: AuditReport): string {
-  const rows = new Map<string, { fresh: number; known: number; pages: Set<string> }>();
-  for (const problem of report.problems) {
-    for (const number of problem.criteria.length ? problem.criteria : ['']) {
-      const row = rows.get(number) ?? { fresh: 0, known: 0, pages: new Set() };
-      if (problem.known) row.known++;
-      else row.fresh++;
-      row.pages.add(problem.page);
-      rows.set(number, row);
-    }
-  }
-  if (!rows.size) return '<p>No problems were found.</p>';
-  const body = [...rows.entries()]
-    .sort(([a], [b]) => (a && b ? compareCriteria(a, b) : a ? -1 : 1))
-    .map(([number, row]) => {
-      const name = number ? `<a href="${understandingUrl(number)}">${escape(number)} ${escape(criterion(number).name)}</a>` : 'The portal’s own rules (not WCAG)';
-      return `<tr><th scope="row">${name}</th><td>${number ? criterion(number).level : '–'}</td><td class="num">${row.fresh}</td><td class="num">${row.known}</td><td class="num">${row.pages.size}</td></tr>`;
+const STATUS: Record<AuditReport['criteria'][number]['status'], { text: string; css: string }> = {
+  failed: { text: 'Failed', css: 'bad' },
+  'cannot-tell': { text: 'Cannot tell: a person must check', css: 'warn' },
+  passed: { text: 'No problem found by the automated checks', css: 'good' },
+  'not-present': { text: 'Not present: nothing it applies to was found', css: 'muted' },
+  'needs-person': { text: 'Not tested by automation: needs a person', css: 'muted' },
+};
+
+function criteriaTable(report: AuditReport): string {
+  const counts = new Map<string, number>();
+  for (const row of report.criteria) counts.set(row.status, (counts.get(row.status) ?? 0) + 1);
+  const body = report.criteria
+    .map((row) => {
+      const status = STATUS[row.status];
+      const detail =
+        row.status === 'failed'
+          ? ` (<a href="#problem-${row.firstProblem}">${plural(row.problems, 'problem')}${row.newProblems < row.problems ? `, ${row.problems - row.newProblems} known` : ''}<span class="visually-hidden"> under ${escape(row.number)}</span></a>)`
+          : row.status === 'cannot-tell'
+            ? ` (<a href="#review-heading">${plural(row.review, 'item')}<span class="visually-hidden"> under ${escape(row.number)}</span></a>)`
+            : '';
+      return `<tr><th scope="row"><a href="${understandingUrl(row.number)}">${escape(row.number)} ${escape(row.name)}</a></th><td>${row.level}</td><td class="${status.css}">${status.text}${detail}</td></tr>`;
     })
     .join('\n');
-  return `<div class="table-scroll" role="region" aria-labelledby="by-criterion" tabindex="0"><table>
-<caption id="by-criterion">Problems by WCAG success criterion</caption>
-<thead><tr><th scope="col">Success criterion</th><th scope="col">Level</th><th scope="col" class="num">New</th><th scope="col" class="num">Known</th><th scope="col" class="num">Pages</th></tr></thead>
+  const own = report.problems.filter((problem) => problem.criteria.length === 0).length;
+  return `<p>${[...counts.entries()].map(([status, count]) => `${count} ${STATUS[status as keyof typeof STATUS].text.toLowerCase()}`).join('; ')}.${own ? ` ${plural(own, 'problem')} broke the portal’s own rules, which no WCAG criterion covers.` : ''}</p>
+<div class="table-scroll" role="region" aria-labelledby="by-criterion" tabindex="0"><table>
+<caption id="by-criterion">WCAG 2.2 level A and AA success criteria: what the automated audit found</caption>
+<thead><tr><th scope="col">Success criterion</th><th scope="col">Level</th><th scope="col">Result</th></tr></thead>
 <tbody>${body}</tbody></table></div>`;
+}
+
+function reviewList(report: AuditReport, kind: AuditReport['needsReview'][number]['kind']): string {
+  const items = report.needsReview.filter((item) => item.kind === kind);
+  if (!items.length) return '';
+  return `<ul class="review">${items
+    .map(
+      (item) => `<li><p><span class="wrap">${escape(item.page)}</span>${item.state ? ` (${escape(item.state)})` : ''}: <strong>${escape(item.summary)}</strong> (<code>${escape(item.rule)}</code>${item.criteria.length ? `, WCAG ${item.criteria.map((number) => escape(number)).join(', ')}` : ''}${item.helpUrl ? `, <a href="${escape(item.helpUrl)}">about this rule<span class="visually-hidden">: ${escape(item.rule)}</span></a>` : ''}). ${escape(item.question)}</p>
+<ul>${item.elements.map((element) => `<li>${element.selector ? `<code class="wrap">${escape(element.selector)}</code>: ` : ''}${escape(element.detail)}</li>`).join('')}</ul></li>`,
+    )
+    .join('\n')}</ul>`;
 }
 
 function pagesTable(report: AuditReport): string {
@@ -85,7 +101,9 @@ function pagesTable(report: AuditReport): string {
           const outcome = page.checks.find((check) => check.check === id);
           if (!outcome) return '<td class="muted">–<span class="visually-hidden">not part of this state</span></td>';
           if (outcome.outcome === 'error') return `<td class="bad">could not run${outcome.note ? `: ${escape(outcome.note)}` : ''}</td>`;
-          if (outcome.outcome === 'skipped') return '<td class="muted">skipped</td>';
+          if (outcome.outcome === 'skipped') return `<td class="muted">not audited${outcome.note ? `: ${escape(outcome.note)}` : ''}</td>`;
+          if (outcome.outcome === 'not-applicable') return `<td class="muted">does not apply${outcome.note ? `: ${escape(outcome.note)}` : ''}</td>`;
+          if (outcome.outcome === 'could-not-test') return `<td class="bad">could not test${outcome.note ? `: ${escape(outcome.note)}` : ''}</td>`;
           if (outcome.outcome === 'failed') return `<td class="bad">${plural(outcome.problems, 'problem')}</td>`;
           return `<td class="good">passed${outcome.problems ? ` (${outcome.problems} known)` : ''}</td>`;
         })
@@ -103,15 +121,20 @@ function pagesTable(report: AuditReport): string {
 export function reportHtml(report: AuditReport): string {
   const { summary } = report;
   const failed = summary.exitCode !== 0;
+  const partial = summary.notAudited > 0;
   const verdict = failed
     ? [
         summary.newProblems ? plural(summary.newProblems, 'problem') + ' not in the baseline' : '',
         report.baseline.expired.length ? plural(report.baseline.expired.length, 'baseline entry', 'baseline entries') + ' past its date' : '',
         summary.checkErrors ? plural(summary.checkErrors, 'check') + ' could not run' : '',
+        summary.checksNotTested ? plural(summary.checksNotTested, 'check') + ' could not settle on an answer' : '',
       ]
         .filter(Boolean)
         .join(', ')
-    : 'no new problems';
+    : partial
+      ? `no new problems on the ${plural(summary.pages, 'page')} audited; ${summary.notAudited} not audited`
+      : 'no new problems';
+  const headline = failed ? 'The audit failed' : partial ? `The audit passed on the ${plural(summary.pages, 'page')} audited; ${summary.notAudited} not audited` : 'The audit passed';
   const date = report.startedAt.slice(0, 10);
   const title = `Accessibility audit ${date}: ${verdict}`;
 
@@ -137,7 +160,7 @@ export function reportHtml(report: AuditReport): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escape(title)}</title>
 <style>
-:root { --ink: #0f1720; --soft: #3b4654; --paper: #fff; --tint: #f2f5f8; --line: #c9d1da; --brand: #0b4f8a; --good: #0a6e3c; --bad: #8a1c12; --focus: #ffd11a;
+:root { --ink: #0f1720; --soft: #3b4654; --paper: #fff; --tint: #f2f5f8; --line: #c9d1da; --brand: #0b4f8a; --good: #0a6e3c; --bad: #8a1c12; --warn: #7a4a00; --focus: #ffd11a;
   font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; line-height: 1.5; color: var(--ink); background: var(--paper); }
 * { box-sizing: border-box; }
 body { margin: 0; overflow-wrap: break-word; }
@@ -155,6 +178,10 @@ h4 { font-size: 1.05rem; margin: 0 0 0.5rem; }
 .verdict { font-size: 1.2rem; font-weight: 700; padding: 0.75rem 1rem; border-left: 6px solid; background: var(--tint); }
 .verdict.pass { border-color: var(--good); }
 .verdict.fail { border-color: var(--bad); }
+.verdict.partial { border-color: var(--warn); }
+.warn { color: var(--warn); font-weight: 700; }
+.review > li { margin-bottom: 0.75rem; }
+.review p { margin: 0 0 0.25rem; }
 .figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr)); gap: 0.75rem; margin: 1rem 0; }
 .figures div { border-top: 4px solid var(--brand); padding-top: 0.25rem; }
 .figures dt { color: var(--soft); font-size: 0.95rem; }
@@ -197,8 +224,8 @@ footer { border-top: 1px solid var(--line); color: var(--soft); padding: 1rem; m
 <header><p>Taskfront accessibility audit</p></header>
 <main id="main" tabindex="-1" class="wrap-page">
 <h1>Accessibility audit: ${escape(verdict)}</h1>
-<p class="verdict ${failed ? 'fail' : 'pass'}">${failed ? 'The audit failed' : 'The audit passed'}: ${escape(verdict)}.</p>
-<p>${escape(report.target.url)}, ${escape(date)}, against ${escape(report.standard)}. ${plural(report.summary.pages, 'page')} at ${report.viewports.join(', ')} px wide, with JavaScript on and off, in ${report.seconds.toFixed(0)} seconds.</p>
+<p class="verdict ${failed ? 'fail' : partial ? 'partial' : 'pass'}">${escape(headline)}${failed || !partial ? `: ${escape(verdict)}` : ''}.</p>
+<p>${escape(report.target.url)}, ${escape(date)}, against ${escape(report.standard)}. ${plural(report.summary.pages, 'page')} at ${report.viewports.join(', ')} px wide, with JavaScript on and off, in ${report.seconds.toFixed(0)} seconds.${partial ? ` ${plural(summary.notAudited, 'page or state', 'pages and states')} found were <a href="#not-audited-heading">not audited</a>.` : ''}</p>
 
 <section aria-labelledby="summary-heading">
 <h2 id="summary-heading">Summary</h2>
@@ -208,11 +235,15 @@ footer { border-top: 1px solid var(--line); color: var(--soft); padding: 1rem; m
 <div><dt>New problems</dt><dd>${summary.newProblems}</dd></div>
 <div><dt>Known problems</dt><dd>${summary.knownProblems}</dd></div>
 <div><dt>Checks that could not run</dt><dd>${summary.checkErrors}</dd></div>
+<div><dt>Checks that could not settle</dt><dd>${summary.checksNotTested}</dd></div>
+<div><dt>For a person to check</dt><dd>${summary.needsReview}</dd></div>
+<div><dt>Found, not audited</dt><dd>${summary.notAudited}</dd></div>
 </dl>
-${summaryTable(report)}
+<h3 id="criteria-heading">By WCAG success criterion</h3>
+${criteriaTable(report)}
 <h3>What was checked on every page</h3>
 <ul>${report.checks.map((check) => `<li>${escape(check.name)}</li>`).join('')}</ul>
-<p>Tools: ${Object.entries(report.versions).map(([name, version]) => `${escape(name)} ${escape(version)}`).join(', ')}.</p>
+<p>Run on ${escape(report.startedAt.replace('T', ' ').slice(0, 16))} UTC with ${escape(report.tool.name)} ${escape(report.tool.version)}. Engines and tools: ${Object.entries(report.versions).map(([name, version]) => `${escape(name)} ${escape(version)}`).join(', ')}.</p>
 </section>
 
 <section aria-labelledby="baseline-heading">
@@ -246,10 +277,22 @@ ${group.problems.map(problemHtml).join('\n')}
 <section aria-labelledby="review-heading">
 <h2 id="review-heading">Needs a person to check</h2>
 ${
-  report.needsReview.length
-    ? `<p>axe could not decide these; they do not fail the audit, but a person should look.</p>
-<ul>${report.needsReview.map((item) => `<li><span class="wrap">${escape(item.page)}</span>${item.state ? ` (${escape(item.state)})` : ''}: ${escape(item.summary)} (<code>${escape(item.rule)}</code>, ${plural(item.selectors.length, 'element')}${item.selectors.length ? `, e.g. <code class="wrap">${escape(item.selectors[0]!)}</code>` : ''})</li>`).join('')}</ul>`
-    : '<p>Nothing.</p>'
+  report.needsReview.some((item) => item.kind === 'needs-review')
+    ? `<p>The automated checks could not decide these. They do not fail the audit, but each needs a person to look at the element and answer the question.</p>
+${reviewList(report, 'needs-review')}`
+    : '<p>No automated check left a question open on these pages.</p>'
+}
+<p>Whatever the list above says, a person still has to check the criteria marked “needs a person” in the table, and what <a href="#limits-heading">this audit cannot find</a>.</p>
+${report.needsReview.some((item) => item.kind === 'best-practice') ? `<h3>Advice (not a WCAG failure)</h3>\n${reviewList(report, 'best-practice')}` : ''}
+</section>
+
+<section aria-labelledby="not-audited-heading">
+<h2 id="not-audited-heading">Found but not audited</h2>
+${
+  report.notAudited.pages.length || report.notAudited.states.length
+    ? `<p>These were found but left out (for example by --max-pages), so nothing is known about them.</p>
+<ul class="page-list">${[...report.notAudited.pages, ...report.notAudited.states].slice(0, 500).map((page) => `<li class="wrap">${escape(page)}</li>`).join('')}</ul>${report.notAudited.pages.length + report.notAudited.states.length > 500 ? `<p>… and ${report.notAudited.pages.length + report.notAudited.states.length - 500} more.</p>` : ''}`
+    : '<p>None: every page and state found was audited.</p>'
 }
 </section>
 
@@ -263,7 +306,7 @@ ${pagesTable(report)}
 <p>Automated checks find about a third of accessibility problems. A person still needs to check, among others: whether text alternatives, labels, headings and link text make sense; whether content is easy to understand; how the site works with a screen reader, speech recognition and screen magnification; zoom to 400%; error messages and how to recover from them; timing; and documents such as PDFs.</p>
 </section>
 </main>
-<footer>Made by ${escape(report.tool.name)} ${escape(report.tool.version)} on ${escape(report.startedAt)}. Machine-readable: <a href="report.json">report.json</a>, <a href="junit.xml">junit.xml</a>.</footer>
+<footer>Made by ${escape(report.tool.name)} ${escape(report.tool.version)} on ${escape(report.startedAt)}. Machine-readable: <a href="report.json">report.json</a>, <a href="junit.xml">junit.xml</a>, <a href="earl.jsonld">earl.jsonld</a> (W3C EARL).</footer>
 </body>
 </html>
 `;

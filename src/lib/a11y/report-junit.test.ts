@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditReport, Problem } from '../../schemas/a11y.ts';
-import { junitXml, xmlEscape } from './report-junit.ts';
+import { junitXml } from './report-junit.ts';
 
 const problem = (fields: Partial<Problem>): Problem => ({
   id: 'abc',
@@ -34,7 +34,9 @@ const report = (problems: Problem[]): AuditReport =>
 
 describe('JUnit report', () => {
   it('escapes what XML cannot hold', () => {
-    expect(xmlEscape('a < b & "c" \u0007')).toBe('a &lt; b &amp; &quot;c&quot; ');
+    const xml = junitXml(report([problem({ detail: 'a < b & "c" \u0007' })]));
+    expect(xml).toContain('Found: a &lt; b &amp; &quot;c&quot; \n');
+    expect(xml).not.toContain('\u0007');
   });
 
   it('has one case per page and check; fails on new problems only, lists known ones, errors on broken checks', () => {

@@ -4,12 +4,8 @@
  * Expired baseline entries fail a suite of their own.
  */
 import type { AuditReport, Problem } from '../../schemas/a11y.ts';
+import { escapeMarkup } from './escape.ts';
 import { describeCriterion } from './wcag.ts';
-
-export function xmlEscape(text: string): string {
-  // Characters XML 1.0 cannot hold at all are dropped.
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '').replace(/[<>&"']/g, (char) => `&${{ '<': 'lt', '>': 'gt', '&': 'amp', '"': 'quot', "'": 'apos' }[char]};`);
-}
 
 function describe(problem: Problem): string {
   const criteria = problem.criteria.length ? problem.criteria.map(describeCriterion).join('; ') : 'no WCAG criterion (the portal’s own rule)';
@@ -45,29 +41,29 @@ export function junitXml(report: AuditReport): string {
       let body = '';
       if (check.outcome === 'error') {
         suiteErrors++;
-        body += `<error message="${xmlEscape(check.note ?? 'the check could not run')}" type="check-error"/>`;
+        body += `<error message="${escapeMarkup(check.note ?? 'the check could not run')}" type="check-error"/>`;
       } else if (check.outcome === 'skipped') {
         suiteSkipped++;
-        body += `<skipped message="${xmlEscape(check.note ?? '')}"/>`;
+        body += `<skipped message="${escapeMarkup(check.note ?? '')}"/>`;
       } else if (fresh.length) {
         suiteFailures++;
-        body += `<failure message="${fresh.length} problem${fresh.length === 1 ? '' : 's'} not in the baseline" type="accessibility">${xmlEscape(fresh.map(describe).join('\n\n'))}</failure>`;
+        body += `<failure message="${fresh.length} problem${fresh.length === 1 ? '' : 's'} not in the baseline" type="accessibility">${escapeMarkup(fresh.map(describe).join('\n\n'))}</failure>`;
       }
-      if (known.length) body += `<system-out>${xmlEscape(`Known problems (in the baseline):\n\n${known.map(describe).join('\n\n')}`)}</system-out>`;
-      cases.push(`    <testcase classname="${xmlEscape(`a11y.${name}`)}" name="${check.check}" time="${(check.ms / 1000).toFixed(3)}">${body}</testcase>`);
+      if (known.length) body += `<system-out>${escapeMarkup(`Known problems (in the baseline):\n\n${known.map(describe).join('\n\n')}`)}</system-out>`;
+      cases.push(`    <testcase classname="${escapeMarkup(`a11y.${name}`)}" name="${check.check}" time="${(check.ms / 1000).toFixed(3)}">${body}</testcase>`);
     }
     tests += page.checks.length;
     failures += suiteFailures;
     errors += suiteErrors;
     skipped += suiteSkipped;
     suites.push(
-      `  <testsuite name="${xmlEscape(name)}" tests="${page.checks.length}" failures="${suiteFailures}" errors="${suiteErrors}" skipped="${suiteSkipped}" time="${(page.ms / 1000).toFixed(3)}">\n${cases.join('\n')}\n  </testsuite>`,
+      `  <testsuite name="${escapeMarkup(name)}" tests="${page.checks.length}" failures="${suiteFailures}" errors="${suiteErrors}" skipped="${suiteSkipped}" time="${(page.ms / 1000).toFixed(3)}">\n${cases.join('\n')}\n  </testsuite>`,
     );
   }
   if (report.baseline.expired.length) {
     const cases = report.baseline.expired.map(
       (entry) =>
-        `    <testcase classname="a11y.baseline" name="${xmlEscape(`${entry.rule} ${entry.url} ${entry.selector}`)}"><failure message="expired on ${entry.expires}" type="baseline">${xmlEscape(`Owner: ${entry.owner}\nReason: ${entry.reason}\nFix it, or agree a new date and change expires.`)}</failure></testcase>`,
+        `    <testcase classname="a11y.baseline" name="${escapeMarkup(`${entry.rule} ${entry.url} ${entry.selector}`)}"><failure message="expired on ${entry.expires}" type="baseline">${escapeMarkup(`Owner: ${entry.owner}\nReason: ${entry.reason}\nFix it, or agree a new date and change expires.`)}</failure></testcase>`,
     );
     tests += cases.length;
     failures += cases.length;

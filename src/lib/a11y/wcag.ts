@@ -87,16 +87,27 @@ export function describeCriterion(number: string): string {
   return `${found.number} ${found.name} (${found.level})`;
 }
 
-/** The W3C "Understanding" page for a criterion. */
-export function understandingUrl(number: string): string {
+/** The criterion's id in the WCAG 2.2 text and Understanding pages: "non-text-content". */
+export function criterionSlug(number: string): string | null {
   const found = CRITERIA.get(number);
-  if (!found) return 'https://www.w3.org/WAI/WCAG22/Understanding/';
-  const slug = found.name
+  if (!found) return null;
+  return found.name
     .replace(/ \(obsolete\)$/, '')
     .toLowerCase()
     .replace(/[(),]/g, '')
     .replace(/\s+/g, '-');
-  return `https://www.w3.org/WAI/WCAG22/Understanding/${slug}.html`;
+}
+
+/** The W3C "Understanding" page for a criterion. */
+export function understandingUrl(number: string): string {
+  const slug = criterionSlug(number);
+  return slug ? `https://www.w3.org/WAI/WCAG22/Understanding/${slug}.html` : 'https://www.w3.org/WAI/WCAG22/Understanding/';
+}
+
+/** The criterion in the WCAG 2.2 recommendation, as EARL and ACT name it. */
+export function criterionUri(number: string): string {
+  const slug = criterionSlug(number);
+  return slug ? `https://www.w3.org/TR/WCAG22/#${slug}` : 'https://www.w3.org/TR/WCAG22/';
 }
 
 /** axe tags → criterion numbers: "wcag1410" → "1.4.10". Level tags ("wcag2aa") are ignored. */

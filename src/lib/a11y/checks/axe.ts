@@ -11,8 +11,14 @@ import type { Recorder } from '../recorder.ts';
 import { criteriaFromTags } from '../wcag.ts';
 
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+/**
+ * Rules axe leaves off by default that decide a WCAG 2.2 AA criterion:
+ * css-orientation-lock (1.3.4 Orientation) is experimental in axe, but its test (a CSS
+ * transform that locks content to one orientation) is the one the W3C ACT rule describes.
+ */
+export const AXE_EXTRA_RULES = ['css-orientation-lock'];
 
-export async function checkAxe(page: Page, recorder: Recorder, options: { check: CheckId; condition: string; review: boolean; sameAs?: CheckId }): Promise<void> {
+export async function checkAxe(page: Page, recorder: Recorder, options: { check: CheckId; condition: string; sameAs?: CheckId }): Promise<void> {
   const frames = page.frames().length;
   let builder: AxeBuilder;
   if (frames > 1) {
@@ -21,10 +27,13 @@ export async function checkAxe(page: Page, recorder: Recorder, options: { check:
     if (!(await page.evaluate('typeof window.axe === "object"'))) await page.evaluate(axe.source);
     builder = new AxeBuilder({ page, axeSource: 'void 0' }).setLegacyMode(true);
   }
+  // options() replaces what withTags() set, so it comes first.
   const results = await builder
-    .options({ resultTypes: ['violations', 'incomplete'] })
+    .options({ resultTypes: ['violations', 'incomplete'], rules: Object.fromEntries(AXE_EXTRA_RULES.map((id) => [id, { enabled: true }])) })
     .withTags(AXE_TAGS)
     .analyze();
+  for (const rule of [...results.passes, ...results.violations, ...results.incomplete]) for (const number of criteriaFromTags(rule.tags)) recorder.coverage.applicable.add(number);
+  for (const rule of results.inapplicable) for (const number of criteriaFromTags(rule.tags)) recorder.coverage.inapplicable.add(number);
   for (const violation of results.violations) {
     for (const node of violation.nodes) {
       await recorder.add(
@@ -46,17 +55,25 @@ export async function checkAxe(page: Page, recorder: Recorder, options: { check:
       );
     }
   }
-  if (options.review) {
-    for (const item of results.incomplete) {
-      recorder.review({
-        page: recorder.options.page,
-        state: recorder.options.state,
+  // What axe could not decide goes to a person, from every run: never dropped.
+  for (const item of results.incomplete) {
+    recorder.review(
+      {
+        kind: 'needs-review',
+        check: options.check,
         rule: item.id,
         summary: item.help,
+        question: `axe could not tell whether this passes: ${item.help.replace(/\.?$/, '.')} Look at each element and decide.`,
+        criteria: criteriaFromTags(item.tags),
         helpUrl: item.helpUrl,
-        selectors: item.nodes.map((node) => selectorOf(node.target)),
-      });
-    }
+        elements: item.nodes.map((node) => ({
+          selector: selectorOf(node.target),
+          html: node.html,
+          detail: [...node.any, ...node.all, ...node.none].map((check) => check.message).filter(Boolean).join(' ') || item.description,
+        })),
+      },
+      options.condition,
+    );
   }
 }
 

@@ -13,7 +13,7 @@ export async function checkForcedColors(page: Page, recorder: Recorder, conditio
   try {
     // axe reads -webkit-text-fill-color, which forced colours leave alone, so its contrast
     // results repeat the normal run; those merge into the problems already found.
-    await checkAxe(page, recorder, { check: 'forced-colors', condition, review: false, sameAs: 'axe' });
+    await checkAxe(page, recorder, { check: 'forced-colors', condition, sameAs: 'axe' });
     const { hidden, motion } = await page.evaluate(() => window.__tfA11y!.hiddenNow());
     for (const item of hidden) {
       const text = item.reason.startsWith('its text');

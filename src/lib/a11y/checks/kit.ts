@@ -1,7 +1,8 @@
-/** Makes sure the in-page kit (browser-kit.ts) is on the current document. */
+/** Makes sure the in-page kit (page/kit.ts, bundled by page-script.ts) is on the current document. */
 import type { Page } from 'playwright-core';
-import { browserKit } from '../browser-kit.ts';
+import { pageScript } from '../page-script.ts';
 
 export async function ensureKit(page: Page): Promise<void> {
-  await page.evaluate(browserKit);
+  const source = await pageScript();
+  await page.evaluate(`if (!window.__tfA11y) {\n${source}\n}`);
 }

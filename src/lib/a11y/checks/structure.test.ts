@@ -1,17 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import type { StructureInfo } from '../browser-kit.ts';
+import type { StructureInfo } from '../page/types.ts';
 import { duplicateTitles, structureFindings } from './structure.ts';
 
 const ref = (selector: string, text = '') => ({ selector, html: `<${selector}>`, text });
 const good: StructureInfo = {
+  documentKind: 'html',
+  landmarks: 5,
   lang: 'en-GB',
   title: 'Report a pothole – Riverton City Council',
-  h1: [{ ...ref('h1', 'Report a pothole'), level: 1 }],
+  h1: [{ ...ref('h1', 'Report a pothole'), level: 1, empty: false }],
   headings: [
-    { ...ref('h1', 'Report a pothole'), level: 1 },
-    { ...ref('h2', 'Who can use this'), level: 2 },
-    { ...ref('h3', 'Step'), level: 3 },
-    { ...ref('h2', 'Related'), level: 2 },
+    { ...ref('h1', 'Report a pothole'), level: 1, empty: false },
+    { ...ref('h2', 'Who can use this'), level: 2, empty: false },
+    { ...ref('h3', 'Step'), level: 3, empty: false },
+    { ...ref('h2', 'Related'), level: 2, empty: false },
   ],
   mains: [ref('main')],
   banners: 1,
@@ -33,12 +35,12 @@ describe('structure findings', () => {
 
   it('needs exactly one h1 and no skipped heading level', () => {
     expect(rules({ h1: [] })).toEqual(['one-h1']);
-    expect(rules({ h1: [good.h1[0]!, { ...ref('h1.two', 'Two'), level: 1 }] })).toEqual(['one-h1']);
-    const skipped = structureFindings({ ...good, headings: [good.headings[0]!, { ...ref('h4', 'Deep'), level: 4 }] });
+    expect(rules({ h1: [good.h1[0]!, { ...ref('h1.two', 'Two'), level: 1, empty: false }] })).toEqual(['one-h1']);
+    const skipped = structureFindings({ ...good, headings: [good.headings[0]!, { ...ref('h4', 'Deep'), level: 4, empty: false }] });
     expect(skipped.map((finding) => [finding.rule, finding.selector, finding.criteria])).toEqual([['heading-levels', 'h4', ['1.3.1']]]);
     expect(skipped[0]!.detail).toBe('h1 "Report a pothole" is followed by h4 "Deep", so the outline has a gap.');
     // Going back up any number of levels is fine.
-    expect(rules({ headings: [good.headings[0]!, { ...ref('h2'), level: 2 }, { ...ref('h3'), level: 3 }, { ...ref('h2'), level: 2 }] })).toEqual([]);
+    expect(rules({ headings: [good.headings[0]!, { ...ref('h2'), level: 2, empty: false }, { ...ref('h3'), level: 3, empty: false }, { ...ref('h2'), level: 2, empty: false }] })).toEqual([]);
   });
 
   it('needs one main, a banner, a contentinfo and named navigation when there is more than one', () => {
@@ -48,6 +50,20 @@ describe('structure findings', () => {
     expect(rules({ navs: [{ ...ref('nav'), name: 'Main' }, { ...ref('nav.b'), name: '' }] })).toEqual(['landmark-nav-label']);
     expect(rules({ navs: [{ ...ref('nav'), name: 'Main' }, { ...ref('nav.b'), name: 'main' }] })).toEqual(['landmark-nav-label', 'landmark-nav-label']);
     expect(rules({ navs: [{ ...ref('nav'), name: '' }] })).toEqual([]);
+  });
+
+  it('fails a heading with nothing in it, whatever else is right', () => {
+    const empty = structureFindings({ ...good, headings: [...good.headings, { ...ref('h2.blank'), level: 2, empty: true }] });
+    expect(empty.map((finding) => [finding.rule, finding.selector, finding.criteria])).toEqual([['empty-heading', 'h2.blank', ['1.3.1', '2.4.6']]]);
+  });
+
+  it('does not fail bypass blocks (2.4.1) for a missing main when headings or other landmarks let people skip', () => {
+    const noMain = structureFindings({ ...good, mains: [] });
+    expect(noMain.map((finding) => finding.criteria)).toEqual([['1.3.1']]);
+  });
+
+  it('finds nothing to say about the structure of an SVG or XML document', () => {
+    expect(structureFindings({ ...good, documentKind: 'svg', lang: null, title: '', h1: [], headings: [], mains: [], banners: 0, contentinfos: 0 })).toEqual([]);
   });
 });
 

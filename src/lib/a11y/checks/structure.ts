@@ -4,7 +4,7 @@
  * banner, a contentinfo, and a name on each navigation when there is more than one).
  */
 import type { Page } from 'playwright-core';
-import type { StructureInfo } from '../browser-kit.ts';
+import type { StructureInfo } from '../page/types.ts';
 import type { Finding, Recorder } from '../recorder.ts';
 
 const base = { check: 'structure' as const };
@@ -17,6 +17,8 @@ export async function checkStructure(page: Page, recorder: Recorder, condition: 
 
 export function structureFindings(info: StructureInfo): Finding[] {
   const findings: Finding[] = [];
+  // Headings, landmarks and the HTML title belong to HTML pages; an SVG or XML document has none to check.
+  if (info.documentKind !== 'html') return findings;
   if (!info.lang?.trim()) {
     findings.push({
       ...base,
@@ -94,11 +96,26 @@ export function structureFindings(info: StructureInfo): Finding[] {
       });
     }
   }
+  for (const heading of info.headings.filter((item) => item.empty)) {
+    findings.push({
+      ...base,
+      rule: 'empty-heading',
+      criteria: ['1.3.1', '2.4.6'],
+      impact: 'moderate',
+      summary: 'A heading is empty',
+      detail: `This h${heading.level} has no text a screen reader can read, so it announces a heading with nothing in it.`,
+      fix: 'Put the heading’s words in it, or remove the element if it is only there for spacing (use CSS margins instead).',
+      selector: heading.selector,
+      html: heading.html,
+    });
+  }
+  // Bypass blocks (2.4.1) is met by a skip link, landmarks or headings; axe's "bypass" rule
+  // checks that. A missing main is still a structure problem (1.3.1), not a 2.4.1 failure.
   if (info.mains.length === 0) {
     findings.push({
       ...base,
       rule: 'landmark-main',
-      criteria: ['1.3.1', '2.4.1'],
+      criteria: ['1.3.1'],
       impact: 'moderate',
       summary: 'The page has no main landmark',
       detail: 'There is no <main> element, so screen reader users cannot jump to the content.',
@@ -109,7 +126,7 @@ export function structureFindings(info: StructureInfo): Finding[] {
     findings.push({
       ...base,
       rule: 'landmark-main',
-      criteria: ['1.3.1', '2.4.1'],
+      criteria: ['1.3.1'],
       impact: 'moderate',
       summary: 'The page has more than one main landmark',
       detail: `There are ${info.mains.length} main landmarks.`,

@@ -1,7 +1,8 @@
 /**
  * Text spacing (WCAG 1.4.12): with line height 1.5, paragraph spacing 2em, letter spacing
- * 0.12em and word spacing 0.16em, no text may be cut off or run into other text. Only
- * what breaks because of the spacing is reported (not what was already so).
+ * 0.12em and word spacing 0.16em, no text may be cut off or run into other text. Text cut
+ * off by its box is reported whether or not the spacing caused it (a fixed height with
+ * overflow hidden loses text either way); overlaps only when the spacing causes them.
  */
 import type { Page } from 'playwright-core';
 import type { Recorder } from '../recorder.ts';
@@ -14,9 +15,11 @@ export async function checkTextSpacing(page: Page, recorder: Recorder, condition
       await recorder.add(
         {
           ...common,
-          rule: 'text-spacing-clipped',
-          summary: 'Text is cut off when a reader increases text spacing',
-          detail: `With WCAG text spacing, its text no longer fits and is hidden ${item.overflow}: "${item.text.slice(0, 80)}".`,
+          rule: item.before ? 'text-clipped' : 'text-spacing-clipped',
+          summary: item.before ? 'Text is cut off, with or without extra text spacing' : 'Text is cut off when a reader increases text spacing',
+          detail: item.before
+            ? `Its box is too small for its text and hides the rest ${item.overflow}, already with the site’s own spacing and still with WCAG text spacing: "${item.text.slice(0, 80)}".`
+            : `With WCAG text spacing, its text no longer fits and is hidden ${item.overflow}: "${item.text.slice(0, 80)}".`,
           fix: 'Do not fix the height or width of boxes that hold text, or hide their overflow; let them grow (min-height instead of height, no overflow: hidden).',
           selector: item.selector,
           html: item.html,
