@@ -55,7 +55,8 @@ export function createPortalListener({ clientDir, pageCsp, render, settings, log
   });
   // Level 4 brotli and level 6 gzip (the library's defaults): a good size for the
   // time taken on every request. Files from disk were compressed once, at full level.
-  const compress = compression({ threshold: 1024 });
+  // Its types name Express's request; it only uses what node:http's has.
+  const compress = compression({ threshold: 1024 }) as unknown as (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
   async function handle(req: ReadRequest, res: ServerResponse): Promise<void> {
     const method = req.method ?? 'GET';
