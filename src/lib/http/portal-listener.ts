@@ -39,6 +39,29 @@ type ReadRequest = IncomingMessage & { body?: Buffer };
 
 const CSP = 'Content-Security-Policy';
 
+/** How long an unread body is drained after a refusal before the connection is cut. */
+const LINGER_MS = 2000;
+
+/**
+ * Closes a connection whose body we refused without cutting off our own answer.
+ * Node ends such a connection with socket.destroySoon(): it closes the socket as
+ * soon as the answer is written, and closing with unread bytes waiting makes the
+ * kernel send a reset, which can make the client throw our 413 away unread. So we
+ * end our side only, read and drop what still comes (nothing is kept, so memory
+ * stays flat) until the client closes too, for at most LINGER_MS.
+ */
+function lingerBeforeClosing(req: IncomingMessage): void {
+  const socket = req.socket;
+  socket.destroySoon = function lingerThenDestroy() {
+    const timer = setTimeout(() => socket.destroy(), LINGER_MS);
+    socket.once('close', () => clearTimeout(timer));
+    socket.once('end', () => socket.destroy());
+    socket.end();
+    req.resume();
+    socket.resume();
+  };
+}
+
 export function createPortalListener({ clientDir, pageCsp, render, settings, log = (line) => console.error(line) }: PortalOptions) {
   const statics = sirv(clientDir, {
     dev: false,
@@ -114,7 +137,8 @@ export function createPortalListener({ clientDir, pageCsp, render, settings, log
     await new Promise<void>((resolve, reject) => {
       compress(req, res, () => {
         const toAstro = () => Promise.resolve(render(req, res)).then(resolve, reject);
-        if (method !== 'GET' && method !== 'HEAD') return void toAstro();
+        // The error page is served by Astro with its 404 status, never as a 200 file.
+        if ((method !== 'GET' && method !== 'HEAD') || /^\/404(?:\.html)?$/.test(pathname)) return void toAstro();
         // Set before sirv looks, so a 304 carries them too; taken back if the
         // address is not a file and Astro answers instead.
         const policy = pageCsp.forPath(pathname);
@@ -142,7 +166,10 @@ export function createPortalListener({ clientDir, pageCsp, render, settings, log
     if (allow) headers.Allow = allow;
     // A body we did not read would otherwise be taken as the next request on
     // this connection; closing it is also how the sender learns to stop.
-    if (!req.complete) headers.Connection = 'close';
+    if (!req.complete) {
+      headers.Connection = 'close';
+      lingerBeforeClosing(req);
+    }
     res.writeHead(status, headers);
     res.end(req.method === 'HEAD' ? undefined : body);
   }
