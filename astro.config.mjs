@@ -41,6 +41,8 @@ export default defineConfig({
   // 'preserve': browse/index.astro becomes browse/index.html, so /browse and /browse/<topic> can both be static.
   build: { format: 'preserve' },
   devToolbar: { enabled: false },
+  // Task pages have no code blocks; Shiki's colours would be inline styles, which the CSP refuses.
+  markdown: { syntaxHighlight: false },
   // The live search bundle is built as a standalone ES module (see SearchForm.astro).
   vite: { worker: { format: 'es' } },
   security: {
