@@ -6,6 +6,7 @@
  * takes its default.
  */
 import { z } from 'zod';
+import { hstsFromEnv, timeoutFromEnv } from '../http/server-config.ts';
 import { trustedProxiesFromEnv } from '../server/client-key.ts';
 import { completionKeysFromEnv } from '../tracking/events/handle-completions.ts';
 import { journeyDaysFromEnv } from '../tracking/privacy/journey-token.ts';
@@ -126,6 +127,12 @@ export const settingsSchema = z.object({
   TASKFRONT_ATTENTION_COMPLETION: parsedBy('TASKFRONT_ATTENTION_COMPLETION', (env) => attentionThresholdsFromEnv(env).completion),
   /** The dashboard's "Needs attention": an average satisfaction below this, 1 to 5 (default 3.5). */
   TASKFRONT_ATTENTION_SATISFACTION: parsedBy('TASKFRONT_ATTENTION_SATISFACTION', (env) => attentionThresholdsFromEnv(env).satisfaction),
+  /** Seconds a client has to send its request headers before 408 (default 10). */
+  TASKFRONT_HEADERS_TIMEOUT: parsedBy('TASKFRONT_HEADERS_TIMEOUT', (env) => timeoutFromEnv('TASKFRONT_HEADERS_TIMEOUT', env)),
+  /** Seconds a client has to send the whole request, body included, before 408 (default 30). */
+  TASKFRONT_REQUEST_TIMEOUT: parsedBy('TASKFRONT_REQUEST_TIMEOUT', (env) => timeoutFromEnv('TASKFRONT_REQUEST_TIMEOUT', env)),
+  /** 1 sends Strict-Transport-Security over plain HTTP too, when a proxy in front terminates TLS (always sent over HTTPS). */
+  TASKFRONT_HSTS: parsedBy('TASKFRONT_HSTS', hstsFromEnv),
   /** For previews and tests only: serve the dashboard's figures from this JSON file, said in a banner (default unset). */
   TASKFRONT_STATS_FIXTURE: optionalText,
   /** At build time: above this compressed size (KB, default 150) the browser asks /api/search instead of downloading the index. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SCRUB_TOKENS, scrub } from './scrub.ts';
+import { forTerminal, normalise, passesLuhn, SCRUB_TOKENS, scrub, stripControls } from './scrub.ts';
 
 describe('scrub: emails', () => {
   it.each([
@@ -234,7 +234,7 @@ describe('scrub: idempotence', () => {
 
   it('holds for many generated texts', () => {
     // Fragments that sit next to each other in awkward ways; a fixed seed keeps the test stable.
-    const pieces = ['1', '0', '07700', '900123', '+44', ' ', '-', '/', '.', '@', 'jo', 'x.co', 'AB1', '2CD', 'SW1A', '1AA', 'QQ', '123456', 'C', 'March', ' 1985', '12', '(', ')', '(0)', '4111', 'th', ','];
+    const pieces = ['1', '0', '07700', '900123', '+44', ' ', '-', '/', '.', '@', 'jo', 'x.co', 'AB1', '2CD', 'SW1A', '1AA', 'QQ', '123456', 'C', 'March', ' 1985', '12', '(', ')', '(0)', '4111', 'th', ',', '  ', ' @ ', '(at)', '＠', '\u200B', '٣', 'qq', 'D', '-0AX'];
     let seed = 7;
     const next = (n: number) => {
       seed = (seed * 1103515245 + 12345) % 2147483648;
@@ -280,5 +280,118 @@ describe('scrub: speed', () => {
     ['brackets', '+44 (0'.repeat(1_667)],
   ])('does not backtrack on 10,000 characters of %s', (_name, text) => {
     expect(timed(text.slice(0, 10_000))).toBeLessThan(50);
+  });
+});
+
+describe('scrub: variants people type (issue 13)', () => {
+  // Each of these was stored raw before. The digits and the email must not survive in any form.
+  it.each([
+    // Card numbers that fail the Luhn check are not cards, but they are still long numbers.
+    ['card 4111.1111.1111.2222', 'card [number]'],
+    ['card 4111/1111/1111/4444', 'card [number]'],
+    ['card ４１１１ １１１１ １１１１ １１１１', 'card [card]'],
+    ['card ٤١١١ ١١١١ ١١١١ ١١١١', 'card [card]'],
+    ['call 07700.900.789', 'call [phone]'],
+    ['call 07700/900321', 'call [phone]'],
+    ['call 07700  900987', 'call [phone]'],
+    ['call 07700\u200B900123', 'call [phone]'],
+    ['NI QQ-12-34-56-D', 'NI [ni-number]'],
+    ['ni qq 123456 a', 'ni [ni-number]'],
+    ['at EC1A  1BB', 'at [postcode]'],
+    ['at W1A-0AX', 'at [postcode]'],
+    ['mail jane.doe＠example.com', 'mail [email]'],
+    ['mail jane.doe @ example.com', 'mail [email]'],
+    ['mail jane(at)example.com', 'mail [email]'],
+    ['mail jane.doe@exam\u200Bple.com', 'mail [email]'],
+    ['mail jane\u200B.doe@example.com', 'mail [email]'],
+  ])('%j', (input, expected) => {
+    expect(scrub(input)).toBe(expected);
+  });
+
+  it.each([
+    ['card 4111.1111.1111.1111', 'card [card]'],
+    ['card 4111/1111/1111/1111', 'card [card]'],
+    ['phone ０７７００ ９００１２３', 'phone [phone]'],
+    ['phone ۰۷۷۰۰ ۹۰۰۱۲۳', 'phone [phone]'],
+    ['phone 07700–900123', 'phone [phone]'],
+    ['phone 07700\u00A0900123', 'phone [phone]'],
+    ['phone 0\u200D7\u2060700 900\u00AD123', 'phone [phone]'],
+    ['mail JANE [AT] EXAMPLE [DOT] COM', 'mail [email]'],
+    ['mail jane (at) example (dot) co (dot) uk', 'mail [email]'],
+    ['ni ab-12-34-56-c', 'ni [ni-number]'],
+    ['dob 12.03.1985', 'dob [date]'],
+  ])('also %j', (input, expected) => {
+    expect(scrub(input)).toBe(expected);
+  });
+
+  it.each([
+    'bin day 12',
+    'M25 junction 10',
+    'year 7',
+    '2 bags',
+    'bin day 12. 2 bags',
+    'the ref is 123456 a duplicate',
+    'in 123456 a',
+    'council tax 2025/2026',
+    'built 12/03/1885',
+    'version 1.2',
+    '£4.50 fee',
+    'meet @ the library',
+    'section 2.3 of the form',
+  ])('keeps %j', (input) => {
+    expect(scrub(input)).toBe(input);
+  });
+
+  it('keeps emoji built with zero-width joiners whole', () => {
+    const family = 'thanks \u{1F468}\u200D\u{1F469}\u200D\u{1F467}';
+    expect(scrub(family)).toBe(family);
+  });
+});
+
+describe('passesLuhn', () => {
+  it.each([
+    ['4111111111111111', true],
+    ['378282246310005', true],
+    ['4111111111112222', false],
+    ['4111111111111112', false],
+  ])('%s → %s', (digits, expected) => {
+    expect(passesLuhn(digits)).toBe(expected);
+  });
+});
+
+describe('normalise', () => {
+  it('folds fullwidth and other-script digits, removes invisible characters', () => {
+    expect(normalise('１２ ٣٤ ۵۶ ७८ a\u200Bb＠c')).toBe('12 34 56 78 ab@c');
+  });
+});
+
+describe('stripControls', () => {
+  it('removes C0 (but tab and line feed), DEL and C1, and turns CR into LF', () => {
+    expect(stripControls('a\u0000b\u0007c\u001B[2Jd\u007Fe\u0085f\u009Bg\th\r\ni\rj')).toBe('abc[2Jdefg\th\ni\nj');
+  });
+
+  it('takes the escapes out of an OSC 8 link and a screen clear', () => {
+    const text = stripControls('\u001B]8;;https://evil.example\u001B\\click\u001B]8;;\u001B\\ \u001B[2J');
+    expect(text).not.toMatch(/[\u0000-\u001F\u007F-\u009F]/);
+  });
+
+  it('is applied by scrub, so stored free text never holds a control character', () => {
+    expect(scrub('bins\u001B[2J missed\u0007')).toBe('bins[2J missed');
+  });
+});
+
+describe('forTerminal', () => {
+  it('shows control, bidi and invisible characters as escapes', () => {
+    expect(forTerminal('a\u001B[2Jb\u0007c\u009Bd\u202Ee\u200Bf\r')).toBe('a\\x1b[2Jb\\x07c\\x9bd\\u202ee\\u200bf\\x0d');
+  });
+
+  it('escapes line breaks and tabs unless asked to keep them', () => {
+    expect(forTerminal('one\ntwo\tthree')).toBe('one\\x0atwo\\x09three');
+    expect(forTerminal('one\ntwo\tthree', { keepLines: true })).toBe('one\ntwo\tthree');
+  });
+
+  it('leaves ordinary text, accents and emoji alone', () => {
+    const text = 'Café – £5, 👍 “quoted”';
+    expect(forTerminal(text)).toBe(text);
   });
 });

@@ -1,0 +1,184 @@
+/**
+ * The portal's HTTP request listener, around Astro's renderer:
+ *
+ * 1. security headers on every response (CSP from Astro for each page);
+ * 2. methods and body sizes checked from the request line and headers, then a
+ *    POST body read here, within its limit and deadline, before any page code;
+ * 3. prerendered files from disk by sirv, using the brotli or gzip copies made
+ *    at build time, with ETag, Last-Modified and a cache policy per kind of file;
+ * 4. everything else rendered by Astro and compressed on the fly (compression).
+ *
+ * Decisions 0019 (this wrapper) and 0021 (compression and caching) say why.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { TLSSocket } from 'node:tls';
+import compression from 'compression';
+import onHeaders from 'on-headers';
+import sirv from 'sirv';
+import { cacheControlForStatic, FALLBACK_CSP, securityHeaders, withCharset } from './headers.ts';
+import type { PageCsp } from './page-csp.ts';
+import { readBody } from './read-body.ts';
+import { checkRequest, isApiPath, tooLargeMessage } from './routes.ts';
+import type { ServerSettings } from './server-config.ts';
+
+/** Astro's renderer for on-demand routes (the adapter's handler in middleware mode). */
+export type Renderer = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+
+export interface PortalOptions {
+  /** The client build: dist/client. */
+  clientDir: string;
+  pageCsp: PageCsp;
+  render: Renderer;
+  settings: ServerSettings;
+  /** Where one-line notes about refused or broken requests go. */
+  log?: (line: string) => void;
+}
+
+/** A request carrying a body we have already read; Astro's request builder uses it as is. */
+type ReadRequest = IncomingMessage & { body?: Buffer };
+
+const CSP = 'Content-Security-Policy';
+
+/** How long an unread body is drained after a refusal before the connection is cut. */
+const LINGER_MS = 2000;
+
+/**
+ * Closes a connection whose body we refused without cutting off our own answer.
+ * Node ends such a connection with socket.destroySoon(): it closes the socket as
+ * soon as the answer is written, and closing with unread bytes waiting makes the
+ * kernel send a reset, which can make the client throw our 413 away unread. So we
+ * end our side only, read and drop what still comes (nothing is kept, so memory
+ * stays flat) until the client closes too, for at most LINGER_MS.
+ */
+function lingerBeforeClosing(req: IncomingMessage): void {
+  const socket = req.socket;
+  socket.destroySoon = function lingerThenDestroy() {
+    const timer = setTimeout(() => socket.destroy(), LINGER_MS);
+    socket.once('close', () => clearTimeout(timer));
+    socket.once('end', () => socket.destroy());
+    socket.end();
+    req.resume();
+    socket.resume();
+  };
+}
+
+export function createPortalListener({ clientDir, pageCsp, render, settings, log = (line) => console.error(line) }: PortalOptions) {
+  const statics = sirv(clientDir, {
+    dev: false,
+    etag: true,
+    brotli: true,
+    gzip: true,
+    extensions: ['html'],
+    setHeaders(res, pathname) {
+      // sirv gives text/html a charset but not CSS, JS, JSON or SVG.
+      const type = res.getHeader('Content-Type');
+      if (typeof type === 'string') res.setHeader('Content-Type', withCharset(type));
+      void pathname;
+    },
+  });
+  // Level 4 brotli and level 6 gzip (the library's defaults): a good size for the
+  // time taken on every request. Files from disk were compressed once, at full level.
+  // Its types name Express's request; it only uses what node:http's has.
+  const compress = compression({ threshold: 1024 }) as unknown as (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
+  async function handle(req: ReadRequest, res: ServerResponse): Promise<void> {
+    const method = req.method ?? 'GET';
+    let pathname: string;
+    try {
+      decodeURI(req.url ?? '/');
+      pathname = new URL(req.url ?? '/', 'http://portal.invalid').pathname;
+    } catch {
+      return refuse(req, res, '/', 400, 'The address is not valid.');
+    }
+
+    const https = settings.forceHsts || (req.socket as TLSSocket).encrypted === true;
+    for (const [name, value] of Object.entries(securityHeaders({ https }))) res.setHeader(name, value);
+    // Decided when the headers go out, because only then is it known what the
+    // response is: Astro sets its own policy on the pages it renders.
+    onHeaders(res, function finalise(this: ServerResponse) {
+      const type = this.getHeader('Content-Type');
+      if (typeof type === 'string') this.setHeader('Content-Type', withCharset(type));
+      // A 304 updates the cached copy's headers; it must not swap the page's policy for another.
+      if (!this.hasHeader(CSP) && this.statusCode !== 304) {
+        const html = typeof type === 'string' && type.startsWith('text/html');
+        this.setHeader(CSP, (html && this.statusCode === 404 && pageCsp.forPath('/404')) || FALLBACK_CSP);
+      }
+      if (!this.hasHeader('Cache-Control')) this.setHeader('Cache-Control', 'no-store');
+    });
+
+    const verdict = checkRequest(method, pathname, req.headers);
+    if (!verdict.ok) return refuse(req, res, pathname, verdict.status, verdict.message, verdict.allow);
+
+    // trailingSlash 'never': one address per page. "//x/" is left alone, since
+    // "//x" in a Location header would send the browser to another site.
+    if (pathname.length > 1 && pathname.endsWith('/') && !pathname.startsWith('//') && verdict.bodyLimit === undefined) {
+      const url = req.url ?? '';
+      const query = url.includes('?') ? url.slice(url.indexOf('?')) : '';
+      res.writeHead(301, { Location: pathname.replace(/\/+$/, '') + query, 'Cache-Control': 'no-cache' });
+      return void res.end();
+    }
+
+    if (verdict.bodyLimit !== undefined) {
+      const result = await readBody(req, verdict.bodyLimit, settings.requestTimeout * 1000);
+      if (!result.ok) {
+        if (result.reason === 'aborted') {
+          log(`request aborted by the client: ${method} ${pathname}`);
+          return void res.destroy();
+        }
+        if (result.reason === 'timeout') {
+          log(`request timed out waiting for its body: ${method} ${pathname}`);
+          return refuse(req, res, pathname, 408, `The request body did not arrive within ${settings.requestTimeout} seconds.`);
+        }
+        return refuse(req, res, pathname, 413, tooLargeMessage(verdict.bodyLimit));
+      }
+      req.body = result.body;
+    }
+
+    await new Promise<void>((resolve, reject) => {
+      compress(req, res, () => {
+        const toAstro = () => Promise.resolve(render(req, res)).then(resolve, reject);
+        // The error page is served by Astro with its 404 status, never as a 200 file.
+        if ((method !== 'GET' && method !== 'HEAD') || /^\/404(?:\.html)?$/.test(pathname)) return void toAstro();
+        // Set before sirv looks, so a 304 carries them too; taken back if the
+        // address is not a file and Astro answers instead.
+        const policy = pageCsp.forPath(pathname);
+        if (policy) res.setHeader(CSP, policy);
+        res.setHeader('Cache-Control', cacheControlForStatic(pathname));
+        statics(req, res, () => {
+          res.removeHeader(CSP);
+          res.removeHeader('Cache-Control');
+          void toAstro();
+        });
+        res.once('finish', resolve);
+        res.once('close', resolve);
+      });
+    });
+  }
+
+  function refuse(req: IncomingMessage, res: ServerResponse, pathname: string, status: number, message: string, allow?: string): void {
+    const api = isApiPath(pathname);
+    const body = api ? JSON.stringify({ error: message, issues: [] }) : `${message}\n`;
+    const headers: Record<string, string | number> = {
+      'Content-Type': api ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8',
+      'Content-Length': Buffer.byteLength(body),
+      'Cache-Control': 'no-store',
+    };
+    if (allow) headers.Allow = allow;
+    // A body we did not read would otherwise be taken as the next request on
+    // this connection; closing it is also how the sender learns to stop.
+    if (!req.complete) {
+      headers.Connection = 'close';
+      lingerBeforeClosing(req);
+    }
+    res.writeHead(status, headers);
+    res.end(req.method === 'HEAD' ? undefined : body);
+  }
+
+  return function portalListener(req: IncomingMessage, res: ServerResponse): void {
+    handle(req, res).catch((error: unknown) => {
+      log(`could not answer ${req.method} ${(req.url ?? '').split('?')[0]}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      if (!res.headersSent) refuse(req, res, '/', 500, 'Something went wrong on our side.');
+      else res.destroy();
+    });
+  };
+}

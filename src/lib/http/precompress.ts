@@ -1,0 +1,71 @@
+/**
+ * Build hook: writes a brotli (.br) and a gzip (.gz) copy beside every text file
+ * in the client build, so the server sends compressed pages and assets without
+ * compressing them again on every request (sirv picks the copy by Accept-Encoding).
+ */
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+import type { AstroIntegration } from 'astro';
+
+const brotli = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+
+/** Text types worth compressing; images and fonts are compressed already. */
+export const COMPRESSIBLE = /\.(?:html|css|js|mjs|json|svg|xml|txt|csv|map|webmanifest)$/;
+
+/** Below this, the headers cost more than compression saves. */
+const MIN_BYTES = 1024;
+
+async function* files(dir: string): AsyncGenerator<string> {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* files(path);
+    else if (entry.isFile()) yield path;
+  }
+}
+
+/** Compresses every compressible file under `dir`; returns how many it wrote copies for. */
+export async function precompressDir(dir: string): Promise<{ files: number; rawBytes: number; brotliBytes: number }> {
+  const totals = { files: 0, rawBytes: 0, brotliBytes: 0 };
+  const jobs: Promise<void>[] = [];
+  for await (const path of files(dir)) {
+    if (!COMPRESSIBLE.test(path) || (await stat(path)).size < MIN_BYTES) continue;
+    jobs.push(
+      (async () => {
+        const raw = await readFile(path);
+        const [br, gz] = await Promise.all([
+          brotli(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }),
+          gzipAsync(raw, { level: constants.Z_BEST_COMPRESSION }),
+        ]);
+        // A copy that saves almost nothing is not worth the extra file.
+        if (br.length < raw.length * 0.95) await writeFile(`${path}.br`, br);
+        if (gz.length < raw.length * 0.95) await writeFile(`${path}.gz`, gz);
+        totals.files += 1;
+        totals.rawBytes += raw.length;
+        totals.brotliBytes += Math.min(br.length, raw.length);
+      })(),
+    );
+  }
+  await Promise.all(jobs);
+  return totals;
+}
+
+export default function precompress(): AstroIntegration {
+  let clientDir: string | undefined;
+  return {
+    name: 'taskfront:precompress',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        clientDir = fileURLToPath(config.build.client);
+      },
+      'astro:build:done': async ({ logger }) => {
+        if (!clientDir) return;
+        const { files: count, rawBytes, brotliBytes } = await precompressDir(clientDir);
+        logger.info(`compressed ${count} files: ${Math.round(rawBytes / 1024)} KB raw, ${Math.round(brotliBytes / 1024)} KB brotli`);
+      },
+    },
+  };
+}

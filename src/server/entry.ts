@@ -1,0 +1,82 @@
+/**
+ * The portal's server: what dist/server/entry.mjs runs (`npm start`, `npm run
+ * preview`, the tests). Astro's Node adapter, built in middleware mode, renders
+ * the on-demand routes; src/lib/http/portal-listener.ts does everything around it.
+ *
+ * Environment: PORT and HOST as before; SERVER_CERT_PATH and SERVER_KEY_PATH for
+ * HTTPS (as the adapter's own server took them); TASKFRONT_HEADERS_TIMEOUT,
+ * TASKFRONT_REQUEST_TIMEOUT and TASKFRONT_HSTS (src/lib/http/server-config.ts).
+ */
+// First: every setting is checked (a bad one stops the start, exit 78) and SIGTERM/SIGINT
+// stop gracefully, finishing requests and closing the event store (decision 0027).
+import '../lib/server/server-start.ts';
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { handler, options } from '@astrojs/node/server.js';
+import { loadPageCsp } from '../lib/http/page-csp.ts';
+import { createPortalListener, type Renderer } from '../lib/http/portal-listener.ts';
+import { serverSettingsFromEnv } from '../lib/http/server-config.ts';
+
+function fail(message: string): never {
+  console.error(`taskfront: ${message}`);
+  process.exit(1);
+}
+
+// This file is built to <outDir>/server/entry.mjs; the client build and the
+// pages' policies sit beside that folder wherever the build was put.
+const serverDir = dirname(fileURLToPath(import.meta.url));
+const clientDir = join(serverDir, relative(fileURLToPath(options.server), fileURLToPath(options.client)));
+
+let settings;
+let pageCsp;
+try {
+  settings = serverSettingsFromEnv();
+  pageCsp = loadPageCsp(join(serverDir, '../_headers.json'));
+} catch (error) {
+  fail((error as Error).message);
+}
+
+const listener = createPortalListener({ clientDir, pageCsp, settings, render: handler as Renderer });
+
+const port = Number(process.env.PORT || options.port || 4321);
+const host = process.env.HOST || (typeof options.host === 'string' ? options.host : options.host ? '0.0.0.0' : 'localhost');
+if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`PORT must be a port number (0 to 65535); got "${process.env.PORT}"`);
+
+const serverOptions: http.ServerOptions = {
+  headersTimeout: settings.headersTimeout * 1000,
+  requestTimeout: settings.requestTimeout * 1000,
+  // Node checks the two timeouts above on this interval (30 s by default), so
+  // a stalled client would otherwise be held up to 30 s past its deadline.
+  connectionsCheckingInterval: 1000,
+  keepAliveTimeout: 5000,
+};
+
+const cert = process.env.SERVER_CERT_PATH;
+const key = process.env.SERVER_KEY_PATH;
+const server = cert && key
+  ? https.createServer({ ...serverOptions, cert: readFileSync(cert), key: readFileSync(key) }, listener)
+  : http.createServer(serverOptions, listener);
+
+// Clients that hang up or send garbage are routine on the internet: answer or
+// drop them with one short line at most, never a stack trace.
+server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+  if (error.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
+  const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
+  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\nX-Content-Type-Options: nosniff\r\n\r\n`);
+});
+
+server.on('error', (error: NodeJS.ErrnoException) => {
+  fail(error.code === 'EADDRINUSE' ? `port ${port} is in use; stop the other server or set PORT` : error.message);
+});
+
+server.listen(port, host, () => {
+  const address = server.address();
+  const shown = typeof address === 'object' && address ? address.port : port;
+  console.log(`Taskfront listening on ${cert && key ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${shown}`);
+});
+
+// SIGTERM and SIGINT are handled by server-start.ts (imported first): it finds this
+// server through Node's diagnostics channels, drains it and closes the event store.
