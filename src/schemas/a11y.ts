@@ -50,7 +50,6 @@ export const baselineFileSchema = z.strictObject({
   /** Problems we know about and accept for now, each with an owner and an expiry date. */
   known: z.array(baselineEntrySchema, { error: expected('a list of entries, each with rule, url, selector, owner, reason and expires') }).default([]),
 });
-export type BaselineFile = z.infer<typeof baselineFileSchema>;
 
 // ---------------------------------------------------------------------------
 // The audit report (report.json)

@@ -89,7 +89,6 @@ export type PageEvent =
   | { type: 'satisfaction'; id: string; task: string; rating: number; comment?: string };
 
 export type TrackedEvent = ApiEvent | PageEvent;
-export type EventType = TrackedEvent['type'];
 
 /** An event as stored: personal data already scrubbed, only the day kept. */
 export type StoredEvent = TrackedEvent & {

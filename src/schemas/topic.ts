@@ -14,4 +14,3 @@ export const topicSchema = z.strictObject({
 });
 
 export type TopicData = z.output<typeof topicSchema>;
-export type TopicInput = z.input<typeof topicSchema>;

@@ -16,7 +16,6 @@ import type { EventStore } from '../tracking/storage/types.ts';
 import { clientKeyOf, trustedProxiesFromEnv } from './client-key.ts';
 import { createRateLimiter, rateLimitFromEnv } from './rate-limit.ts';
 
-export const taskList = tasks;
 export const tasksBySlug = new Map(tasks.map((task) => [task.slug, task]));
 const knownTasks: ReadonlySet<string> = new Set(tasks.map((task) => task.slug));
 
