@@ -4,32 +4,21 @@
  * is stored and as it is downloaded; decision 0024 documents it for people and other tools.
  *
  * Written with `zod/mini` (about 7 KB in the browser, against 90 KB for full zod), and only
- * the import code loads it. The constants at the top carry no zod, so the small
- * page scripts can use them; the schemas are marked pure so bundlers drop them there.
+ * the import code loads it. Its constants live in my-tasks-constants.ts, with no zod, so the
+ * small page scripts can use them; the schemas are marked pure so bundlers drop unused ones.
  */
 import * as z from 'zod/mini';
+import {
+  DEFAULT_KEEP,
+  KEEP_OPTIONS,
+  MAX_ITEMS,
+  MAX_TASKS,
+  MY_TASKS_FORMAT,
+  MY_TASKS_SLUG,
+  MY_TASKS_VERSION,
+} from './my-tasks-constants.ts';
 
-/** Marks a file or stored value as ours, so any other JSON file is refused by name. */
-export const MY_TASKS_FORMAT = 'taskfront-my-tasks';
-/** The version written today. Older versions are migrated on import and on load. */
-export const MY_TASKS_VERSION = 2;
-/** The one key in localStorage or sessionStorage. Nothing else is stored. */
-export const MY_TASKS_KEY = 'taskfront:my-tasks';
-/** How long the list is kept: this browser tab's session, 30 days without changes, or until deleted. */
-export const KEEP_OPTIONS = ['session', '30-days', 'until-deleted'] as const;
-export type Keep = (typeof KEEP_OPTIONS)[number];
-/** A new list forgets items left unchanged for this many days (see expire() in the store). */
-export const DEFAULT_KEEP: Keep = '30-days';
-export const EXPIRY_DAYS = 30;
-/** Limits well above real use (68 tasks of at most 12 steps), so a bad file cannot fill the browser. */
-export const MAX_TASKS = 1000;
-export const MAX_ITEMS = 50;
-export const MAX_FILE_BYTES = 1_000_000;
-/**
- * Same rule as SLUG_PATTERN in common.ts (a test checks they match). Not imported, because
- * common.ts builds full-zod schemas that would then load in the browser.
- */
-export const MY_TASKS_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export * from './my-tasks-constants.ts';
 
 const when = /* @__PURE__ */ z.iso.datetime({ offset: true, error: 'must be a date and time like 2026-03-01T09:30:00.000Z' });
 

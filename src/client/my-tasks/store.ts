@@ -8,19 +8,8 @@
  * goes through the schema (file.ts, loaded on demand); the one read here was written by this
  * code, so a shape check is enough to refuse anything damaged.
  */
-import {
-  DEFAULT_KEEP,
-  EXPIRY_DAYS,
-  KEEP_OPTIONS,
-  MY_TASKS_FORMAT,
-  MY_TASKS_KEY,
-  MY_TASKS_SLUG,
-  MY_TASKS_VERSION,
-  type Keep,
-  type MyTask,
-  type MyTasksFile,
-  type TickList,
-} from '../../schemas/my-tasks.ts';
+import { DEFAULT_KEEP, EXPIRY_DAYS, KEEP_OPTIONS, MY_TASKS_FORMAT, MY_TASKS_KEY, MY_TASKS_SLUG, MY_TASKS_VERSION, type Keep } from '../../schemas/my-tasks-constants.ts';
+import type { MyTask, MyTasksFile, TickList } from '../../schemas/my-tasks.ts';
 
 export type { Keep, MyTask, MyTasksFile };
 
@@ -42,8 +31,9 @@ export interface Storages {
 export interface TaskInfo {
   slug: string;
   title: string;
-  needs: number;
-  steps: number;
+  /** How many "You will need" items and steps the page has; unknown on the done page. */
+  needs?: number | undefined;
+  steps?: number | undefined;
 }
 
 export type TaskState = 'not-started' | 'in-progress' | 'finished';
@@ -98,8 +88,13 @@ export function upsertTask(list: MyTasksFile, info: TaskInfo, now: Date, change:
   const stamp = now.toISOString();
   const existing = findTask(list, info.slug);
   const base: MyTask = existing
-    ? { ...existing, title: info.title, needs: fitTicks(existing.needs, info.needs), steps: fitTicks(existing.steps, info.steps) }
-    : { slug: info.slug, title: info.title, addedAt: stamp, updatedAt: stamp, needs: { done: [], total: info.needs }, steps: { done: [], total: info.steps } };
+    ? {
+        ...existing,
+        title: info.title,
+        needs: info.needs === undefined ? existing.needs : fitTicks(existing.needs, info.needs),
+        steps: info.steps === undefined ? existing.steps : fitTicks(existing.steps, info.steps),
+      }
+    : { slug: info.slug, title: info.title, addedAt: stamp, updatedAt: stamp, needs: { done: [], total: info.needs ?? 0 }, steps: { done: [], total: info.steps ?? 0 } };
   const next = { ...change(base), updatedAt: stamp };
   const tasks = existing ? list.tasks.map((task) => (task === existing ? next : task)) : [...list.tasks, next];
   return { ...list, tasks };
@@ -221,7 +216,7 @@ export class MyTasksStore {
     try {
       target.setItem(MY_TASKS_KEY, JSON.stringify(list));
     } catch (error) {
-      return error instanceof DOMException && (error.name === 'QuotaExceededError' || error.code === 22) ? 'full' : 'unavailable';
+      return error instanceof DOMException && (error.name === 'QuotaExceededError' || error.name === 'NS_ERROR_DOM_QUOTA_REACHED') ? 'full' : 'unavailable';
     }
     try {
       other?.removeItem(MY_TASKS_KEY);

@@ -1,0 +1,71 @@
+/**
+ * What the My tasks components share: starting once from a data-module attribute, their
+ * strings (handed over by the component in data-i18n), dates, and opening the list.
+ */
+import { browserStorages, MyTasksStore, type MyTasksFile, type Problem } from './store.ts';
+
+export abstract class Component {
+  protected readonly strings: Record<string, string>;
+
+  constructor(protected readonly root: HTMLElement) {
+    if (root.hasAttribute('data-started')) throw new Error(`${root.dataset.module} is already started on this element`);
+    root.setAttribute('data-started', '');
+    this.strings = JSON.parse(root.dataset.i18n ?? '{}') as Record<string, string>;
+  }
+
+  /** A string from en.json's myTasks.js.* keys, with {name} filled in. */
+  protected text(key: string, values: Record<string, string | number> = {}): string {
+    const template = this.strings[key];
+    if (template === undefined) throw new Error(`missing string myTasks.js.${key}`);
+    return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
+  }
+
+  protected find<T extends HTMLElement = HTMLElement>(hook: string): T {
+    const element = this.root.querySelector<T>(`[data-${hook}]`);
+    if (!element) throw new Error(`${this.root.dataset.module} has no [data-${hook}]`);
+    return element;
+  }
+
+  /** The parts that only work with JavaScript are hidden in the HTML; show them now. */
+  protected reveal(): void {
+    if (this.root.hidden) this.root.hidden = false;
+    for (const part of this.root.querySelectorAll<HTMLElement>('[data-js-only]')) part.hidden = false;
+  }
+
+  protected problemText(problem: Problem): string {
+    return this.text(`problem.${problem === 'older' ? 'unreadable' : problem}`);
+  }
+}
+
+/** Starts every element with data-module="name"; one failing never stops the others. */
+export function startAll(name: string, start: (root: HTMLElement) => unknown): void {
+  for (const root of document.querySelectorAll<HTMLElement>(`[data-module="${name}"]`)) {
+    try {
+      start(root);
+    } catch (error) {
+      console.warn(error);
+    }
+  }
+}
+
+export const store = new MyTasksStore(browserStorages());
+
+export interface Opened {
+  list?: MyTasksFile | undefined;
+  problem?: Problem | undefined;
+}
+
+/** Reads the list; a list from an older version is checked and migrated first (loading the schema only then). */
+export async function openList(): Promise<Opened> {
+  const read = store.read();
+  if (read.problem !== 'older') return read;
+  const { readList } = await import('./file.ts');
+  const migrated = readList(read.stored);
+  if (!migrated.ok) return { problem: 'unreadable' };
+  return { list: migrated.list, problem: store.write(migrated.list) };
+}
+
+/** "4 March 2026", in the person's time zone. */
+export function formatDay(iso: string): string {
+  return new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+}
