@@ -36,7 +36,7 @@ export class TaskChecklist extends Component {
       const fitted = upsertTask(this.list, this.info, new Date(mine.updatedAt));
       if (JSON.stringify(fitted) !== JSON.stringify(this.list)) this.commit(fitted);
     }
-    this.render();
+    this.render(true);
     this.reveal();
     for (const box of this.boxes) box.addEventListener('change', () => this.tick(box));
     this.save.addEventListener('click', () => this.toggleSaved());
@@ -47,7 +47,7 @@ export class TaskChecklist extends Component {
       if (link && new URL(link.href, location.href).pathname === `/start/${this.info.slug}`) this.started();
     });
     // Another tab changed the list: show what it holds now.
-    window.addEventListener('storage', () => void openList().then((opened) => ((this.list = opened.list), (this.problem = opened.problem), this.render())));
+    window.addEventListener('storage', () => void openList().then((opened) => ((this.list = opened.list), (this.problem = opened.problem), this.render(true))));
   }
 
   private get task(): MyTask | undefined {
@@ -59,10 +59,11 @@ export class TaskChecklist extends Component {
     return this.problem === undefined || this.problem === 'full';
   }
 
-  private render(): void {
+  /** Shows the list's state; the ticks only when asked, so a failed write never unticks what the person just ticked. */
+  private render(withTicks = false): void {
     const task = this.task;
     for (const box of this.boxes) {
-      if (task) box.checked = task[box.dataset.list as ListName].done.includes(Number(box.value));
+      if (task && withTicks) box.checked = task[box.dataset.list as ListName].done.includes(Number(box.value));
     }
     this.save.textContent = this.text(task ? 'remove' : 'save');
     this.save.disabled = !this.writable;
