@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../src/lib/browser/find-chromium.ts';
@@ -326,6 +327,44 @@ describe('My tasks, kept on this device', () => {
     await page.getByText('Printable checklists for every task').click();
     expect(await page.getByRole('link', { name: 'Report graffiti' }).getAttribute('href')).toBe('/report-graffiti/checklist');
     expect((await page.request.get(`${server.url}/not-a-task/checklist`)).status()).toBe(404);
+    await finish(context);
+  });
+
+  it('migrates a list stored by an older version when a page opens', async () => {
+    const context = await profile();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/my-tasks`);
+    await page.evaluate(() =>
+      localStorage.setItem('taskfront:my-tasks', JSON.stringify({ version: 1, tasks: { 'report-graffiti': { title: 'Report graffiti', saved: Date.now(), steps: 3, needs: 2, ticks: ['step-2'] } } })),
+    );
+    await openTask(page, 'report-graffiti');
+    await page.getByRole('button', { name: 'Remove from my tasks' }).waitFor();
+    expect(await page.locator('#my-task-step-2').isChecked()).toBe(true);
+    const { list } = await storage(page);
+    expect(myTasksFileSchema.safeParse(list).success).toBe(true);
+    expect(list?.tasks[0]?.steps.done).toEqual([2]);
+    await finish(context);
+  });
+
+  it('loads under 5 KB of compressed script on the pages that use it, and none on others', async () => {
+    const context = await profile();
+    const page = await context.newPage();
+    const scripts = new Map<string, number>();
+    page.on('response', async (response) => {
+      if (response.url().includes('/_astro/') && response.url().endsWith('.js')) scripts.set(response.url(), gzipSync(await response.body(), { level: 9 }).length);
+    });
+    const weigh = async (path: string, ready: string) => {
+      scripts.clear();
+      await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
+      await page.locator(ready).first().waitFor({ state: ready.includes('data-module') ? 'attached' : 'visible' });
+      return [...scripts].filter(([url]) => !url.includes('live-search')).reduce((sum, [, bytes]) => sum + bytes, 0);
+    };
+    const task = await weigh('/report-a-pothole', '[data-module="my-task"] [data-save]');
+    const list = await weigh('/my-tasks', '[data-module="my-tasks"] [data-delete]');
+    expect(task).toBeGreaterThan(1000);
+    expect(task).toBeLessThan(5 * 1024);
+    expect(list).toBeLessThan(5 * 1024);
+    expect(await weigh('/browse', 'h1')).toBe(0);
     await finish(context);
   });
 

@@ -3,6 +3,20 @@
  * strings (handed over by the component in data-i18n), dates, and opening the list.
  */
 import { browserStorages, MyTasksStore, type MyTasksFile, type Problem } from './store.ts';
+// Built on its own (with zod/mini, about 5 KB compressed) and fetched only to import a file or
+// migrate an old list; a plain import() would also bring Vite's preload helper to every page.
+import fileModuleUrl from './file-entry.ts?worker&url';
+
+type FileModule = Pick<typeof import('./file.ts'), 'parseMyTasksFile' | 'readList'>;
+
+/** The schema-checking code in file.ts, loaded on first use. */
+export async function loadFileModule(): Promise<FileModule> {
+  await import(/* @vite-ignore */ fileModuleUrl);
+  // Same name as FILE_MODULE_KEY in file-entry.ts; importing it from there would bundle zod here.
+  const loaded = (globalThis as Record<string, unknown>).taskfrontMyTasksFile as FileModule | undefined;
+  if (!loaded) throw new Error('the My tasks file checker did not load');
+  return loaded;
+}
 
 export abstract class Component {
   protected readonly strings: Record<string, string>;
@@ -59,7 +73,7 @@ export interface Opened {
 export async function openList(): Promise<Opened> {
   const read = store.read();
   if (read.problem !== 'older') return read;
-  const { readList } = await import('./file.ts');
+  const { readList } = await loadFileModule();
   const migrated = readList(read.stored);
   if (!migrated.ok) return { problem: 'unreadable' };
   return { list: migrated.list, problem: store.write(migrated.list) };

@@ -3,7 +3,7 @@
  * after), download, import and "Delete everything on this device" with a short undo.
  */
 import { MAX_FILE_BYTES, type Keep } from '../../schemas/my-tasks-constants.ts';
-import { Component, formatDay, openList, startAll, store } from './component.ts';
+import { Component, formatDay, loadFileModule, openList, startAll, store } from './component.ts';
 import { emptyList, forDownload, merge, removeTask, stateOf, type MyTask, type MyTasksFile, type Problem, type TaskState } from './store.ts';
 
 const STATES: TaskState[] = ['not-started', 'in-progress', 'finished'];
@@ -198,7 +198,7 @@ export class MyTasksPage extends Component {
     };
     try {
       if (file.size > MAX_FILE_BYTES) return showError(this.text('import.too-big'));
-      const [{ parseMyTasksFile }, text] = await Promise.all([import('./file.ts'), file.text()]);
+      const [{ parseMyTasksFile }, text] = await Promise.all([loadFileModule(), file.text()]);
       const result = parseMyTasksFile(text);
       if (!result.ok) return showError(this.text(`import.${result.error}`, { detail: result.detail ?? '' }));
       this.importError.hidden = true;
