@@ -9,7 +9,6 @@
  */
 import * as z from 'zod/mini';
 import {
-  DEFAULT_KEEP,
   KEEP_OPTIONS,
   MAX_ITEMS,
   MAX_TASKS,
@@ -95,7 +94,6 @@ export const myTasksV1Schema = /* @__PURE__ */ z.strictObject({
 });
 
 export type MyTask = z.infer<typeof myTaskSchema>;
-export type MyTasksSettings = z.infer<typeof myTasksSettingsSchema>;
 export type MyTasksFile = z.infer<typeof myTasksFileSchema>;
 export type MyTasksV1 = z.infer<typeof myTasksV1Schema>;
 export type TickList = MyTask['needs'];

@@ -3,15 +3,15 @@
  * strings (handed over by the component in data-i18n), dates, and opening the list.
  */
 import { browserStorages, MyTasksStore, type MyTasksFile, type Problem } from './store.ts';
-// Built on its own (with zod/mini, about 5 KB compressed) and fetched only to import a file or
-// migrate an old list; a plain import() would also bring Vite's preload helper to every page.
-import fileModuleUrl from './file-entry.ts?worker&url';
-
 type FileModule = Pick<typeof import('./file.ts'), 'parseMyTasksFile' | 'readList'>;
 
-/** The schema-checking code in file.ts, loaded on first use. */
-export async function loadFileModule(): Promise<FileModule> {
-  await import(/* @vite-ignore */ fileModuleUrl);
+/**
+ * The schema-checking code in file.ts (with zod/mini, about 9 KB compressed), fetched only to
+ * import a file or migrate an old list. The component gives its address in data-file-module:
+ * it is built on its own, like this script, from file-entry.ts.
+ */
+async function loadFileModule(url: string): Promise<FileModule> {
+  await import(/* @vite-ignore */ url);
   // Same name as FILE_MODULE_KEY in file-entry.ts; importing it from there would bundle zod here.
   const loaded = (globalThis as Record<string, unknown>).taskfrontMyTasksFile as FileModule | undefined;
   if (!loaded) throw new Error('the My tasks file checker did not load');
@@ -42,8 +42,16 @@ export abstract class Component {
 
   /** The parts that only work with JavaScript are hidden in the HTML; show them now. */
   protected reveal(): void {
-    if (this.root.hidden) this.root.hidden = false;
     for (const part of this.root.querySelectorAll<HTMLElement>('[data-js-only]')) part.hidden = false;
+  }
+
+  /** The list as stored, migrated first if an older version stored it. */
+  protected openList(): Promise<Opened> {
+    return openList(this.root.dataset.fileModule ?? '');
+  }
+
+  protected loadFileModule(): Promise<FileModule> {
+    return loadFileModule(this.root.dataset.fileModule ?? '');
   }
 
   protected problemText(problem: Problem): string {
@@ -70,10 +78,10 @@ export interface Opened {
 }
 
 /** Reads the list; a list from an older version is checked and migrated first (loading the schema only then). */
-export async function openList(): Promise<Opened> {
+async function openList(fileModuleUrl: string): Promise<Opened> {
   const read = store.read();
   if (read.problem !== 'older') return read;
-  const { readList } = await loadFileModule();
+  const { readList } = await loadFileModule(fileModuleUrl);
   const migrated = readList(read.stored);
   if (!migrated.ok) return { problem: 'unreadable' };
   return { list: migrated.list, problem: store.write(migrated.list) };

@@ -2,7 +2,7 @@
  * On a task's done page: adds the finish to My tasks when the task is saved or a record is
  * kept; otherwise offers "Keep a record on this device" once, as a button.
  */
-import { Component, openList, startAll, store } from './component.ts';
+import { Component, startAll, store } from './component.ts';
 import { emptyList, findTask, markFinished, upsertTask, type MyTasksFile, type TaskInfo } from './store.ts';
 
 export class FinishRecord extends Component {
@@ -19,7 +19,7 @@ export class FinishRecord extends Component {
   }
 
   private async start(): Promise<void> {
-    const { list, problem } = await openList();
+    const { list, problem } = await this.openList();
     // Storage refused or damaged: nothing useful to offer here; the task page and My tasks say why.
     if (problem && problem !== 'full') return;
     if (list && (findTask(list, this.info.slug) || list.settings.record)) {

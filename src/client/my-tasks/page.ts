@@ -3,7 +3,7 @@
  * after), download, import and "Delete everything on this device" with a short undo.
  */
 import { MAX_FILE_BYTES, type Keep } from '../../schemas/my-tasks-constants.ts';
-import { Component, formatDay, loadFileModule, openList, startAll, store } from './component.ts';
+import { Component, formatDay, startAll, store } from './component.ts';
 import { emptyList, forDownload, merge, removeTask, stateOf, type MyTask, type MyTasksFile, type Problem, type TaskState } from './store.ts';
 
 const STATES: TaskState[] = ['not-started', 'in-progress', 'finished'];
@@ -47,7 +47,7 @@ export class MyTasksPage extends Component {
   }
 
   private async reload(): Promise<void> {
-    ({ list: this.list, problem: this.problem } = await openList());
+    ({ list: this.list, problem: this.problem } = await this.openList());
     this.render();
   }
 
@@ -89,7 +89,8 @@ export class MyTasksPage extends Component {
       .join('. ') + '.';
     item.append(link, dates);
     const progress = this.progress(task);
-    if (progress && stateOf(task) !== 'finished') {
+    // Progress matters while a task is under way; "0 of 4" on a task not started is noise.
+    if (progress && stateOf(task) === 'in-progress') {
       const line = document.createElement('p');
       line.className = 'my-tasks-progress';
       line.textContent = progress;
@@ -198,7 +199,7 @@ export class MyTasksPage extends Component {
     };
     try {
       if (file.size > MAX_FILE_BYTES) return showError(this.text('import.too-big'));
-      const [{ parseMyTasksFile }, text] = await Promise.all([loadFileModule(), file.text()]);
+      const [{ parseMyTasksFile }, text] = await Promise.all([this.loadFileModule(), file.text()]);
       const result = parseMyTasksFile(text);
       if (!result.ok) return showError(this.text(`import.${result.error}`, { detail: result.detail ?? '' }));
       this.importError.hidden = true;

@@ -3,7 +3,7 @@
  * and the "Keep a record" choice. Ticks are kept only once the task is saved; choosing
  * Start on this page is added with its date when the task is saved or a record is kept.
  */
-import { Component, formatDay, openList, startAll, store } from './component.ts';
+import { Component, formatDay, startAll, store } from './component.ts';
 import { emptyList, findTask, markStarted, removeTask, setTick, upsertTask, type MyTask, type MyTasksFile, type Problem, type TaskInfo } from './store.ts';
 
 type ListName = 'needs' | 'steps';
@@ -29,7 +29,7 @@ export class TaskChecklist extends Component {
   }
 
   private async start(): Promise<void> {
-    ({ list: this.list, problem: this.problem } = await openList());
+    ({ list: this.list, problem: this.problem } = await this.openList());
     // Keep the saved task in step with the page (its title or number of steps may have changed).
     const mine = findTask(this.list, this.info.slug);
     if (this.list && mine && !this.problem) {
@@ -47,7 +47,7 @@ export class TaskChecklist extends Component {
       if (link && new URL(link.href, location.href).pathname === `/start/${this.info.slug}`) this.started();
     });
     // Another tab changed the list: show what it holds now.
-    window.addEventListener('storage', () => void openList().then((opened) => ((this.list = opened.list), (this.problem = opened.problem), this.render(true))));
+    window.addEventListener('storage', () => void this.openList().then((opened) => ((this.list = opened.list), (this.problem = opened.problem), this.render(true))));
   }
 
   private get task(): MyTask | undefined {
