@@ -177,7 +177,7 @@ describe('security headers on every route', () => {
   });
 
   it('refuses to start with a bad timeout, saying which setting and why', async () => {
-    await expect(startServer({ TASKFRONT_DB: join(dir, `${randomUUID()}.sqlite`), TASKFRONT_REQUEST_TIMEOUT: 'soon' })).rejects.toThrow(/TASKFRONT_REQUEST_TIMEOUT must be a number of seconds/);
+    await expect(startServer({ TASKFRONT_DB: join(dir, `${randomUUID()}.sqlite`), TASKFRONT_REQUEST_TIMEOUT: 'soon' })).rejects.toThrow(/TASKFRONT_REQUEST_TIMEOUT="soon" must be a number of seconds/);
   });
 });
 

@@ -4,6 +4,7 @@
  * nothing: no body is read, no page is rendered.
  */
 import { MAX_BODY_BYTES } from '../../schemas/events.ts';
+import { MAX_COMPLETION_BODY_BYTES } from '../tracking/events/handle-completions.ts';
 
 /**
  * The largest form body we accept. A comment is at most 300 UTF-16 units; a CJK
@@ -28,6 +29,7 @@ interface PostRoute {
 // POST handler or check `Astro.request.method` (README "Pages").
 const POST_ROUTES: readonly PostRoute[] = [
   { pattern: /^\/api\/events$/, limit: MAX_BODY_BYTES, api: true },
+  { pattern: /^\/api\/completions$/, limit: MAX_COMPLETION_BODY_BYTES, api: true },
   { pattern: /^\/feedback\/[^/]+$/, limit: FORM_BODY_BYTES, api: false },
   { pattern: /^\/done\/[^/]+$/, limit: FORM_BODY_BYTES, api: false },
 ];

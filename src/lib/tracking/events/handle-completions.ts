@@ -18,7 +18,7 @@ import { json, jsonError, storageUnavailable } from '../../server/responses.ts';
 import { hashJourneyToken } from '../privacy/journey-token.ts';
 import type { EventStore } from '../storage/types.ts';
 
-const MAX_BODY = 1024;
+export const MAX_COMPLETION_BODY_BYTES = 1024;
 const MIN_KEY_LENGTH = 32;
 
 export interface CompletionsDeps {
@@ -78,9 +78,9 @@ export function createCompletionsHandler(deps: CompletionsDeps) {
   return async function handleCompletion(request: Request): Promise<Response> {
     const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
     if (type !== 'application/json') return jsonError(415, 'Send the completion as application/json.', [{ path: 'content-type', message: `"${type || 'none'}" is not accepted` }]);
-    if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY) return jsonError(413, `The body is larger than ${MAX_BODY} bytes; send only task and journey.`);
+    if (Number(request.headers.get('content-length') ?? 0) > MAX_COMPLETION_BODY_BYTES) return jsonError(413, `The body is larger than ${MAX_COMPLETION_BODY_BYTES} bytes; send only task and journey.`);
     const body = await request.text();
-    if (Buffer.byteLength(body) > MAX_BODY) return jsonError(413, `The body is larger than ${MAX_BODY} bytes; send only task and journey.`);
+    if (Buffer.byteLength(body) > MAX_COMPLETION_BODY_BYTES) return jsonError(413, `The body is larger than ${MAX_COMPLETION_BODY_BYTES} bytes; send only task and journey.`);
 
     let parsed: unknown;
     try {
