@@ -3,14 +3,12 @@
  * through the real search engine and reports success@1, success@3 and MRR.
  * Exit codes: 0 every expected task is in the top 3; 1 some are not; 2 the check could not run.
  */
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { errorsOf, formatProblem, loadContent, readYamlFile, type ContentProblem } from '../lib/content/load-content.ts';
+import { errorsOf, formatProblem, loadContent } from '../lib/content/load-content.ts';
 import { contentDir } from '../lib/content/paths.ts';
 import { createSearchEngine } from '../lib/search/engine.ts';
-import { measureSearchQuality } from '../lib/search/expectations.ts';
+import { measureSearchQuality, readExpectations } from '../lib/search/expectations.ts';
 import { toSearchData } from '../lib/search/search-data.ts';
-import { expectationsFileSchema } from '../schemas/search.ts';
 
 const HELP = `Usage: npm run check:search [-- options]
 
@@ -37,23 +35,16 @@ if (args.help) {
 
 const root = contentDir();
 const content = loadContent({ root });
-const problems: ContentProblem[] = [...errorsOf(content)];
-const file = readYamlFile(join(root, 'search/expectations.yml'), expectationsFileSchema, problems);
-if (!file && problems.length === 0) problems.push({ file: 'content/search/expectations.yml', line: 1, message: 'is missing: add the queries search must answer', severity: 'error' });
-const known = new Set(content.tasks.map((task) => task.slug));
-file?.value.forEach((expectation, index) => {
-  if (!known.has(expectation.task)) {
-    problems.push({ file: file.file, line: file.source.lineOf([index, 'task']), field: `[${index}].task`, message: `"${expectation.task}" is not a task`, severity: 'error' });
-  }
-});
-if (problems.length || !file) {
+const file = readExpectations(root, { tasks: content.tasks.map((task) => task.slug) });
+const problems = [...errorsOf(content), ...file.problems];
+if (problems.length) {
   console.error(`The search check cannot run until the content is fixed:\n${problems.map((problem) => `  ${formatProblem(problem)}`).join('\n')}`);
   process.exit(2);
 }
 
 const started = performance.now();
 const engine = createSearchEngine(toSearchData(content));
-const report = measureSearchQuality(engine, file.value);
+const report = measureSearchQuality(engine, file.expectations);
 const seconds = (performance.now() - started) / 1000;
 
 if (args.json) {

@@ -5,7 +5,7 @@
  */
 import { stringify } from 'yaml';
 import { isSafeLinkTarget } from '../../schemas/common.ts';
-import { KINDS_NEEDING_START, RESERVED_SLUGS, TASK_KINDS, type TaskInput, type TaskKind } from '../../schemas/task.ts';
+import { KINDS_NEEDING_START, RESERVED_SLUGS, TASK_KINDS, TASK_LIMITS, type TaskInput, type TaskKind } from '../../schemas/task.ts';
 import { addMonths } from '../dates.ts';
 
 export interface NewTaskInput {
@@ -25,8 +25,6 @@ export interface NewTaskContext {
   topics: string[];
 }
 
-/** The longest title the task schema accepts. */
-export const MAX_TITLE_LENGTH = 90;
 const EXAMPLE_TITLE = 'Apply for a skip permit';
 
 /** Letters that do not fall apart into a plain letter and an accent. */
@@ -67,8 +65,8 @@ export function checkTitle(title: string, context: Pick<NewTaskContext, 'existin
         : `The title must start with a capital letter and a verb, for example "${EXAMPLE_TITLE}"`,
     );
   }
-  if (trimmed.length > MAX_TITLE_LENGTH) {
-    problems.push(`The title is ${trimmed.length} characters long: shorten it to ${MAX_TITLE_LENGTH} characters or fewer`);
+  if (trimmed.length > TASK_LIMITS.title) {
+    problems.push(`The title is ${trimmed.length} characters long: shorten it to ${TASK_LIMITS.title} characters or fewer`);
   }
   const slug = slugify(trimmed);
   if (!slug) {
@@ -176,7 +174,7 @@ function lowerFirstWord(title: string): string {
 }
 
 /** The Start button text: the title, cut at a word if it is longer than the schema allows. */
-function buttonLabel(title: string, max = 60): string {
+function buttonLabel(title: string, max: number = TASK_LIMITS.startLabel): string {
   if (title.length <= max) return title;
   const cut = title.slice(0, max + 1);
   const space = cut.lastIndexOf(' ');
@@ -192,7 +190,7 @@ const SMALL_WORDS = new Set([
  * At least 3 search words from the title: the title itself, what the task is
  * about ("skip permit"), and the title as people type it in a search box ("apply skip permit").
  */
-export function keywordsFor(title: string, max = 60): string[] {
+export function keywordsFor(title: string, max: number = TASK_LIMITS.keyword): string[] {
   const words = title
     .toLowerCase()
     .replace(/[’‘ʼ`]/g, "'")
@@ -211,7 +209,7 @@ export function keywordsFor(title: string, max = 60): string[] {
   };
   [full, object, core.join(' ')].forEach(add);
   for (const extra of [`${full} online`, `how to ${full}`, `${object} online`, ...core, ...core.map((word) => word.slice(0, max)), 'council service', 'riverton council', 'online service']) {
-    if (found.length >= 3) break;
+    if (found.length >= TASK_LIMITS.keywordsMin) break;
     add(extra);
   }
   return found;

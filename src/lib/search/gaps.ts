@@ -10,7 +10,10 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { Document, isSeq, parseDocument, stringify } from 'yaml';
 import { SLUG_PATTERN } from '../../schemas/common.ts';
+import { splitFrontMatter } from '../content/front-matter.ts';
 import type { SynonymGroup } from '../../schemas/search.ts';
+import { PHRASE_MAX } from '../../schemas/limits.ts';
+import { TASK_LIMITS } from '../../schemas/task.ts';
 import type { QueryOutcome } from '../tracking/storage/types.ts';
 import { editDistance } from './edit-distance.ts';
 import type { SearchDoc, SearchEngine } from './engine.ts';
@@ -55,10 +58,6 @@ export interface GapOptions {
   synonyms?: readonly SynonymGroup[];
 }
 
-/** The most characters a keyword or a synonym may have (src/schemas/task.ts, search.ts). */
-export const MAX_PHRASE_LENGTH = 60;
-/** The most keywords a task may have (src/schemas/task.ts). */
-export const MAX_KEYWORDS = 40;
 
 /** A share of searches at or above which a query counts as finding nothing. */
 const ZERO_RESULT_SHARE = 0.5;
@@ -292,7 +291,7 @@ function describeGap(outcome: QueryOutcome, reason: GapReason, context: Context)
 /** Lowercase and short enough to be a keyword or synonym: the query itself, or its meaningful words. */
 function phraseOf(query: string): string {
   const phrase = query.toLowerCase().trim();
-  return phrase.length <= MAX_PHRASE_LENGTH ? phrase : meaningfulWords(phrase).join(' ');
+  return phrase.length <= PHRASE_MAX ? phrase : meaningfulWords(phrase).join(' ');
 }
 
 /** One keywords list item, quoted when YAML needs it: `- skip hire`. */
@@ -381,14 +380,12 @@ export function applyKeywordSuggestions(contentRoot: string, gaps: readonly Gap[
   return results;
 }
 
-const FRONT_MATTER = /^(\uFEFF?---[ \t]*\r?\n)([\s\S]*?)(^---[ \t]*(?:\r?\n|$))/m;
 const sameKeyword = (a: string, b: string) => words(a).join(' ') === words(b).join(' ');
 
 function addKeywords(file: string, keywords: readonly string[]): { added: string[]; problem?: string } {
-  const source = readFileSync(file, 'utf8');
-  const match = FRONT_MATTER.exec(source);
-  if (!match || match.index !== 0) return { added: [], problem: 'has no front matter between "---" lines; add the keywords by hand' };
-  const [whole, open, yamlText = '', close] = match;
+  const parts = splitFrontMatter(readFileSync(file, 'utf8'));
+  if ('error' in parts) return { added: [], problem: 'has no front matter between "---" lines; add the keywords by hand' };
+  const { open, yaml: yamlText, close, body } = parts;
   const crlf = yamlText.includes('\r\n');
   const text = crlf ? yamlText.replace(/\r\n/g, '\n') : yamlText;
   const options = { lineWidth: 0, flowCollectionPadding: /:\s*\[ \S/.test(text) } as const;
@@ -402,10 +399,10 @@ function addKeywords(file: string, keywords: readonly string[]): { added: string
   const existing = list.items.map((item) => String((item as { value?: unknown }).value ?? item));
   const added: string[] = [];
   for (const keyword of keywords) {
-    if (keyword.length > MAX_PHRASE_LENGTH) continue;
+    if (keyword.length > TASK_LIMITS.keyword) continue;
     if ([...existing, ...added].some((known) => sameKeyword(known, keyword))) continue;
-    if (existing.length + added.length >= MAX_KEYWORDS) {
-      return { added: [], problem: `would have more than ${MAX_KEYWORDS} keywords; remove some first` };
+    if (existing.length + added.length >= TASK_LIMITS.keywordsMax) {
+      return { added: [], problem: `would have more than ${TASK_LIMITS.keywordsMax} keywords; remove some first` };
     }
     added.push(keyword);
   }
@@ -414,9 +411,9 @@ function addKeywords(file: string, keywords: readonly string[]): { added: string
 
   let yamlOut = doc.toString(options);
   if (crlf) yamlOut = yamlOut.replace(/\n/g, '\r\n');
-  const updated = open + yamlOut + close + source.slice(whole.length);
+  const updated = open + yamlOut + close + body;
   // Write beside the file and rename, so a reader never sees half a file. The name starts
-  // with a dot, which the content loader skips.
+  // with a dot, which the content loader ignores (contentFileKind in paths.ts).
   const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
   writeFileSync(temporary, updated);
   renameSync(temporary, file);

@@ -4,9 +4,7 @@
  * Runs in the browser too: no Node imports here.
  */
 import lunr from 'lunr';
-
-/** Longest query we read; the rest is ignored. */
-export const MAX_QUERY_LENGTH = 100;
+import { QUERY_MAX } from '../../schemas/limits.ts';
 
 /** Filler words people add to questions, beyond lunr's English stop words. */
 const EXTRA_STOP_WORDS = new Set([
@@ -17,7 +15,7 @@ const EXTRA_STOP_WORDS = new Set([
 /** Trims and shortens what a person typed; never throws, whatever the input. */
 export function cleanQuery(raw: unknown): string {
   const text = typeof raw === 'string' ? raw : '';
-  return Array.from(text.replace(/\s+/g, ' ').trim()).slice(0, MAX_QUERY_LENGTH).join('').trim();
+  return Array.from(text.replace(/\s+/g, ' ').trim()).slice(0, QUERY_MAX).join('').trim();
 }
 
 /**
