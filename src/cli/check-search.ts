@@ -1,25 +1,27 @@
 /**
- * npm run check:search — runs every query in content/search/expectations.yml
- * through the real search engine and reports success@1, success@3 and MRR.
- * Exit codes: 0 every expected task is in the top 3; 1 some are not; 2 the check could not run.
+ * npm run check:search — runs every query in content/search/expectations.yml through
+ * the server's and the browser's search engines and reports success@1, success@3 and
+ * MRR per source, and the no-answer queries (src/lib/search/expectations.ts).
+ * Exit codes: 0 every gate met; 1 some are not; 2 the check could not run.
  */
 import { parseArgs } from 'node:util';
 import { errorsOf, formatProblem, loadContent } from '../lib/content/load-content.ts';
 import { contentDir } from '../lib/content/paths.ts';
-import { createSearchEngine } from '../lib/search/engine.ts';
-import { measureSearchQuality, readExpectations } from '../lib/search/expectations.ts';
-import { toSearchData } from '../lib/search/search-data.ts';
+import { assessSearch, formatQuality, readExpectations } from '../lib/search/expectations.ts';
+import { searchDataFor } from '../lib/search/search-data.ts';
 
 const HELP = `Usage: npm run check:search [-- options]
 
-Runs the search expectations (content/search/expectations.yml) through the search engine.
+Runs the search expectations (content/search/expectations.yml) through the server's and
+the browser's search engines and prints success@1, success@3 and MRR for each source
+(editor, titles-only, search-log), and how no-answer queries are answered.
 
 Options:
   --verbose    also list queries whose task is found, but not first
   --json       print the full report as JSON
   -h, --help   show this help
 
-Exit codes: 0 all expected tasks in the top 3, 1 some are not, 2 could not run.`;
+Exit codes: 0 every gate met, 1 some are not, 2 could not run.`;
 
 let args;
 try {
@@ -43,20 +45,17 @@ if (problems.length) {
 }
 
 const started = performance.now();
-const engine = createSearchEngine(toSearchData(content));
-const report = measureSearchQuality(engine, file.expectations);
+const quality = assessSearch(searchDataFor(content), file);
 const seconds = (performance.now() - started) / 1000;
 
 if (args.json) {
-  console.log(JSON.stringify(report, null, 2));
+  console.log(JSON.stringify(quality, null, 2));
 } else {
-  const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
-  const show = args.verbose ? report.outcomes.filter((outcome) => outcome.rank !== 1) : report.failures;
-  for (const outcome of show) {
-    const where = outcome.rank ? `found at ${outcome.rank}` : 'not found';
-    console.log(`${outcome.rank && outcome.rank <= 3 ? 'note' : 'FAIL'}: "${outcome.query}" should find ${outcome.task}, ${where}. Top 3: ${outcome.top.join(', ') || 'nothing'}`);
-  }
-  console.log(`\n${report.total} expectations in ${seconds.toFixed(2)} s: success@1 ${percent(report.successAt1)}, success@3 ${percent(report.successAt3)}, MRR ${report.mrr.toFixed(3)}`);
-  console.log(report.failures.length ? `${report.failures.length} expected task(s) not in the top 3.` : 'Every expected task is in the top 3.');
+  const notes = args.verbose
+    ? quality.server.outcomes.filter((outcome) => outcome.task && outcome.rank !== 1).map((outcome) => `note: "${outcome.query}" (${outcome.source}) should find ${outcome.task}, ${outcome.rank ? `found at ${outcome.rank}` : 'not found'}. Top 3: ${outcome.top.join(', ') || 'nothing'}`)
+    : [];
+  for (const line of [...notes, ...quality.problems.map((problem) => `${problem.severity === 'error' ? 'FAIL' : 'warning'}: ${formatProblem(problem)}`)]) console.log(line);
+  console.log(`\n${file.expectations.length} expectations, both engines, in ${seconds.toFixed(2)} s:\n${formatQuality(quality)}`);
+  console.log(quality.failures.length ? `\n${quality.failures.join('\n')}` : '\nEvery gate is met.');
 }
-process.exit(report.failures.length ? 1 : 0);
+process.exit(quality.failures.length ? 1 : 0);

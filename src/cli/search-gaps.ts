@@ -12,7 +12,7 @@ import { contentDir } from '../lib/content/paths.ts';
 import { addDays, today } from '../lib/dates.ts';
 import { createSearchEngine } from '../lib/search/engine.ts';
 import { applyKeywordSuggestions, findGaps, type AppliedKeywords } from '../lib/search/gaps.ts';
-import { toSearchData } from '../lib/search/search-data.ts';
+import { searchDataFor } from '../lib/search/search-data.ts';
 import { describeStore, openStore } from '../lib/tracking/storage/open-store.ts';
 import type { QueryOutcome } from '../lib/tracking/storage/types.ts';
 import { isRealDate } from '../schemas/common.ts';
@@ -98,7 +98,7 @@ try {
   process.exit(2);
 }
 
-const engine = createSearchEngine(toSearchData(content));
+const engine = createSearchEngine(searchDataFor(content));
 const label = relative(process.cwd(), root) || '.';
 const gaps = findGaps(outcomes, engine, { min, lowClickThrough, contentLabel: label, synonyms: content.synonyms });
 const written: AppliedKeywords[] = values.write ? applyKeywordSuggestions(root, gaps) : [];

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { sharedContent } from '../lib/content/load-content.ts';
 import { contentDir } from '../lib/content/paths.ts';
-import { browserSearchData, toSearchData } from '../lib/search/search-data.ts';
+import { browserSearchData, searchDataFor } from '../lib/search/search-data.ts';
 
 const MODULE_ID = 'virtual:taskfront/catalogue';
 const RESOLVED_ID = `\0${MODULE_ID}`;
@@ -41,7 +41,7 @@ export default function catalogue(): AstroIntegration {
                 load(id: string) {
                   if (id !== RESOLVED_ID) return undefined;
                   const content = sharedContent({ root: contentDir(root), cwd: root });
-                  const data = toSearchData(content);
+                  const data = searchDataFor(content);
                   const browser = JSON.stringify(browserSearchData(data));
                   const browserKb = gzipSync(browser).length / 1024;
                   const mode = browserKb <= limitKb ? 'index' : 'api';

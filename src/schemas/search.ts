@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { expected, slug, text } from './common.ts';
 import { PHRASE_MAX, QUERY_MAX } from './limits.ts';
+import { TASK_KINDS } from './task.ts';
 
 /** content/search/synonyms.yml: a list of groups; each says which words people use for a word our pages use. */
 export const synonymGroupSchema = z.strictObject({
@@ -71,17 +72,33 @@ export const searchParamsSchema = z.object({
     .optional(),
 });
 
+/**
+ * How much of the query the answer covers: `full` when the first result matches every
+ * word that carries meaning, `partial` when it does not, `none` when nothing matches.
+ */
+export const COVERAGES = ['full', 'partial', 'none'] as const;
+export type Coverage = (typeof COVERAGES)[number];
+
 export const searchResultSchema = z.object({
   slug: z.string(),
   title: z.string(),
   summary: z.string(),
   url: z.string(),
   score: z.number(),
+  /** The task's kind; `signpost` is a need another body serves ("Not a council service"). */
+  kind: z.enum(TASK_KINDS),
+  /** The query's words (as searched, after corrections and synonyms) this result matched. */
+  matched: z.array(z.string()),
+  /** True when the result does not match every word of the query that carries meaning. */
+  partial: z.boolean(),
 });
 export const searchResponseSchema = z.object({
   query: z.string(),
   total: z.number().int().min(0),
   suggestion: z.string().nullable(),
+  coverage: z.enum(COVERAGES),
+  /** Words of the query no result matched: "We could not find anything about …". */
+  missing: z.array(z.string()),
   results: z.array(searchResultSchema),
 });
 export type SearchResult = z.output<typeof searchResultSchema>;

@@ -17,6 +17,13 @@ export const MAX_SENTENCE_WORDS = 25;
 const wordsToAvoidSchema = z.record(z.string().min(1), z.string().min(1, 'give the plain word to use instead'));
 
 function proseFields(task: Task): { path: (string | number)[]; text: string }[] {
+  if (task.kind === 'signpost') {
+    return [
+      { path: ['summary'], text: task.summary },
+      { path: ['provider', 'does'], text: task.provider.does },
+      ...(task.provider.hours ? [{ path: ['provider', 'hours'], text: task.provider.hours }] : []),
+    ];
+  }
   return [
     { path: ['summary'], text: task.summary },
     { path: ['eligibility'], text: task.eligibility },
@@ -61,7 +68,9 @@ export const plainLanguageCheck: ContentCheck = {
           problems.push({ file: task.file, line: task.bodyLine + finding.line - 1, field: 'body', severity: finding.severity, check: 'plain-language', message: finding.message });
         }
       }
-      const page = pageReadingAge([task.summary, task.eligibility, ...task.steps.map((step) => step.text), task.body]);
+      // The page's running prose: lists and headings are not sentences, so they stay out of the figure.
+      const prose = task.kind === 'signpost' ? [task.summary, task.provider.does] : [task.summary, task.eligibility, ...task.steps.map((step) => step.text)];
+      const page = pageReadingAge([...prose, task.body]);
       if (page.age > READING_AGE) {
         problems.push({
           file: task.file,

@@ -31,9 +31,9 @@ interface EntryFile {
   bodyLine: number;
 }
 
-export interface Task extends TaskData, EntryFile {}
+export type Task = TaskData & EntryFile;
 
-export interface Topic extends TopicData, EntryFile {}
+export type Topic = TopicData & EntryFile;
 
 export interface Content {
   tasks: Task[];

@@ -5,7 +5,7 @@
  */
 import { stringify } from 'yaml';
 import { isSafeLinkTarget } from '../../schemas/common.ts';
-import { KINDS_NEEDING_START, RESERVED_SLUGS, TASK_KINDS, TASK_LIMITS, type TaskInput, type TaskKind } from '../../schemas/task.ts';
+import { KINDS_NEEDING_START, RESERVED_SLUGS, SERVICE_KINDS, TASK_LIMITS, type ServiceInput, type ServiceKind } from '../../schemas/task.ts';
 import { addMonths } from '../dates.ts';
 
 export interface NewTaskInput {
@@ -107,8 +107,9 @@ export function checkStartUrl(kind: string, startUrl: string | undefined): strin
   return [];
 }
 
-export function isTaskKind(kind: string): kind is TaskKind {
-  return (TASK_KINDS as readonly string[]).includes(kind);
+/** A kind new-task can write: a council service. A signpost has other fields (docs/editing.md shows one to copy). */
+export function isTaskKind(kind: string): kind is ServiceKind {
+  return (SERVICE_KINDS as readonly string[]).includes(kind);
 }
 
 /**
@@ -118,9 +119,9 @@ export function isTaskKind(kind: string): kind is TaskKind {
  */
 export function renderTaskFile(input: NewTaskInput, today: string): string {
   const title = input.title.trim();
-  const kind = input.kind.trim() as TaskKind;
+  const kind = input.kind.trim() as ServiceKind;
   const startUrl = input.startUrl?.trim();
-  const data: TaskInput = {
+  const data: ServiceInput = {
     title,
     summary: `You can ${lowerFirstWord(title)} online.`,
     topic: input.topic.trim(),
@@ -148,7 +149,7 @@ export function renderTaskFile(input: NewTaskInput, today: string): string {
   return `---\n${comment}\n${yaml}---\n`;
 }
 
-const EXAMPLE_STEPS: Record<TaskKind, { title: string; text: string }[]> = {
+const EXAMPLE_STEPS: Record<ServiceKind, { title: string; text: string }[]> = {
   transaction: [
     { title: 'Check you can use this service', text: 'Read who can use this service. Have your address or postcode ready.' },
     { title: 'Fill in the form', text: 'Press Start and answer the questions. You can change an answer before you send the form.' },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSearchEngine, type SearchDoc } from './engine.ts';
 
-const doc = (slug: string, title: string, summary: string, keywords: string[], steps: string[] = []): SearchDoc => ({ slug, title, summary, keywords, steps });
+const doc = (slug: string, title: string, summary: string, keywords: string[], steps: string[] = [], kind: SearchDoc['kind'] = 'transaction'): SearchDoc => ({ slug, title, summary, kind, keywords, steps });
 
 const docs: SearchDoc[] = [
   doc('report-a-missed-bin-collection', 'Report a missed bin collection', 'Tell us if we did not empty your bin.', ['missed bin', 'bin not emptied']),
@@ -112,7 +112,18 @@ describe('search engine', () => {
   it('returns the JSON contract fields', () => {
     const response = engine.search('Pothole');
     expect(response.query).toBe('Pothole');
-    expect(response.results[0]).toEqual({ slug: 'report-a-pothole', title: 'Report a pothole', summary: 'Tell us about a hole in the road.', url: '/report-a-pothole', score: expect.any(Number) });
+    expect(response.coverage).toBe('full');
+    expect(response.missing).toEqual([]);
+    expect(response.results[0]).toEqual({
+      slug: 'report-a-pothole',
+      title: 'Report a pothole',
+      summary: 'Tell us about a hole in the road.',
+      url: '/report-a-pothole',
+      score: expect.any(Number),
+      kind: 'transaction',
+      matched: ['pothole'],
+      partial: false,
+    });
   });
 
   it('searches step titles too', () => {

@@ -15,7 +15,6 @@ import type { SynonymGroup } from '../../schemas/search.ts';
 import { PHRASE_MAX } from '../../schemas/limits.ts';
 import { TASK_LIMITS } from '../../schemas/task.ts';
 import type { QueryOutcome } from '../tracking/storage/types.ts';
-import { editDistance } from './edit-distance.ts';
 import type { SearchDoc, SearchEngine } from './engine.ts';
 import { meaningfulWords, stem, words } from './text.ts';
 
@@ -62,16 +61,6 @@ export interface GapOptions {
 /** A share of searches at or above which a query counts as finding nothing. */
 const ZERO_RESULT_SHARE = 0.5;
 
-/**
- * The engine forgives up to two slips in long words. We treat its correction as the
- * same word only when it is one slip away ("councel" → "council"), or two slips after
- * the same first two letters ("grafitti" → "graffiti"). "gritting" → "writing" is a
- * guess: people who typed it were after something else.
- */
-function isTypo(typed: string, known: string): boolean {
-  const distance = editDistance(typed, known, 2);
-  return distance <= 1 || (distance === 2 && typed.slice(0, 2) === known.slice(0, 2));
-}
 
 export function findGaps(outcomes: readonly QueryOutcome[], engine: SearchEngine, options: GapOptions): Gap[] {
   const label = (options.contentLabel ?? 'content').replace(/\/+$/, '');
@@ -160,12 +149,13 @@ function search(query: string, engine: SearchEngine): Found {
   return found;
 }
 
-type Relation = 'name' | 'text' | 'corrected' | 'synonym' | 'guess' | 'none';
+// The engine corrects only believable typos (typoDistance in engine.ts), so a corrected word is the same word.
+type Relation = 'name' | 'text' | 'corrected' | 'synonym' | 'none';
 
 interface WordRelation {
   word: string;
   relation: Relation;
-  /** The known word the engine read it as, for 'corrected' and 'guess'. */
+  /** The known word the engine read it as, for 'corrected'. */
   readAs?: string;
 }
 
@@ -178,7 +168,7 @@ function relate(word: string, info: DocInfo, found: Found, context: Context): Wo
   if (readAs) {
     const corrected = stem(readAs);
     if (info.nameStems.has(corrected) || info.textStems.has(corrected)) {
-      return { word, relation: isTypo(word, readAs) ? 'corrected' : 'guess', readAs };
+      return { word, relation: 'corrected', readAs };
     }
   }
   // The engine may still relate the word to the task through a synonym editors already added.
@@ -276,9 +266,8 @@ function describeGap(outcome: QueryOutcome, reason: GapReason, context: Context)
   // Only some words relate: naming the task would send people to something it does not offer.
   const shared = relations.filter((relation) => relation.relation === 'name' || relation.relation === 'text' || relation.relation === 'synonym').map((relation) => `"${relation.word}"`);
   const missing = relations
-    .filter((relation) => relation.relation === 'none' || relation.relation === 'guess')
+    .filter((relation) => relation.relation === 'none')
     .map((relation) => {
-      if (relation.relation === 'guess') return `search reads "${relation.word}" as "${relation.readAs}", a guess`;
       return context.knownStems.has(stem(relation.word)) ? `it does not mention "${relation.word}"` : `no task uses "${relation.word}"`;
     });
   const sharing = shared.length ? `it only shares ${shared.join(', ')}` : 'it shares none of these words';

@@ -12,6 +12,20 @@ const EXTRA_STOP_WORDS = new Set([
   'u', 'ur', 'online', 'website', 'page', 'somebody', 'someone',
 ]);
 
+/**
+ * Words that carry no topic of their own ("bin men didnt come", "wich bin goes out").
+ * They are still searched, but an answer that does not match them is not partial.
+ */
+const FILLER_WORDS = new Set([
+  'come', 'comes', 'came', 'coming', 'go', 'goes', 'going', 'went', 'gone', 'didnt', 'doesnt', 'isnt', 'arent', 'wasnt',
+  'werent', 'wont', 'wouldnt', 'couldnt', 'havent', 'hasnt', 'know', 'still', 'already', 'now', 'anyone', 'anybody',
+  'something', 'thing', 'things', 'way', 'wich', 'whats', 'wheres', 'hows', 'whens', 'whos', 'wat', 'wot', 'ok', 'okay',
+]);
+
+export function isFillerWord(word: string): boolean {
+  return FILLER_WORDS.has(word);
+}
+
 /** Trims and shortens what a person typed; never throws, whatever the input. */
 export function cleanQuery(raw: unknown): string {
   const text = typeof raw === 'string' ? raw : '';
