@@ -8,7 +8,7 @@ import lunr from 'lunr';
 import type { BestBet, Coverage, SearchResponse, SearchResult, SynonymGroup } from '../../schemas/search.ts';
 import type { TaskKind } from '../../schemas/task.ts';
 import { allowedEdits, editDistance } from './edit-distance.ts';
-import { cleanQuery, isFillerWord, isStopWord, meaningfulWords, stem, words } from './text.ts';
+import { cleanQuery, isFillerWord, isGenericWord, isStopWord, meaningfulWords, stem, words } from './text.ts';
 
 /** What the index knows about a task: never bodies, only what people scan in results. */
 export interface SearchDoc {
@@ -58,6 +58,9 @@ const MIN_CORRECTION_WEIGHT = 3;
 /** Results scoring under this share of the best result are noise, not answers. */
 const RELATIVE_FLOOR = 0.18;
 
+/** How much a generic word ("permit", "street") counts beside a specific one. */
+const GENERIC_WEIGHT = 0.35;
+
 /** Concepts past this many are ignored (one bit each in a 32-bit mask). */
 const MAX_CONCEPTS = 30;
 
@@ -78,6 +81,11 @@ interface Clause {
   term: string;
   boost: number;
   wildcard: boolean;
+  /**
+   * One word of a phrase a synonym knows ("care" in "child care"): it adds to the score, but
+   * the task matches the phrase only with all its words, or with what the synonym means.
+   */
+  piece?: boolean;
 }
 
 /** One thing the person asked about: a word, or a phrase a synonym knows ("bin men"). */
@@ -89,6 +97,8 @@ interface Concept {
   corrected: boolean;
   /** A word that carries no topic ("come", "going"): it may match, but missing it does not make an answer partial. */
   filler: boolean;
+  /** A word many tasks share ("permit", "street"): it counts for less beside a specific word. */
+  generic: boolean;
 }
 
 export interface SearchEngine {
@@ -295,9 +305,11 @@ export function createSearchEngine(data: SearchData): SearchEngine {
         const phrase = terms.slice(i, i + n);
         const expansion = synonyms.get(phrase.join(' '));
         if (!expansion) continue;
-        const clauses: Clause[] = phrase.filter(isKnown).map((term) => ({ term, boost: BOOST.exact, wildcard: false }));
+        const known = phrase.filter(isKnown);
+        // One known word is the phrase itself ("bin men" where only "bin" is ours); several must all match.
+        const clauses: Clause[] = known.map((term) => ({ term, boost: BOOST.exact, wildcard: false, piece: known.length > 1 }));
         for (const term of expansion) clauses.push({ term, boost: BOOST.synonym, wildcard: false });
-        concepts.push({ label: phrase.join(' '), clauses, corrected: false, filler: false });
+        concepts.push({ label: phrase.join(' '), clauses, corrected: false, filler: false, generic: false });
         matched = n;
         break;
       }
@@ -327,7 +339,7 @@ export function createSearchEngine(data: SearchData): SearchEngine {
         clauses.push({ term: word, boost: BOOST.prefix, wildcard: true });
       }
       // A word that matches nothing is kept too: the answer must say it found nothing about it.
-      concepts.push({ label, clauses, corrected, filler: isFillerWord(word) });
+      concepts.push({ label, clauses, corrected, filler: isFillerWord(word), generic: isGenericWord(label) });
       i += 1;
     }
 
@@ -340,9 +352,14 @@ export function createSearchEngine(data: SearchData): SearchEngine {
     // field boost) times the clause boost, and note which concepts each task matched.
     // Scratch arrays are reused across queries; search is synchronous, so no two overlap.
     const counted = concepts.slice(0, MAX_CONCEPTS);
+    // "skip permit": beside a word that says what the person wants, a generic word only helps rank.
+    const specific = counted.some((concept) => !concept.generic && !concept.filler && concept.clauses.length > 0);
     const touched: number[] = [];
     counted.forEach((concept, conceptIndex) => {
       const bit = 1 << conceptIndex;
+      const weight = specific && concept.generic ? GENERIC_WEIGHT : 1;
+      const pieces = concept.clauses.filter((clause) => clause.piece).length;
+      const piecesFound = pieces ? new Map<number, number>() : undefined;
       for (const clause of concept.clauses) {
         const ids = clause.wildcard ? postings.withPrefix(clause.term) : [postings.termIds.get(stem(clause.term))];
         for (const id of ids) {
@@ -350,12 +367,21 @@ export function createSearchEngine(data: SearchData): SearchEngine {
           const list = postings.lists[id]!;
           for (let k = 0; k < list.docs.length; k++) {
             const doc = list.docs[k]!;
-            if (scratch.covered[doc] === 0) touched.push(doc);
-            scratch.score[doc]! += clause.boost * list.weights[k]!;
+            if (scratch.score[doc] === 0 && scratch.covered[doc] === 0) touched.push(doc);
+            scratch.score[doc]! += weight * clause.boost * list.weights[k]!;
+            if (clause.piece) {
+              piecesFound!.set(doc, (piecesFound!.get(doc) ?? 0) + 1);
+              continue;
+            }
             scratch.covered[doc]! |= bit;
             if (!concept.corrected) scratch.exact[doc]! |= bit;
           }
         }
+      }
+      for (const [doc, found] of piecesFound ?? []) {
+        if (found < pieces) continue;
+        scratch.covered[doc]! |= bit;
+        if (!concept.corrected) scratch.exact[doc]! |= bit;
       }
     });
 

@@ -26,6 +26,22 @@ export function isFillerWord(word: string): boolean {
   return FILLER_WORDS.has(word);
 }
 
+/**
+ * Words that name a kind of service or a place many tasks share ("permit", "street",
+ * "application"), not what the person wants. Beside a more specific word they count for
+ * less, so "skip permit" is about a skip, and "dog license" about a dog, not any licence.
+ */
+const GENERIC_WORDS = new Set([
+  'apply', 'application', 'applications', 'applying', 'permit', 'permits', 'licence', 'licences', 'license', 'licenses',
+  'street', 'streets', 'council', 'councils', 'service', 'services', 'form', 'forms', 'request', 'report', 'reporting',
+  'book', 'booking', 'pay', 'paying', 'payment', 'register', 'registration', 'find', 'check', 'information', 'info',
+  'local', 'riverton', 'scheme',
+]);
+
+export function isGenericWord(word: string): boolean {
+  return GENERIC_WORDS.has(word);
+}
+
 /** Trims and shortens what a person typed; never throws, whatever the input. */
 export function cleanQuery(raw: unknown): string {
   const text = typeof raw === 'string' ? raw : '';
