@@ -8,7 +8,7 @@ import { createSearchEngine, type SearchDoc } from './engine.ts';
 import { applyKeywordSuggestions, findGaps, type Gap } from './gaps.ts';
 import { toSearchData } from './search-data.ts';
 
-const doc = (slug: string, title: string, summary: string, keywords: string[], steps: string[] = []): SearchDoc => ({ slug, title, summary, keywords, steps });
+const doc = (slug: string, title: string, summary: string, keywords: string[], steps: string[] = []): SearchDoc => ({ slug, title, summary, kind: 'transaction', keywords, steps });
 
 const engine = createSearchEngine({
   docs: [
