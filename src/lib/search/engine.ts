@@ -58,6 +58,12 @@ const MIN_CORRECTION_WEIGHT = 3;
 /** Results scoring under this share of the best result are noise, not answers. */
 const RELATIVE_FLOOR = 0.18;
 
+/** What a concept counts for when a task matched it only inside a longer keyword whose other words the query lacks. */
+const FRAGMENT_FIT = 0.6;
+
+/** How many of the best results are looked at again for keyword fragments. */
+const RERANK_DEPTH = 50;
+
 /** How much a generic word ("permit", "street") counts beside a specific one. */
 const GENERIC_WEIGHT = 0.35;
 
@@ -262,6 +268,35 @@ export function createSearchEngine(data: SearchData): SearchEngine {
   });
   const scratch = { score: new Float64Array(data.docs.length), covered: new Int32Array(data.docs.length), exact: new Int32Array(data.docs.length) };
 
+  // Where each task uses a word. A word in the title, the summary or a one-word keyword is the
+  // task's own; a word found only inside a longer keyword ("family" in "family doctor") is
+  // that keyword's, and says little about the task unless the query has the rest of it.
+  const standing = data.docs.map((doc) => {
+    const own = new Set([doc.title, doc.summary].flatMap((text) => meaningfulWords(text).map(stem)));
+    const phrases: string[][] = [];
+    for (const keyword of doc.keywords) {
+      const parts = meaningfulWords(keyword).map(stem);
+      if (parts.length === 1) own.add(parts[0]!);
+      else if (parts.length > 1) phrases.push(parts);
+    }
+    return { own, phrases };
+  });
+
+  /** 1 when the task matched this concept in its own words, or with a keyword the query fills out; less when only a fragment of a keyword matched. */
+  function fit(doc: number, concept: Concept, queryStems: ReadonlySet<string>): number {
+    const terms = concept.clauses.filter((clause) => !clause.wildcard).map((clause) => stem(clause.term));
+    if (!terms.length) return 1;
+    const { own, phrases } = standing[doc]!;
+    if (terms.some((term) => own.has(term))) return 1;
+    let fragment = false;
+    for (const parts of phrases) {
+      if (!terms.some((term) => parts.includes(term))) continue;
+      if (parts.some((part) => !terms.includes(part) && queryStems.has(part))) return 1;
+      fragment = true;
+    }
+    return fragment ? FRAGMENT_FIT : 1;
+  }
+
   const isKnown = (word: string) => vocabulary.has(word) || indexTerms.has(stem(word));
   const dictionary = new Set(data.dictionary ?? []);
   const correctionTargets = [...vocabulary].filter(([, weight]) => weight >= MIN_CORRECTION_WEIGHT).map(([word]) => word);
@@ -420,6 +455,18 @@ export function createSearchEngine(data: SearchData): SearchEngine {
       ranked.push({ doc, score, covered });
     }
     ranked.sort((a, b) => b.score - a.score || data.docs[a.doc]!.slug.localeCompare(data.docs[b.doc]!.slug));
+
+    // Look again at the leaders: a task matched only through fragments of its keywords drops back.
+    if (ranked.length > 1) {
+      const queryStems = new Set(counted.flatMap((concept) => concept.clauses.filter((clause) => !clause.wildcard).map((clause) => stem(clause.term))));
+      const leaders = ranked.slice(0, RERANK_DEPTH);
+      for (const result of leaders) {
+        const matched = counted.filter((_, index) => result.covered & (1 << index));
+        if (matched.length) result.score *= matched.reduce((sum, concept) => sum + fit(result.doc, concept, queryStems), 0) / matched.length;
+      }
+      leaders.sort((a, b) => b.score - a.score || data.docs[a.doc]!.slug.localeCompare(data.docs[b.doc]!.slug));
+      ranked.splice(0, leaders.length, ...leaders);
+    }
 
     const top = ranked[0]?.score ?? 0;
     let kept = ranked.filter((result) => result.score >= top * RELATIVE_FLOOR);
