@@ -100,7 +100,7 @@ try {
 
 const engine = createSearchEngine(searchDataFor(content));
 const label = relative(process.cwd(), root) || '.';
-const gaps = findGaps(outcomes, engine, { min, lowClickThrough, contentLabel: label, synonyms: content.synonyms });
+const gaps = findGaps(outcomes, engine, { min, lowClickThrough, contentLabel: label, synonyms: content.synonyms, otherBodies: content.otherBodies });
 const written: AppliedKeywords[] = values.write ? applyKeywordSuggestions(root, gaps) : [];
 
 const searches = outcomes.reduce((sum, outcome) => sum + outcome.searches, 0);

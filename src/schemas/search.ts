@@ -3,7 +3,7 @@
  * public search API. One place, shared by the build, the server, the browser and the tools.
  */
 import { z } from 'zod';
-import { expected, slug, text } from './common.ts';
+import { expected, httpsUrl, slug, text } from './common.ts';
 import { PHRASE_MAX, QUERY_MAX } from './limits.ts';
 import { TASK_KINDS } from './task.ts';
 
@@ -36,6 +36,18 @@ export type BestBet = z.output<typeof bestBetSchema>;
  */
 export const EXPECTATION_SOURCES = ['editor', 'titles-only', 'search-log'] as const;
 export type ExpectationSource = (typeof EXPECTATION_SOURCES)[number];
+
+/** content/search/other-bodies.yml: what other organisations do, for proposing signposts (npm run search:gaps). */
+export const otherBodySchema = z.strictObject({
+  /** Who does it, by the name people know: "National Rail". */
+  body: text(80),
+  /** Their website. */
+  url: httpsUrl,
+  /** What people type when they want it: ["train times"]. */
+  for: z.array(text(PHRASE_MAX), { error: expected('a list of words and phrases') }).min(1, 'needs at least 1 phrase'),
+});
+export const otherBodiesFileSchema = z.array(otherBodySchema, { error: expected('a list of { body, url, for } entries') });
+export type OtherBody = z.output<typeof otherBodySchema>;
 
 /** content/search/expectations.yml: a query and what search must answer. */
 export const expectationSchema = z

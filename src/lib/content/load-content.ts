@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import { SLUG_PATTERN } from '../../schemas/common.ts';
 import { RESERVED_SLUGS, taskSchema, type TaskData } from '../../schemas/task.ts';
 import { topicSchema, type TopicData } from '../../schemas/topic.ts';
-import { bestBetsFileSchema, synonymsFileSchema, type BestBet, type SynonymGroup } from '../../schemas/search.ts';
+import { bestBetsFileSchema, otherBodiesFileSchema, synonymsFileSchema, type BestBet, type OtherBody, type SynonymGroup } from '../../schemas/search.ts';
 import { parseFrontMatter, type ParsedFile } from './front-matter.ts';
 import { contentFileKind } from './paths.ts';
 import { formatProblem, issueProblems, sortProblems, type ContentProblem, type LineOf } from './problem.ts';
@@ -42,6 +42,8 @@ export interface Content {
   synonyms: SynonymGroup[];
   /** content/search/best-bets.yml (empty when the file is absent). */
   bestBets: BestBet[];
+  /** content/search/other-bodies.yml: what other organisations do (empty when the file is absent). */
+  otherBodies: OtherBody[];
   problems: ContentProblem[];
   /** The line of a field in a task or topic file (by its `file`), so later checks need not read it again. */
   lineOf(file: string, path: readonly (string | number)[]): number;
@@ -74,6 +76,7 @@ export function loadContent({ root = 'content', cwd = process.cwd() }: LoadOptio
   const yamlOptions = { display, fieldsHelp: CONTENT_FIELDS_HELP, whenEmpty: [] };
   const synonyms = readYamlFile(join(root, 'search/synonyms.yml'), synonymsFileSchema, problems, yamlOptions)?.value ?? [];
   const bestBetsFile = readYamlFile(join(root, 'search/best-bets.yml'), bestBetsFileSchema, problems, yamlOptions);
+  const otherBodies = readYamlFile(join(root, 'search/other-bodies.yml'), otherBodiesFileSchema, problems, yamlOptions)?.value ?? [];
   const slugs = new Set(parsedTasks.map((entry) => entry.slug));
   bestBetsFile?.value.forEach((bet, index) => {
     if (!slugs.has(bet.task)) {
@@ -88,6 +91,7 @@ export function loadContent({ root = 'content', cwd = process.cwd() }: LoadOptio
     topics,
     synonyms,
     bestBets: bestBetsFile?.value ?? [],
+    otherBodies,
     problems: sortProblems(problems),
     lineOf: (file, path) => lines.get(file)?.(path) ?? 1,
   };

@@ -11,7 +11,8 @@ import { basename, dirname, join } from 'node:path';
 import { Document, isSeq, parseDocument, stringify } from 'yaml';
 import { SLUG_PATTERN } from '../../schemas/common.ts';
 import { splitFrontMatter } from '../content/front-matter.ts';
-import type { SynonymGroup } from '../../schemas/search.ts';
+import { slugify } from '../content/new-task.ts';
+import type { OtherBody, SynonymGroup } from '../../schemas/search.ts';
 import { PHRASE_MAX } from '../../schemas/limits.ts';
 import { TASK_LIMITS } from '../../schemas/task.ts';
 import type { QueryOutcome } from '../tracking/storage/types.ts';
@@ -19,13 +20,13 @@ import type { SearchDoc, SearchEngine } from './engine.ts';
 import { meaningfulWords, stem, words } from './text.ts';
 
 export type GapReason = 'zero-results' | 'low-click-through';
-export type SuggestionKind = 'keyword' | 'synonym' | 'new-task';
+export type SuggestionKind = 'keyword' | 'synonym' | 'new-task' | 'signpost';
 
 export interface GapSuggestion {
   kind: SuggestionKind;
-  /** The file to edit, e.g. content/tasks/report-a-pothole.md; null for a new task. */
+  /** The file to edit, e.g. content/tasks/report-a-pothole.md, or the signpost file to create; null for a new task. */
   file: string | null;
-  /** The exact YAML to add: a keywords list item, a synonyms entry, or the keywords of a new task. */
+  /** The exact YAML to add: a keywords list item, a synonyms entry, the keywords of a new task, or a signpost's fields. */
   yaml: string;
 }
 
@@ -55,6 +56,8 @@ export interface GapOptions {
   contentLabel?: string;
   /** The current synonyms, so a suggestion can point at an existing entry with the same `use`. */
   synonyms?: readonly SynonymGroup[];
+  /** What other organisations do (content/search/other-bodies.yml), so a search for one of those gets a signpost. */
+  otherBodies?: readonly OtherBody[];
 }
 
 
@@ -64,7 +67,7 @@ const ZERO_RESULT_SHARE = 0.5;
 
 export function findGaps(outcomes: readonly QueryOutcome[], engine: SearchEngine, options: GapOptions): Gap[] {
   const label = (options.contentLabel ?? 'content').replace(/\/+$/, '');
-  const context = makeContext(engine, options.synonyms ?? [], label);
+  const context = makeContext(engine, options.synonyms ?? [], label, options.otherBodies ?? []);
   const gaps: Gap[] = [];
   for (const outcome of outcomes) {
     if (outcome.searches < options.min || outcome.searches === 0) continue;
@@ -94,11 +97,12 @@ interface Context {
   knownStems: Set<string>;
   synonyms: readonly SynonymGroup[];
   label: string;
+  otherBodies: readonly OtherBody[];
 }
 
 const stems = (text: string) => meaningfulWords(text).map(stem);
 
-function makeContext(engine: SearchEngine, synonyms: readonly SynonymGroup[], label: string): Context {
+function makeContext(engine: SearchEngine, synonyms: readonly SynonymGroup[], label: string, otherBodies: readonly OtherBody[]): Context {
   const docs = new Map<string, DocInfo>();
   for (const doc of engine.docs) {
     const phrases = [
@@ -113,7 +117,7 @@ function makeContext(engine: SearchEngine, synonyms: readonly SynonymGroup[], la
     });
   }
   const knownStems = new Set([...engine.vocabulary.keys()].map(stem));
-  return { engine, docs, knownStems, synonyms, label };
+  return { engine, docs, knownStems, synonyms, label, otherBodies };
 }
 
 interface Found {
@@ -177,6 +181,21 @@ function relate(word: string, info: DocInfo, found: Found, context: Context): Wo
   return { word, relation: 'none' };
 }
 
+/** The fields of a signpost for a query, to fill in: kind, title, keywords and who does it. */
+function signpostYaml(query: string, body: OtherBody): string {
+  const data = {
+    title: capitalise(phraseOf(query)),
+    summary: `${body.body} does this, not the council.`,
+    topic: 'other-organisations',
+    kind: 'signpost',
+    keywords: [phraseOf(query)],
+    provider: { name: body.body, does: 'Say in one or two sentences what they do for people.', url: body.url, linkText: `The ${body.body} website` },
+  };
+  return stringify(data, { lineWidth: 0 }).trimEnd();
+}
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 function describeGap(outcome: QueryOutcome, reason: GapReason, context: Context): Gap {
   const query = outcome.query;
   const terms = meaningfulWords(query);
@@ -191,6 +210,20 @@ function describeGap(outcome: QueryOutcome, reason: GapReason, context: Context)
 
   if (!terms.length) {
     return finish(null, { kind: 'new-task', file: null, yaml: '' }, `Search ignores every word of "${query}" (words like "the" or "how"), so no task and no keyword can match it.`);
+  }
+
+  // Nothing on the portal answers it, and it is something another organisation does: a signpost sends people there.
+  if (reason === 'zero-results' && context.engine.search(query, { limit: 1 }).coverage !== 'full') {
+    const queryStems = new Set(terms.map(stem));
+    const body = context.otherBodies.find((entry) => entry.for.some((phrase) => meaningfulWords(phrase).every((word) => queryStems.has(stem(word)))));
+    if (body) {
+      const slug = slugify(capitalise(phraseOf(query)));
+      return finish(
+        null,
+        { kind: 'signpost', file: `${context.label}/tasks/${slug}.md`, yaml: signpostYaml(query, body) },
+        `${body.body} does this, not the council (${context.label}/search/other-bodies.yml). A signpost page says so and sends people to them; docs/editing.md shows a whole one.`,
+      );
+    }
   }
 
   const found = search(query, context.engine);
@@ -307,7 +340,9 @@ export function formatGap(gap: Omit<Gap, 'text'>, context?: Pick<Context, 'synon
       : `"${gap.query}" — searched ${times(gap.searches)}, ${gap.clicks ? `only ${gap.clicks} clicked a result (${Math.round((gap.clicks / gap.searches) * 100)}%)` : 'no one clicked a result'}`;
   const lines: string[] = [];
   const { suggestion } = gap;
-  if (suggestion.kind === 'new-task') {
+  if (suggestion.kind === 'signpost') {
+    lines.push(gap.note ?? 'Another organisation does this.', `Create ${suggestion.file} with:`, indent(suggestion.yaml, 2));
+  } else if (suggestion.kind === 'new-task') {
     lines.push(gap.note ?? 'No task matches: this may be a new task to write.');
     if (suggestion.yaml) lines.push('Give a new task the keyword:', indent(suggestion.yaml.split('\n').slice(1).join('\n').trim(), 2));
   } else {
