@@ -16,12 +16,12 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import lunr from 'lunr';
 import { fail, intListOption, intOption, parseCli } from '../src/lib/cli/cli.ts';
-import { errorsOf, formatProblem, loadContent, readYamlFile, type ContentProblem } from '../src/lib/content/load-content.ts';
+import { errorsOf, formatProblem, loadContent } from '../src/lib/content/load-content.ts';
 import { contentDir } from '../src/lib/content/paths.ts';
 import { buildIndex, createSearchEngine, type SearchData, type SearchDoc } from '../src/lib/search/engine.ts';
-import { browserSearchData, toSearchData } from '../src/lib/search/search-data.ts';
+import { readExpectations } from '../src/lib/search/expectations.ts';
+import { browserSearchData, searchDataFor } from '../src/lib/search/search-data.ts';
 import { seededRandom } from '../src/lib/seeded-random.ts';
-import { expectationsFileSchema } from '../src/schemas/search.ts';
 
 const BUDGETS = {
   firstQueryKb: { at: 1000, max: 180 },
@@ -62,6 +62,7 @@ function syntheticCatalogue(base: readonly SearchDoc[], size: number): SearchDoc
       title: `${doc.title} in ${place}`,
       summary: `${doc.summary} This service covers ${place}.`,
       keywords: [...doc.keywords, ...serviceWords, `${serviceWords[0]} ${place.toLowerCase()}`],
+      kind: doc.kind,
       steps: doc.steps,
     };
   });
@@ -110,13 +111,13 @@ const scriptSize = compressed(script);
 
 const root = contentDir();
 const content = loadContent({ root });
-const problems: ContentProblem[] = [...errorsOf(content)];
-// Read and checked like npm run check:search reads it, so a broken file is named, not cast and trusted.
-const expectationsFile = readYamlFile(join(root, 'search/expectations.yml'), expectationsFileSchema, problems);
+// Read and checked as npm run check:search reads it, so a broken file is named, not cast and trusted.
+const expectationsFile = readExpectations(root, { tasks: content.tasks.map((task) => task.slug) });
+const problems = [...errorsOf(content), ...expectationsFile.problems.filter((problem) => problem.severity === 'error')];
 if (problems.length) fail(`The benchmark cannot run until the content is fixed (npm run check:content):\n${problems.map((problem) => `  ${formatProblem(problem)}`).join('\n')}`);
-if (!expectationsFile?.value.length) fail(`The benchmark times the queries in ${join(root, 'search/expectations.yml')}, and there are none: add some (see npm run check:search).`);
-const demo = toSearchData(content);
-const expectations = expectationsFile.value.map((expectation) => expectation.query);
+if (!expectationsFile.expectations.length) fail(`The benchmark times the queries in ${expectationsFile.file}, and there are none: add some (see npm run check:search).`);
+const demo = searchDataFor(content);
+const expectations = expectationsFile.expectations.map((expectation) => expectation.query);
 const queries = Array.from({ length: queryCount }, (_, i) => {
   const query = expectations[i % expectations.length]!;
   return i % 4 === 3 ? query.split(' ').map(typo).join(' ') : query;

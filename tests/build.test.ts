@@ -8,11 +8,14 @@ import { build, builtFiles, DIST, ROOT } from './helpers/site.ts';
 const taskFiles = readdirSync(join(ROOT, 'content/tasks')).filter((name) => name.endsWith('.md'));
 const topicFiles = readdirSync(join(ROOT, 'content/topics')).filter((name) => name.endsWith('.md'));
 const page = (path: string) => readFileSync(join(DIST, path), 'utf8');
+const kindOf = (file: string) => /^kind: (\w+)$/m.exec(readFileSync(join(ROOT, 'content/tasks', file), 'utf8'))?.[1];
+const signpostFiles = taskFiles.filter((file) => kindOf(file) === 'signpost');
+const serviceFiles = taskFiles.filter((file) => kindOf(file) !== 'signpost');
 
 describe('the built demo portal', () => {
   it('has one page per task file, each with every section', () => {
-    expect(taskFiles.length).toBeGreaterThanOrEqual(68);
-    for (const file of taskFiles) {
+    expect(serviceFiles.length).toBeGreaterThanOrEqual(68);
+    for (const file of serviceFiles) {
       const slug = file.replace(/\.md$/, '');
       const html = page(`${slug}.html`);
       expect(html.match(/<h1[\s>]/g), slug).toHaveLength(1);
@@ -23,6 +26,20 @@ describe('the built demo portal', () => {
       expect(html).toMatch(/Last checked on \d{1,2} \w+ 20\d\d by the /);
       const kind = /data-kind="(\w+)"/.exec(html)?.[1];
       if (kind !== 'information') expect(html, `${slug} has no Start button`).toContain('class="button button-start"');
+    }
+  });
+
+  it('has a short page per signpost: not a council service, who does it, how to reach them, no Start button', () => {
+    expect(signpostFiles.length).toBeGreaterThanOrEqual(20);
+    for (const file of signpostFiles) {
+      const slug = file.replace(/\.md$/, '');
+      const html = page(`${slug}.html`);
+      expect(html.match(/<h1[\s>]/g), slug).toHaveLength(1);
+      expect(html, slug).toContain('>Not a council service<');
+      for (const heading of ['Who does this', 'How to reach them']) expect(html, `${slug} lacks "${heading}"`).toContain(`>${heading}<`);
+      expect(html, slug).toMatch(/<p class="signpost-link"[^>]*><a href="https:\/\/[^"]+"/);
+      expect(html, slug).not.toContain('button-start');
+      expect(html, slug).not.toContain(`/start/${slug}`);
     }
   });
 
@@ -46,7 +63,8 @@ describe('the built demo portal', () => {
 
   it('loads no script file on page load; task pages carry the small measurement script inline', () => {
     expect(builtFiles().some((file) => /^_astro\/live-search-entry-[\w-]+\.js$/.test(file))).toBe(true);
-    const taskPages = new Set(taskFiles.map((file) => file.replace(/\.md$/, '.html')));
+    // Signposts are not part of any journey: they carry no measurement script.
+    const taskPages = new Set(serviceFiles.map((file) => file.replace(/\.md$/, '.html')));
     for (const file of builtFiles().filter((name) => name.endsWith('.html'))) {
       const html = page(file);
       expect(html.match(/<script[^>]+src=/g) ?? [], file).toEqual([]);
@@ -76,7 +94,8 @@ describe('the built demo portal', () => {
     const data = JSON.parse(page('api/tasks.json')) as { tasks: { slug: string; start?: { url: string } }[] };
     expect(data.tasks).toHaveLength(taskFiles.length);
     for (const task of data.tasks) {
-      if (task.start?.url.startsWith('/')) expect(existsSync(join(DIST, `${task.start.url}.html`)), task.start.url).toBe(true);
+      // The demo service is rendered per request (it carries the journey token back), so it is a route, not a file.
+      if (task.start?.url.startsWith('/')) expect(task.start.url, task.slug).toBe(`/demo-service/${task.slug}`);
       expect(existsSync(join(DIST, `done/${task.slug}/thanks.html`))).toBe(true);
     }
   });

@@ -27,14 +27,16 @@ describe('GET /api/search', () => {
     expect(body.results).toHaveLength(2);
     expect(body.total).toBeGreaterThan(2);
     expect(body.results[0]!.score).toBeGreaterThanOrEqual(body.results[1]!.score);
-    expect(Object.keys(body.results[0]!).sort()).toEqual(['score', 'slug', 'summary', 'title', 'url']);
+    expect(Object.keys(body.results[0]!).sort()).toEqual(['kind', 'matched', 'partial', 'score', 'slug', 'summary', 'title', 'url']);
+    expect(body.coverage).toBe('full');
+    expect(body.results[0]).toMatchObject({ kind: 'transaction', matched: ['council', 'tax'], partial: false });
   });
 
   it('answers a missing or empty q with no results', async () => {
     for (const query of ['', 'q=', 'q=%20%20']) {
       const response = await api(query);
       expect(response.status).toBe(200);
-      expect(await response.json()).toEqual({ query: '', total: 0, suggestion: null, results: [] });
+      expect(await response.json()).toEqual({ query: '', total: 0, suggestion: null, coverage: 'none', missing: [], results: [] });
     }
   });
 
@@ -65,6 +67,32 @@ describe('GET /api/search', () => {
   });
 });
 
+describe('search that knows when it does not know', () => {
+  const search = async (q: string) => searchResponseSchema.parse(await (await api(`q=${encodeURIComponent(q)}`)).json());
+
+  it.each(['child support', 'dog license', 'passport', 'police report', 'pay water bill'])('answers "%s" with a signpost first, or says it has nothing', async (q) => {
+    const body = await search(q);
+    expect(body.coverage === 'none' || body.results[0]?.kind === 'signpost', JSON.stringify(body.results[0])).toBe(true);
+  });
+
+  it('says which words it could not match, and marks results partial', async () => {
+    const body = await search('needles in the park');
+    expect(body.suggestion).toBeNull();
+    expect(body.coverage).not.toBe('full');
+    expect(body.missing).toContain('needles');
+    for (const result of body.results) expect(result).toMatchObject({ partial: true, matched: ['park'] });
+  });
+
+  it.each(['needles in the park', 'road gritting', 'neighbour playing loud music'])('never "corrects" real words: %s', async (q) => {
+    expect((await search(q)).suggestion).toBeNull();
+  });
+
+  it('answers nothing rather than something loosely related', async () => {
+    const body = await search('xqzvbn');
+    expect(body).toMatchObject({ coverage: 'none', total: 0, results: [], missing: ['xqzvbn'] });
+  });
+});
+
 describe('GET /search (no JavaScript needed)', () => {
   it('finds council tax tasks for "councel tax", with the query, count and a suggestion', async () => {
     const html = await (await fetch(`${server.url}/search?q=councel+tax`)).text();
@@ -74,11 +102,26 @@ describe('GET /search (no JavaScript needed)', () => {
     expect(html).toMatch(/<a href="\/pay-your-council-tax" data-rank="1"/);
   });
 
-  it('shows next steps and the topics when nothing matches', async () => {
+  it('shows next steps, the most requested services and the topics when nothing matches', async () => {
     const html = await (await fetch(`${server.url}/search?q=xqzvbn+plokij`)).text();
     expect(html).toContain('0 results for “xqzvbn plokij”');
     expect(html).toContain('check the spelling');
+    expect(html).toContain('data-coverage="none"');
+    expect(html).toContain('href="/pay-your-council-tax"');
     expect(html).toContain('href="/browse/bins-and-recycling"');
+  });
+
+  it('says what it could not find, and which words each partial result matched', async () => {
+    const html = await (await fetch(`${server.url}/search?q=needles+in+the+park`)).text();
+    expect(html).toContain('We could not find anything about “needles”.');
+    expect(html).toContain('Results for “park”:');
+    expect(html).toContain('Matches: park');
+    expect(html).not.toContain('Did you mean');
+  });
+
+  it('marks a signpost "Not a council service"', async () => {
+    const html = await (await fetch(`${server.url}/search?q=passport`)).text();
+    expect(html).toMatch(/<li data-kind="signpost"[^>]*>\s*<p class="result-tag"[^>]*>Not a council service<\/p>\s*<a href="\/apply-for-a-passport" data-rank="1"/);
   });
 
   it('never reflects markup unescaped', async () => {

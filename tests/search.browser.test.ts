@@ -71,6 +71,25 @@ describe('search in the browser', () => {
     await context.close();
   });
 
+  it('marks signposts and partial matches in the live results, as /search does', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    const box = page.getByLabel('What do you want to do?');
+    await box.click();
+    await box.pressSequentially('passport', { delay: 20 });
+    const first = page.locator('[data-live-results] li').first();
+    await expect.poll(() => first.getAttribute('data-kind'), { timeout: 5000 }).toBe('signpost');
+    expect(await first.locator('.result-tag').textContent()).toBe('Not a council service');
+
+    await box.fill('');
+    await box.pressSequentially('needles in the park ', { delay: 20 });
+    await expect.poll(() => page.locator('[data-live-results] ul').getAttribute('data-coverage'), { timeout: 5000 }).toBe('partial');
+    expect(await page.locator('[data-live-results] li[data-partial="true"] .result-matches').first().textContent()).toBe('Matches: park');
+    await expect.poll(() => page.locator('[data-live-status]').textContent()).toContain('Only part of your search matched');
+    await context.close();
+  });
+
   it('works with JavaScript turned off', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();

@@ -22,9 +22,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import { isIP } from 'node:net';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { EXIT, fail, intOption, parseCli } from '../src/lib/cli/cli.ts';
 import { addDays, today } from '../src/lib/dates.ts';
+import { readExpectations } from '../src/lib/search/expectations.ts';
 import { toStored } from '../src/lib/tracking/events/to-stored.ts';
 import { hashJourneyToken, newJourneyToken } from '../src/lib/tracking/privacy/journey-token.ts';
 import { createTermGate } from '../src/lib/tracking/privacy/terms.ts';
@@ -65,7 +65,10 @@ const say = (text: string) => (values.json ? process.stderr : process.stdout).wr
 const { chance, pick, next: random } = seededRandom(seed);
 
 const root = join(import.meta.dirname, '..');
-const expectations = parse(readFileSync(join(root, 'content/search/expectations.yml'), 'utf8')) as { query: string; task: string }[];
+// The queries people use for each task, read and checked as check:search reads them; no-answer queries have no task to click.
+const expectationsFile = readExpectations(join(root, 'content'));
+if (expectationsFile.problems.some((problem) => problem.severity === 'error')) fail(`content/search/expectations.yml has problems: run npm run check:search.`);
+const expectations = expectationsFile.expectations.flatMap((entry) => (entry.task ? [{ query: entry.query, task: entry.task }] : []));
 const cataloguePath = join(root, 'dist/client/api/tasks.json');
 if (!existsSync(cataloguePath)) fail('The portal has not been built here yet: run npm start (or npm run build) first.');
 const catalogue = JSON.parse(readFileSync(cataloguePath, 'utf8')) as { tasks: { slug: string; start?: { url: string } }[] };

@@ -25,7 +25,7 @@ import {
 } from '../lib/content/new-task.ts';
 import { contentDir } from '../lib/content/paths.ts';
 import { today } from '../lib/dates.ts';
-import { KINDS_NEEDING_START, TASK_KINDS } from '../schemas/task.ts';
+import { KINDS_NEEDING_START, SERVICE_KINDS } from '../schemas/task.ts';
 
 const KIND_HINTS: Record<string, string> = {
   transaction: 'people pay, apply or book',
@@ -197,9 +197,9 @@ async function askForMissing(rl: Interface) {
   }
   if (input.kind === undefined) {
     out.write('\nWhat kind of task is it?\n');
-    TASK_KINDS.forEach((kind, index) => out.write(`  ${index + 1}. ${kind}: ${KIND_HINTS[kind]}\n`));
+    SERVICE_KINDS.forEach((kind, index) => out.write(`  ${index + 1}. ${kind}: ${KIND_HINTS[kind]}\n`));
     input.kind = await ask(rl, 'Kind number or name: ', (answer) => {
-      const kind = pick(answer, TASK_KINDS, (choice) => [choice]);
+      const kind = pick(answer, SERVICE_KINDS, (choice) => [choice]);
       return kind ? { value: kind } : { problems: ['Type 1, 2 or 3, or transaction, report or information'] };
     });
   }

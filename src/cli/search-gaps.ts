@@ -12,7 +12,7 @@ import { contentDir } from '../lib/content/paths.ts';
 import { addDays, today } from '../lib/dates.ts';
 import { createSearchEngine } from '../lib/search/engine.ts';
 import { applyKeywordSuggestions, findGaps, type AppliedKeywords } from '../lib/search/gaps.ts';
-import { toSearchData } from '../lib/search/search-data.ts';
+import { searchDataFor } from '../lib/search/search-data.ts';
 import { describeStore, openStore } from '../lib/tracking/storage/open-store.ts';
 import type { QueryOutcome } from '../lib/tracking/storage/types.ts';
 
@@ -64,9 +64,9 @@ try {
   fail(`Cannot read searches from ${storeName}: ${(error as Error).message}\nCheck DATABASE_URL or TASKFRONT_DB point at the portal's store.`);
 }
 
-const engine = createSearchEngine(toSearchData(content));
+const engine = createSearchEngine(searchDataFor(content));
 const label = relative(process.cwd(), root) || '.';
-const gaps = findGaps(outcomes, engine, { min, lowClickThrough, contentLabel: label, synonyms: content.synonyms });
+const gaps = findGaps(outcomes, engine, { min, lowClickThrough, contentLabel: label, synonyms: content.synonyms, otherBodies: content.otherBodies });
 const written: AppliedKeywords[] = values.write ? applyKeywordSuggestions(root, gaps) : [];
 
 const searches = outcomes.reduce((sum, outcome) => sum + outcome.searches, 0);

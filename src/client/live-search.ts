@@ -49,12 +49,14 @@ export function startLiveSearch(form: HTMLFormElement): void {
       const response = await searcher(input.value, signal);
       if (signal.aborted) return;
       render(panel, response, query);
-      status.textContent =
+      const count =
         response.results.length === 0
           ? t('search.live.count.none')
           : response.results.length === 1
             ? t('search.live.count.one')
             : t('search.live.count.other', { count: response.results.length });
+      // Say so when the results answer only part of what was typed, as /search does.
+      status.textContent = response.coverage === 'partial' ? `${count} ${t('results.live.partial')}` : count;
     } catch (error) {
       if (signal.aborted) return;
       clear();
@@ -124,7 +126,8 @@ function render(panel: HTMLElement, response: SearchResponse, query: string): vo
   // If someone is moving through the old results, keep them at the same place in the new ones.
   const focusedRank = (document.activeElement as HTMLElement | null)?.closest('[data-live-results]') === panel ? (document.activeElement as HTMLElement).dataset.rank : undefined;
   const list = document.createElement('ul');
-  list.className = 'task-list';
+  list.className = 'task-list search-results';
+  list.dataset.coverage = response.coverage;
   list.setAttribute('aria-label', t('search.resultsLabel'));
   response.results.forEach((result, index) => {
     const item = document.createElement('li');
@@ -135,7 +138,21 @@ function render(panel: HTMLElement, response: SearchResponse, query: string): vo
     link.dataset.task = result.slug;
     const summary = document.createElement('p');
     summary.textContent = result.summary;
+    item.dataset.kind = result.kind;
+    if (result.kind === 'signpost') {
+      const tag = document.createElement('p');
+      tag.className = 'result-tag';
+      tag.textContent = t('results.notCouncil');
+      item.append(tag);
+    }
     item.append(link, summary);
+    if (result.partial) {
+      item.dataset.partial = 'true';
+      const matches = document.createElement('p');
+      matches.className = 'result-matches';
+      matches.textContent = t('results.matches', { words: result.matched.join(', ') });
+      item.append(matches);
+    }
     list.append(item);
   });
   const all = document.createElement('a');

@@ -1,16 +1,16 @@
 /**
  * Makes the catalogue the server needs (task slugs, titles and start URLs; the
- * search documents, synonyms and best bets) a virtual module, built once from the content folder by the same loader the
- * tools use. The server imports it to answer /search and /api/search; the build
- * writes the browser's copy to /search-index.json.
+ * search documents, synonyms and best bets) a virtual module, built from the content
+ * the build has already read (sharedContent). The server imports it to answer /search
+ * and /api/search; the build writes the browser's copy to /search-index.json.
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { loadContent } from '../lib/content/load-content.ts';
+import { sharedContent } from '../lib/content/load-content.ts';
 import { contentDir } from '../lib/content/paths.ts';
 import { setting } from '../lib/settings/load-settings.ts';
-import { browserSearchData, toSearchData } from '../lib/search/search-data.ts';
+import { browserSearchData, searchDataFor } from '../lib/search/search-data.ts';
 
 const MODULE_ID = 'virtual:taskfront/catalogue';
 const RESOLVED_ID = `\0${MODULE_ID}`;
@@ -35,8 +35,8 @@ export default function catalogue(): AstroIntegration {
                 resolveId: (id: string) => (id === MODULE_ID ? RESOLVED_ID : undefined),
                 load(id: string) {
                   if (id !== RESOLVED_ID) return undefined;
-                  const content = loadContent({ root: contentDir(root), cwd: root });
-                  const data = toSearchData(content);
+                  const content = sharedContent({ root: contentDir(root), cwd: root });
+                  const data = searchDataFor(content);
                   const browser = JSON.stringify(browserSearchData(data));
                   const browserKb = gzipSync(browser).length / 1024;
                   const mode = browserKb <= limitKb ? 'index' : 'api';

@@ -1,12 +1,13 @@
 /**
  * Checks every content file with the same loader the command-line tools use,
- * before Astro builds anything. Astro's own collection errors name the entry but
+ * before Astro builds anything. The content it reads is shared (sharedContent) with
+ * the collections' loader and the catalogue, so the build reads each file once. Astro's own collection errors name the entry but
  * not always the line or the fix, and cannot see links between files (related
  * tasks, topics, an empty folder), so this stops the build with one clear list.
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { errorsOf, formatProblem, loadContent } from '../lib/content/load-content.ts';
+import { errorsOf, formatProblem, sharedContent } from '../lib/content/load-content.ts';
 import { contentDir } from '../lib/content/paths.ts';
 
 export class ContentError extends Error {
@@ -17,7 +18,7 @@ export class ContentError extends Error {
 }
 
 export function assertContentValid(root: string, cwd: string): void {
-  const errors = errorsOf(loadContent({ root, cwd }));
+  const errors = errorsOf(sharedContent({ root, cwd }));
   if (errors.length) throw new ContentError(errors.map(formatProblem));
 }
 

@@ -63,3 +63,8 @@ export function isSafeLinkTarget(value: string): boolean {
     return false;
   }
 }
+
+/** A page on another site, over https: where a signpost sends people. */
+export const httpsUrl = z.string({ error: expected('an https URL') }).refine((value) => !value.startsWith('/') && isSafeLinkTarget(value), {
+  message: 'must be an https URL of the other body\'s page (https://…)',
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { taskSchema, type TaskInput } from './task.ts';
+import { taskSchema, type ServiceInput, type TaskInput } from './task.ts';
 
-const valid: TaskInput = {
+const valid: ServiceInput = {
   title: 'Report a pothole',
   summary: 'Tell us about a hole in a road or pavement.',
   topic: 'streets',
@@ -28,7 +28,7 @@ describe('taskSchema', () => {
   it('accepts a complete task and fills defaults', () => {
     const task = taskSchema.parse({ ...valid, related: undefined });
     expect(task.related).toEqual([]);
-    expect(task.popular).toBe(false);
+    expect(task.kind !== 'signpost' && task.popular).toBe(false);
   });
 
   it('accepts dates that YAML parsers turned into Date objects', () => {
@@ -79,7 +79,7 @@ describe('taskSchema', () => {
   });
 
   it('refuses an unknown kind, too few keywords and empty text', () => {
-    expect(problems({ ...valid, kind: 'payment' })).toEqual(['kind: must be one of: transaction, report, information']);
+    expect(problems({ ...valid, kind: 'payment' })).toEqual(['kind: must be one of: transaction, report, information, signpost']);
     expect(problems({ ...valid, keywords: ['pothole'] })).toEqual(['keywords: needs at least 3 entries: add the words people search with']);
     expect(problems({ ...valid, summary: '   ' })).toEqual(['summary: must not be empty']);
   });
@@ -91,5 +91,40 @@ describe('taskSchema', () => {
 
   it('wants a title that starts with a capital letter', () => {
     expect(problems({ ...valid, title: 'report a pothole' })).toEqual(['title: must start with a capital letter, verb first, e.g. "Report a pothole"']);
+  });
+});
+
+describe('a signpost', () => {
+  const signpost: TaskInput = {
+    title: 'Apply for a passport',
+    summary: 'Passports come from HM Passport Office, not the council.',
+    topic: 'other-organisations',
+    kind: 'signpost',
+    keywords: ['passport', 'renew passport', 'lost passport'],
+    provider: {
+      name: 'HM Passport Office',
+      does: 'They issue and renew British passports.',
+      url: 'https://www.gov.uk/apply-renew-passport',
+      linkText: 'Apply for a passport on GOV.UK',
+    },
+    owner: 'Customer Services Team',
+    lastReviewed: '2026-11-01',
+    reviewBy: '2027-05-01',
+  };
+
+  it('needs who does it and how to reach them, and nothing a council service has', () => {
+    expect(problems(signpost)).toEqual([]);
+    const { provider: _provider, ...withoutProvider } = signpost as Extract<TaskInput, { kind: 'signpost' }>;
+    expect(problems(withoutProvider)).toEqual(['provider: is missing: add this field']);
+    const withSteps = taskSchema.safeParse({ ...signpost, steps: [{ title: 'Go', text: 'Go there.' }] });
+    expect(withSteps.error?.issues.map((issue) => [issue.code, 'keys' in issue ? issue.keys : []])).toEqual([['unrecognized_keys', ['steps']]]);
+  });
+
+  it('has no Start button, and sends people only to https pages of other sites', () => {
+    expect(problems({ ...signpost, start: { label: 'Go', url: '/demo-service/x' } })).toEqual(['start: a signpost has no Start button: remove start and put the link in provider.url']);
+    const provider = (signpost as Extract<TaskInput, { kind: 'signpost' }>).provider;
+    for (const url of ['http://www.gov.uk/x', '/report-a-pothole', 'javascript:alert(1)']) {
+      expect(problems({ ...signpost, provider: { ...provider, url } })).toEqual(["provider.url: must be an https URL of the other body's page (https://…)"]);
+    }
   });
 });

@@ -4,10 +4,20 @@
  * the command-line tools and the tests; it must not import astro:content.
  */
 import { z } from 'zod';
-import { expected, isoDate, isRealDate, linkTarget, slug, text } from './common.ts';
+import { expected, httpsUrl, isoDate, isRealDate, linkTarget, slug, text } from './common.ts';
+import { PHRASE_MAX } from './limits.ts';
 
-export const TASK_KINDS = ['transaction', 'report', 'information'] as const;
+/**
+ * transaction (pay, apply, book), report (tell us about a problem), information (find out):
+ * services the council runs. signpost: a need another body serves (a passport, a GP), a short
+ * page saying who does it and how to reach them, with no Start button.
+ */
+export const TASK_KINDS = ['transaction', 'report', 'information', 'signpost'] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
+
+/** The kinds of task the council itself runs. */
+export const SERVICE_KINDS = ['transaction', 'report', 'information'] as const satisfies readonly TaskKind[];
+export type ServiceKind = (typeof SERVICE_KINDS)[number];
 
 /** Kinds whose page must offer a Start button. */
 export const KINDS_NEEDING_START: readonly TaskKind[] = ['transaction', 'report'];
@@ -20,57 +30,129 @@ export const RESERVED_SLUGS = [
   'search', 'browse', 'performance', 'done', 'api', 'accessibility', 'privacy',
   'demo-service', 'start', 'feedback', '404', '500', 'sitemap', 'sitemap-index',
   'robots', 'favicon', 'assets', 'client', 'topics', 'tasks', 'about', 'contact',
-  'cookies', 'help', 'index', 'rss',
+  'cookies', 'help', 'index', 'rss', 'my-tasks', 'healthz', 'readyz', 'performance.csv',
 ] as const;
+
+/**
+ * How long fields may be (characters) and how many entries lists may hold. The schema
+ * below is built from these, and tools that write task files (new-task, search:gaps)
+ * read them here, so a limit is stated once.
+ */
+export const TASK_LIMITS = {
+  title: 90,
+  summary: 200,
+  keyword: PHRASE_MAX,
+  keywordsMin: 3,
+  keywordsMax: 40,
+  eligibility: 500,
+  youWillNeedItem: 160,
+  youWillNeedMax: 12,
+  cost: 160,
+  timeToComplete: 80,
+  stepTitle: 80,
+  stepText: 600,
+  stepsMax: 12,
+  startLabel: 60,
+  relatedMax: 5,
+  owner: 80,
+  providerName: 80,
+  providerDoes: 300,
+  providerLinkText: 80,
+  providerPhone: 40,
+  providerHours: 120,
+} as const;
 
 const step = z.strictObject({
   /** What the person does, verb first: "Check your collection day". */
-  title: text(80),
+  title: text(TASK_LIMITS.stepTitle),
   /** One to three short sentences. */
-  text: text(600),
+  text: text(TASK_LIMITS.stepText),
 });
 
 const start = z.strictObject({
   /** Button text, verb first: "Report a missed bin". */
-  label: text(60),
+  label: text(TASK_LIMITS.startLabel),
   /** Where the service lives: a path on this site or an https URL. */
   url: linkTarget,
 });
 
+/** Fields every kind of task has. */
+const common = {
+  /** Verb first, e.g. "Report a pothole or damaged road". */
+  title: text(TASK_LIMITS.title).refine((t) => /^[A-Z]/.test(t), 'must start with a capital letter, verb first, e.g. "Report a pothole"'),
+  /** One plain sentence saying what this task is for. Shown in results and as the page description. */
+  summary: text(TASK_LIMITS.summary),
+  /** Slug of a topic file in content/topics/. */
+  topic: slug,
+  /** Words people use for this task, in their own words: "rubbish", "bin men didn't come". */
+  keywords: z
+    .array(text(TASK_LIMITS.keyword), { error: expected('a list') })
+    .min(TASK_LIMITS.keywordsMin, `needs at least ${TASK_LIMITS.keywordsMin} entries: add the words people search with`)
+    .max(TASK_LIMITS.keywordsMax, `can have at most ${TASK_LIMITS.keywordsMax} entries: remove the ones people do not use`),
+  /** Slugs of up to 5 other tasks people often need next. */
+  related: z.array(slug, { error: expected('a list of task slugs') }).max(TASK_LIMITS.relatedMax, `can list at most ${TASK_LIMITS.relatedMax} tasks`).default([]),
+  /** The team that answers for this page (and, for a service, the service). */
+  owner: text(TASK_LIMITS.owner),
+  /** When someone last checked the page is right. */
+  lastReviewed: isoDate,
+  /** When it must be checked again. */
+  reviewBy: isoDate,
+};
+
+/** A service the council runs: who can use it, what it takes, the steps, and (mostly) a Start button. */
+const serviceSchema = z.strictObject({
+  ...common,
+  /** transaction (pay, apply, book), report (tell us about a problem) or information (find out). */
+  kind: z.enum(SERVICE_KINDS),
+  /** Who can use this service, in one or two sentences. */
+  eligibility: text(TASK_LIMITS.eligibility),
+  /** What to have ready before starting. */
+  youWillNeed: z
+    .array(text(TASK_LIMITS.youWillNeedItem), { error: expected('a list') })
+    .min(1, 'needs at least 1 item')
+    .max(TASK_LIMITS.youWillNeedMax, `can have at most ${TASK_LIMITS.youWillNeedMax} items`),
+  /** What it costs, e.g. "Free" or "£25". */
+  cost: text(TASK_LIMITS.cost),
+  /** How long it takes, e.g. "About 5 minutes". */
+  timeToComplete: text(TASK_LIMITS.timeToComplete),
+  /** Ordered steps; shown as a numbered list. */
+  steps: z.array(step, { error: expected('a list of steps, each with title and text') }).min(1, 'needs at least 1 step').max(TASK_LIMITS.stepsMax, `can have at most ${TASK_LIMITS.stepsMax} steps; split the task`),
+  /** The service itself. Required for transactions and reports. */
+  start: start.optional(),
+  /** Shown on the home page under "Most requested". */
+  popular: z.boolean({ error: expected('true or false') }).default(false),
+});
+
+/** Who serves a signposted need, and how to reach them. */
+const provider = z.strictObject({
+  /** The body that does it, by the name people know: "HM Passport Office". */
+  name: text(TASK_LIMITS.providerName),
+  /** What they do for the person, in one or two sentences: "They issue and renew British passports." */
+  does: text(TASK_LIMITS.providerDoes),
+  /** Their own page for this need. Always https, always another site. */
+  url: httpsUrl,
+  /** The link text, saying where it goes: "Apply for a passport on GOV.UK". */
+  linkText: text(TASK_LIMITS.providerLinkText),
+  /** A phone number, when calling is a good way to reach them: "101". */
+  phone: text(TASK_LIMITS.providerPhone).optional(),
+  /** When the phone line is open: "Monday to Friday, 8am to 8pm". */
+  hours: text(TASK_LIMITS.providerHours).optional(),
+}, { error: expected('who does it: name, does, url and linkText') });
+
+/** A need another body serves: found like a task, marked "Not a council service", no Start button, nothing measured as a journey. */
+const signpostSchema = z.strictObject({
+  ...common,
+  kind: z.literal('signpost'),
+  /** Who does it and how to reach them. */
+  provider,
+  /** Never set: a signpost has no Start button. Declared so code can ask any task for `start`. */
+  start: z.undefined({ error: 'a signpost has no Start button: remove start and put the link in provider.url' }).optional(),
+});
+
 export const taskSchema = z
-  .strictObject({
-    /** Verb first, e.g. "Report a pothole or damaged road". */
-    title: text(90).refine((t) => /^[A-Z]/.test(t), 'must start with a capital letter, verb first, e.g. "Report a pothole"'),
-    /** One plain sentence saying what this task is for. Shown in results and as the page description. */
-    summary: text(200),
-    /** Slug of a topic file in content/topics/. */
-    topic: slug,
-    /** transaction (pay, apply, book), report (tell us about a problem) or information (find out). */
-    kind: z.enum(TASK_KINDS, { error: expected('one of: transaction, report, information') }),
-    /** Words people use for this task, in their own words: "rubbish", "bin men didn't come". */
-    keywords: z.array(text(60), { error: expected('a list') }).min(3, 'needs at least 3 entries: add the words people search with').max(40),
-    /** Who can use this service, in one or two sentences. */
-    eligibility: text(500),
-    /** What to have ready before starting. */
-    youWillNeed: z.array(text(160), { error: expected('a list') }).min(1, 'needs at least 1 item').max(12),
-    /** What it costs, e.g. "Free" or "£25". */
-    cost: text(160),
-    /** How long it takes, e.g. "About 5 minutes". */
-    timeToComplete: text(80),
-    /** Ordered steps; shown as a numbered list. */
-    steps: z.array(step, { error: expected('a list of steps, each with title and text') }).min(1, 'needs at least 1 step').max(12, 'can have at most 12 steps; split the task'),
-    /** The service itself. Required for transactions and reports. */
-    start: start.optional(),
-    /** Slugs of up to 5 other tasks people often need next. */
-    related: z.array(slug, { error: expected('a list of task slugs') }).max(5, 'can list at most 5 tasks').default([]),
-    /** The team that answers for this page and service. */
-    owner: text(80),
-    /** Shown on the home page under "Most requested". */
-    popular: z.boolean({ error: expected('true or false') }).default(false),
-    /** When someone last checked the page is right. */
-    lastReviewed: isoDate,
-    /** When it must be checked again. */
-    reviewBy: isoDate,
+  .discriminatedUnion('kind', [serviceSchema, signpostSchema], {
+    error: (issue) =>
+      (issue.input as { kind?: unknown } | undefined)?.kind === undefined ? 'is missing: add this field' : `must be one of: ${TASK_KINDS.join(', ')}`,
   })
   .superRefine((task, ctx) => {
     if (KINDS_NEEDING_START.includes(task.kind) && !task.start) {
@@ -90,3 +172,6 @@ export const taskSchema = z
 
 export type TaskData = z.output<typeof taskSchema>;
 export type TaskInput = z.input<typeof taskSchema>;
+export type ServiceData = Extract<TaskData, { kind: ServiceKind }>;
+export type SignpostData = Extract<TaskData, { kind: 'signpost' }>;
+export type ServiceInput = Extract<TaskInput, { kind: ServiceKind }>;

@@ -3,11 +3,11 @@
  * body): reading age, sentence length, words to avoid, passive voice, link text.
  * Rules: GOV.UK's (reading age 9, 25 words a sentence) and content/style/words-to-avoid.yml.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { z } from 'zod';
-import { parseFrontMatter } from '../content/front-matter.ts';
-import { readYamlFile, type ContentProblem, type Task } from '../content/load-content.ts';
+import type { Task } from '../content/load-content.ts';
+import { fieldName, type ContentProblem } from '../content/problem.ts';
+import { readYamlFile } from '../content/yaml-file.ts';
 import { checkMarkdown, checkText, pageReadingAge, type ProseRules } from './prose.ts';
 import type { ContentCheck } from './types.ts';
 
@@ -17,6 +17,13 @@ export const MAX_SENTENCE_WORDS = 25;
 const wordsToAvoidSchema = z.record(z.string().min(1), z.string().min(1, 'give the plain word to use instead'));
 
 function proseFields(task: Task): { path: (string | number)[]; text: string }[] {
+  if (task.kind === 'signpost') {
+    return [
+      { path: ['summary'], text: task.summary },
+      { path: ['provider', 'does'], text: task.provider.does },
+      ...(task.provider.hours ? [{ path: ['provider', 'hours'], text: task.provider.hours }] : []),
+    ];
+  }
   return [
     { path: ['summary'], text: task.summary },
     { path: ['eligibility'], text: task.eligibility },
@@ -34,7 +41,7 @@ export const plainLanguageCheck: ContentCheck = {
   async run({ content, root, cwd }) {
     const problems: ContentProblem[] = [];
     const listPath = join(root, 'style/words-to-avoid.yml');
-    const list = existsSync(listPath) ? readYamlFile(listPath, wordsToAvoidSchema, problems, (p) => p.replace(`${cwd}/`, '')) : undefined;
+    const list = readYamlFile(listPath, wordsToAvoidSchema, problems, { display: (path) => relative(cwd, path) || path, whenEmpty: {} });
     problems.forEach((problem) => (problem.check = 'plain-language'));
     const rules: ProseRules = {
       readingAge: READING_AGE,
@@ -43,14 +50,13 @@ export const plainLanguageCheck: ContentCheck = {
     };
 
     for (const task of content.tasks) {
-      const parsed = parseFrontMatter(readFileSync(join(cwd, task.file), 'utf8'));
       const fields = proseFields(task);
       for (const field of fields) {
         for (const finding of await checkText(field.text, rules)) {
           problems.push({
             file: task.file,
-            line: parsed.lineOf(field.path),
-            field: field.path.map((part, index) => (typeof part === 'number' ? `[${part}]` : index ? `.${part}` : part)).join(''),
+            line: content.lineOf(task.file, field.path),
+            field: fieldName(field.path),
             severity: finding.severity,
             check: 'plain-language',
             message: finding.message,
@@ -59,10 +65,12 @@ export const plainLanguageCheck: ContentCheck = {
       }
       if (task.body.trim()) {
         for (const finding of await checkMarkdown(task.body, rules)) {
-          problems.push({ file: task.file, line: parsed.bodyLine + finding.line - 1, field: 'body', severity: finding.severity, check: 'plain-language', message: finding.message });
+          problems.push({ file: task.file, line: task.bodyLine + finding.line - 1, field: 'body', severity: finding.severity, check: 'plain-language', message: finding.message });
         }
       }
-      const page = pageReadingAge([task.summary, task.eligibility, ...task.steps.map((step) => step.text), task.body]);
+      // The page's running prose: lists and headings are not sentences, so they stay out of the figure.
+      const prose = task.kind === 'signpost' ? [task.summary, task.provider.does] : [task.summary, task.eligibility, ...task.steps.map((step) => step.text)];
+      const page = pageReadingAge([...prose, task.body]);
       if (page.age > READING_AGE) {
         problems.push({
           file: task.file,

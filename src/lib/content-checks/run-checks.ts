@@ -1,7 +1,9 @@
 /** Runs every content check and gathers what they found, for the CLI and for tests. */
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { loadContent, type ContentProblem } from '../content/load-content.ts';
+import { loadContent } from '../content/load-content.ts';
+import { contentFileKind } from '../content/paths.ts';
+import type { ContentProblem } from '../content/problem.ts';
 import { today as todayIso } from '../dates.ts';
 import { freshnessCheck } from './freshness-check.ts';
 import { linksCheck } from './links-check.ts';
@@ -39,5 +41,5 @@ export async function runChecks(options: { root: string; cwd?: string; files?: s
 }
 
 function countFiles(root: string): number {
-  return ['tasks', 'topics'].reduce((total, folder) => total + (existsSync(join(root, folder)) ? readdirSync(join(root, folder)).filter((name) => name.endsWith('.md')).length : 0), 0);
+  return ['tasks', 'topics'].reduce((total, folder) => total + (existsSync(join(root, folder)) ? readdirSync(join(root, folder)).filter((name) => contentFileKind(name) === 'entry').length : 0), 0);
 }

@@ -1,5 +1,6 @@
 /** The shape every content check shares (one module per check, like a link checker's rules). */
-import type { Content, ContentProblem } from '../content/load-content.ts';
+import type { Content } from '../content/load-content.ts';
+import type { ContentProblem } from '../content/problem.ts';
 
 export interface CheckContext {
   content: Content;

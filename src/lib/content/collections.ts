@@ -20,3 +20,8 @@ export async function getTopics(): Promise<TopicEntry[]> {
     .map((entry) => ({ ...entry.data, slug: entry.id }))
     .sort((a, b) => a.order - b.order || a.title.localeCompare(b.title));
 }
+
+/** getStaticPaths for a page per task (src/pages/[slug].astro and the pages under a task's address). */
+export async function taskPaths() {
+  return (await getTasks()).map((task) => ({ params: { slug: task.slug }, props: { task } }));
+}

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { errorsOf, formatProblem, loadContent } from './load-content.ts';
+import { errorsOf, formatProblem, loadContent, sharedContent, sharedContentReads } from './load-content.ts';
 
 const fixture = join(import.meta.dirname, '../../../tests/fixtures/content');
 const made: string[] = [];
@@ -56,7 +56,7 @@ describe('loadContent', () => {
     edit(dir, 'tasks/find-opening-times.md', (text) => text.replace('summary:', 'summery:'));
     expect(messages(dir)).toEqual([
       'tasks/find-opening-times.md:2 summary: is missing: add this field',
-      'tasks/find-opening-times.md:3 summery: unknown field "summery": check the spelling or remove it (docs/editing.md lists the fields)',
+      'tasks/find-opening-times.md:3 unknown field "summery": check the spelling or remove it (docs/editing.md lists the fields)',
     ]);
   });
 
@@ -103,5 +103,40 @@ describe('loadContent', () => {
     // YAML notices an unclosed list where the next line starts.
     expect(found).toHaveLength(2);
     expect(found[1]).toMatch(/^tasks\/pay-a-bill\.md:(9|10) YAML: /);
+  });
+});
+
+describe('sharedContent', () => {
+  it('reads a folder once and hands the same content to every caller until a file changes', () => {
+    const dir = copyFixture();
+    const first = sharedContent({ root: dir, cwd: dir });
+    expect(sharedContent({ root: dir, cwd: dir })).toBe(first);
+    expect(sharedContentReads({ root: dir, cwd: dir })).toBe(1);
+
+    edit(dir, 'tasks/pay-a-bill.md', (text) => text.replace('title: Pay a bill', 'title: Pay a bill today'));
+    const second = sharedContent({ root: dir, cwd: dir });
+    expect(second).not.toBe(first);
+    expect(second.tasks.map((task) => task.title)).toContain('Pay a bill today');
+    expect(sharedContentReads({ root: dir, cwd: dir })).toBe(2);
+  });
+
+  it('sees a new file, and ignores the files the inclusion rule ignores', () => {
+    const dir = copyFixture();
+    const first = sharedContent({ root: dir, cwd: dir });
+    writeFileSync(join(dir, 'tasks/.pay-a-bill.md.swp'), 'not content');
+    expect(sharedContent({ root: dir, cwd: dir })).toBe(first);
+    cpSync(join(dir, 'tasks/pay-a-bill.md'), join(dir, 'tasks/pay-a-bill-again.md'));
+    expect(sharedContent({ root: dir, cwd: dir }).problems.map(formatProblem)).toContain(
+      'tasks/pay-a-bill.md:2 title: the same title is used by tasks/pay-a-bill-again.md; titles must be unique so people can tell tasks apart',
+    );
+  });
+});
+
+describe('line positions', () => {
+  it('gives later checks the line of any field and of the body without reading the file again', () => {
+    const content = loadContent({ root: fixture, cwd: fixture });
+    const pothole = content.tasks.find((task) => task.slug === 'report-a-pothole')!;
+    expect(content.lineOf(pothole.file, ['reviewBy'])).toBe(27);
+    expect(readFileSync(join(fixture, pothole.file), 'utf8').split('\n')[pothole.bodyLine - 1]).toBe('We fix the worst holes within 24 hours.');
   });
 });

@@ -3,39 +3,37 @@
  * checks the links between them. Used by the build (which stops on any error),
  * the server, the command-line tools and the tests, so all agree on what is valid.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
 import type { z } from 'zod';
 import { SLUG_PATTERN } from '../../schemas/common.ts';
 import { RESERVED_SLUGS, taskSchema, type TaskData } from '../../schemas/task.ts';
 import { topicSchema, type TopicData } from '../../schemas/topic.ts';
-import { bestBetsFileSchema, synonymsFileSchema, type BestBet, type SynonymGroup } from '../../schemas/search.ts';
+import { bestBetsFileSchema, otherBodiesFileSchema, synonymsFileSchema, type BestBet, type OtherBody, type SynonymGroup } from '../../schemas/search.ts';
 import { parseFrontMatter, type ParsedFile } from './front-matter.ts';
-import { parseYaml, type YamlSource } from './yaml-source.ts';
+import { contentFileKind } from './paths.ts';
+import { formatProblem, issueProblems, sortProblems, type ContentProblem, type LineOf } from './problem.ts';
+import { readYamlFile } from './yaml-file.ts';
 
-export interface ContentProblem {
-  /** Path relative to the working directory, e.g. content/tasks/pay-your-council-tax.md */
-  file: string;
-  line: number;
-  /** Dotted field path, e.g. start.url; absent for file-level problems. */
-  field?: string;
-  message: string;
-  severity: 'error' | 'warning';
-  /** Which check found it: the file's own fields (schema) or links between files. */
-  check?: string;
-}
+export { formatProblem, type ContentProblem };
 
-export interface Task extends TaskData {
+/** Added to "unknown field" messages in content files. */
+export const CONTENT_FIELDS_HELP = 'docs/editing.md lists the fields';
+
+/** Where an entry came from, beside its fields. */
+interface EntryFile {
   slug: string;
+  /** Path as shown in messages, e.g. content/tasks/report-a-pothole.md */
   file: string;
+  /** The Markdown after the front matter. */
   body: string;
+  /** Line (1-based) where the body starts, for problems found in it. */
+  bodyLine: number;
 }
 
-export interface Topic extends TopicData {
-  slug: string;
-  file: string;
-  body: string;
-}
+export type Task = TaskData & EntryFile;
+
+export type Topic = TopicData & EntryFile;
 
 export interface Content {
   tasks: Task[];
@@ -44,7 +42,11 @@ export interface Content {
   synonyms: SynonymGroup[];
   /** content/search/best-bets.yml (empty when the file is absent). */
   bestBets: BestBet[];
+  /** content/search/other-bodies.yml: what other organisations do (empty when the file is absent). */
+  otherBodies: OtherBody[];
   problems: ContentProblem[];
+  /** The line of a field in a task or topic file (by its `file`), so later checks need not read it again. */
+  lineOf(file: string, path: readonly (string | number)[]): number;
 }
 
 export interface LoadOptions {
@@ -58,18 +60,23 @@ export function loadContent({ root = 'content', cwd = process.cwd() }: LoadOptio
   const problems: ContentProblem[] = [];
   const display = (path: string) => relative(cwd, path) || path;
 
-  const topics = readCollection(join(root, 'topics'), topicSchema, problems, display)
+  const parsedTopics = readCollection(join(root, 'topics'), topicSchema, problems, display);
+  const topics = parsedTopics
     .filter((entry) => entry.valid)
-    .map(({ slug, file, body, data }) => ({ ...(data as TopicData), slug, file, body }))
+    .map(({ slug, file, body, parsed, data }) => ({ ...(data as TopicData), slug, file, body, bodyLine: parsed.bodyLine }))
     .sort((a, b) => a.order - b.order || a.title.localeCompare(b.title));
   const parsedTasks = readCollection(join(root, 'tasks'), taskSchema, problems, display);
-  const tasks: Task[] = parsedTasks.filter((entry) => entry.valid).map(({ slug, file, body, data }) => ({ ...(data as TaskData), slug, file, body }));
+  const tasks: Task[] = parsedTasks
+    .filter((entry) => entry.valid)
+    .map(({ slug, file, body, parsed, data }) => ({ ...(data as TaskData), slug, file, body, bodyLine: parsed.bodyLine }));
   tasks.sort((a, b) => a.title.localeCompare(b.title));
 
   checkLinks(tasks, topics, parsedTasks, problems, display(join(root, 'tasks')));
 
-  const synonyms = readYamlFile(join(root, 'search/synonyms.yml'), synonymsFileSchema, problems, display)?.value ?? [];
-  const bestBetsFile = readYamlFile(join(root, 'search/best-bets.yml'), bestBetsFileSchema, problems, display);
+  const yamlOptions = { display, fieldsHelp: CONTENT_FIELDS_HELP, whenEmpty: [] };
+  const synonyms = readYamlFile(join(root, 'search/synonyms.yml'), synonymsFileSchema, problems, yamlOptions)?.value ?? [];
+  const bestBetsFile = readYamlFile(join(root, 'search/best-bets.yml'), bestBetsFileSchema, problems, yamlOptions);
+  const otherBodies = readYamlFile(join(root, 'search/other-bodies.yml'), otherBodiesFileSchema, problems, yamlOptions)?.value ?? [];
   const slugs = new Set(parsedTasks.map((entry) => entry.slug));
   bestBetsFile?.value.forEach((bet, index) => {
     if (!slugs.has(bet.task)) {
@@ -78,28 +85,16 @@ export function loadContent({ root = 'content', cwd = process.cwd() }: LoadOptio
   });
 
   for (const problem of problems) problem.check ??= 'schema';
-  problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-  return { tasks, topics, synonyms, bestBets: bestBetsFile?.value ?? [], problems };
-}
-
-/** Reads an optional YAML data file; problems are added with lines, and the value is undefined when invalid. */
-export function readYamlFile<T extends z.ZodType>(
-  path: string,
-  schema: T,
-  problems: ContentProblem[],
-  display: (path: string) => string = (p) => p,
-): { value: z.output<T>; source: YamlSource; file: string } | undefined {
-  if (!existsSync(path)) return undefined;
-  const file = display(path);
-  const source = parseYaml(readFileSync(path, 'utf8'));
-  for (const syntax of source.syntaxErrors) problems.push({ file, line: syntax.line, message: syntax.message, severity: 'error' });
-  if (source.syntaxErrors.length) return undefined;
-  const result = schema.safeParse(source.data ?? []);
-  if (!result.success) {
-    for (const issue of result.error.issues) problems.push(describeIssue(issue, source, file));
-    return undefined;
-  }
-  return { value: result.data, source, file };
+  const lines = new Map<string, LineOf>([...parsedTopics, ...parsedTasks].map((entry) => [entry.file, entry.parsed.lineOf]));
+  return {
+    tasks,
+    topics,
+    synonyms,
+    bestBets: bestBetsFile?.value ?? [],
+    otherBodies,
+    problems: sortProblems(problems),
+    lineOf: (file, path) => lines.get(file)?.(path) ?? 1,
+  };
 }
 
 interface ParsedEntry {
@@ -123,10 +118,11 @@ function readCollection(
   }
   const entries: ParsedEntry[] = [];
   for (const name of readdirSync(dir).sort()) {
-    if (name.startsWith('.') || name.startsWith('_')) continue;
+    const kind = contentFileKind(name);
+    if (kind === 'ignored') continue;
     const path = join(dir, name);
     const file = display(path);
-    if (!name.endsWith('.md')) {
+    if (kind === 'stray') {
       problems.push({ file, line: 1, message: 'is not a .md file: rename it to end in .md, or move it out of this folder', severity: 'error' });
       continue;
     }
@@ -144,28 +140,13 @@ function readCollection(
 
     const result = schema.safeParse(parsed.data);
     if (!result.success) {
-      for (const issue of result.error.issues) problems.push(describeIssue(issue, parsed, file));
+      problems.push(...issueProblems(result.error.issues, parsed.lineOf, file, { fieldsHelp: CONTENT_FIELDS_HELP }));
       entries.push({ slug, file, body: parsed.body, data: parsed.data, parsed, valid: false });
     } else {
       entries.push({ slug, file, body: parsed.body, data: result.data, parsed, valid: true });
     }
   }
   return entries;
-}
-
-function describeIssue(issue: z.core.$ZodIssue, parsed: YamlSource, file: string): ContentProblem {
-  const path = issue.path.filter((part): part is string | number => typeof part !== 'symbol');
-  if (issue.code === 'unrecognized_keys') {
-    const keys = issue.keys.map((key) => `"${key}"`).join(', ');
-    const line = parsed.lineOf([...path, issue.keys[0] ?? '']);
-    return { file, line, field: fieldName([...path, issue.keys[0] ?? '']), message: `unknown field ${keys}: check the spelling or remove it (docs/editing.md lists the fields)`, severity: 'error' };
-  }
-  return { file, line: parsed.lineOf(path), field: fieldName(path) || undefined, message: issue.message, severity: 'error' };
-}
-
-/** start.url, steps[2].title */
-export function fieldName(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((name, part) => (typeof part === 'number' ? `${name}[${part}]` : name ? `${name}.${String(part)}` : String(part)), '');
 }
 
 function checkLinks(
@@ -221,11 +202,54 @@ function checkLinks(
   }
 }
 
-/** One line per problem: "content/tasks/x.md:7 reviewBy: ..." */
-export function formatProblem(problem: ContentProblem): string {
-  return `${problem.file}:${problem.line} ${problem.field ? `${problem.field}: ` : ''}${problem.message}`;
-}
-
 export function errorsOf(content: Content): ContentProblem[] {
   return content.problems.filter((problem) => problem.severity === 'error');
+}
+
+/**
+ * The content of one folder, read once and shared by everything in this process that
+ * needs it: the build's content guard, the collections' loader and the server's catalogue.
+ * Each of these is loaded by Astro into its own module graph, so the cache lives on
+ * globalThis rather than in this module. It is kept while no file in the folder has
+ * changed (names, sizes and modification times, which cost a stat, not a read), so
+ * `astro dev` still sees an editor's change.
+ */
+export function sharedContent({ root = 'content', cwd = process.cwd() }: LoadOptions = {}): Content {
+  const registry = ((globalThis as Record<symbol, unknown>)[SHARED] ??= new Map<string, { stamp: string; content: Content; reads: number }>()) as Map<
+    string,
+    { stamp: string; content: Content; reads: number }
+  >;
+  const key = `${resolve(root)}\0${resolve(cwd)}`;
+  const stamp = folderStamp(root);
+  const cached = registry.get(key);
+  if (cached && cached.stamp === stamp) return cached.content;
+  const content = loadContent({ root, cwd });
+  registry.set(key, { stamp, content, reads: (cached?.reads ?? 0) + 1 });
+  return content;
+}
+
+/** How many times sharedContent has read this folder in this process (for tests and the build log). */
+export function sharedContentReads({ root = 'content', cwd = process.cwd() }: LoadOptions = {}): number {
+  const registry = (globalThis as Record<symbol, unknown>)[SHARED] as Map<string, { reads: number }> | undefined;
+  return registry?.get(`${resolve(root)}\0${resolve(cwd)}`)?.reads ?? 0;
+}
+
+const SHARED = Symbol.for('taskfront.shared-content');
+const STAMPED_FOLDERS = ['tasks', 'topics', 'search'];
+
+function folderStamp(root: string): string {
+  const parts: string[] = [];
+  for (const folder of STAMPED_FOLDERS) {
+    const dir = join(root, folder);
+    if (!existsSync(dir)) {
+      parts.push(`${folder}:-`);
+      continue;
+    }
+    for (const name of readdirSync(dir).sort()) {
+      if (contentFileKind(name) === 'ignored') continue;
+      const stat = statSync(join(dir, name));
+      parts.push(`${folder}/${name}:${stat.size}:${stat.mtimeMs}`);
+    }
+  }
+  return parts.join('\n');
 }

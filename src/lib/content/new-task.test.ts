@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { taskSchema, TASK_KINDS } from '../../schemas/task.ts';
+import { SERVICE_KINDS, taskSchema, type ServiceData } from '../../schemas/task.ts';
 import { addMonths } from '../dates.ts';
 import { parseFrontMatter } from './front-matter.ts';
 import { checkNewTask, keywordsFor, nextStepLines, renderTaskFile, slugify, type NewTaskInput } from './new-task.ts';
@@ -98,7 +98,7 @@ describe('renderTaskFile', () => {
     information: { title: 'Find out about parks', topic: 'bins-and-recycling', kind: 'information' },
   };
 
-  it.each(TASK_KINDS)('writes a %s that parses and passes the task schema', (kind) => {
+  it.each(SERVICE_KINDS)('writes a %s that parses and passes the task schema', (kind) => {
     const input = inputs[kind]!;
     const parsed = parseFrontMatter(renderTaskFile(input, '2026-10-14'));
     expect(parsed.syntaxErrors).toEqual([]);
@@ -139,8 +139,8 @@ describe('renderTaskFile', () => {
 
   it('uses none of the words to avoid, and keeps every sentence under 20 words', () => {
     const avoid = Object.keys(parse(readFileSync(join(import.meta.dirname, '../../../content/style/words-to-avoid.yml'), 'utf8')) as Record<string, string>);
-    for (const kind of TASK_KINDS) {
-      const task = taskSchema.parse(parseFrontMatter(renderTaskFile(inputs[kind]!, '2026-10-14')).data);
+    for (const kind of SERVICE_KINDS) {
+      const task = taskSchema.parse(parseFrontMatter(renderTaskFile(inputs[kind]!, '2026-10-14')).data) as ServiceData;
       const prose = [task.summary, task.eligibility, ...task.youWillNeed, ...task.steps.flatMap((step) => [step.title, step.text])];
       for (const text of prose) {
         for (const word of avoid) expect(text.toLowerCase(), `"${word}" in ${kind}`).not.toMatch(new RegExp(`\\b${word}\\b`));

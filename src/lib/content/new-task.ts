@@ -5,7 +5,7 @@
  */
 import { stringify } from 'yaml';
 import { isSafeLinkTarget } from '../../schemas/common.ts';
-import { KINDS_NEEDING_START, RESERVED_SLUGS, TASK_KINDS, type TaskInput, type TaskKind } from '../../schemas/task.ts';
+import { KINDS_NEEDING_START, RESERVED_SLUGS, SERVICE_KINDS, TASK_LIMITS, type ServiceInput, type ServiceKind } from '../../schemas/task.ts';
 import { addMonths } from '../dates.ts';
 
 export interface NewTaskInput {
@@ -25,8 +25,6 @@ export interface NewTaskContext {
   topics: string[];
 }
 
-/** The longest title the task schema accepts. */
-export const MAX_TITLE_LENGTH = 90;
 const EXAMPLE_TITLE = 'Apply for a skip permit';
 
 /** Letters that do not fall apart into a plain letter and an accent. */
@@ -67,8 +65,8 @@ export function checkTitle(title: string, context: Pick<NewTaskContext, 'existin
         : `The title must start with a capital letter and a verb, for example "${EXAMPLE_TITLE}"`,
     );
   }
-  if (trimmed.length > MAX_TITLE_LENGTH) {
-    problems.push(`The title is ${trimmed.length} characters long: shorten it to ${MAX_TITLE_LENGTH} characters or fewer`);
+  if (trimmed.length > TASK_LIMITS.title) {
+    problems.push(`The title is ${trimmed.length} characters long: shorten it to ${TASK_LIMITS.title} characters or fewer`);
   }
   const slug = slugify(trimmed);
   if (!slug) {
@@ -109,8 +107,9 @@ export function checkStartUrl(kind: string, startUrl: string | undefined): strin
   return [];
 }
 
-export function isTaskKind(kind: string): kind is TaskKind {
-  return (TASK_KINDS as readonly string[]).includes(kind);
+/** A kind new-task can write: a council service. A signpost has other fields (docs/editing.md shows one to copy). */
+export function isTaskKind(kind: string): kind is ServiceKind {
+  return (SERVICE_KINDS as readonly string[]).includes(kind);
 }
 
 /**
@@ -120,9 +119,9 @@ export function isTaskKind(kind: string): kind is TaskKind {
  */
 export function renderTaskFile(input: NewTaskInput, today: string): string {
   const title = input.title.trim();
-  const kind = input.kind.trim() as TaskKind;
+  const kind = input.kind.trim() as ServiceKind;
   const startUrl = input.startUrl?.trim();
-  const data: TaskInput = {
+  const data: ServiceInput = {
     title,
     summary: `You can ${lowerFirstWord(title)} online.`,
     topic: input.topic.trim(),
@@ -150,7 +149,7 @@ export function renderTaskFile(input: NewTaskInput, today: string): string {
   return `---\n${comment}\n${yaml}---\n`;
 }
 
-const EXAMPLE_STEPS: Record<TaskKind, { title: string; text: string }[]> = {
+const EXAMPLE_STEPS: Record<ServiceKind, { title: string; text: string }[]> = {
   transaction: [
     { title: 'Check you can use this service', text: 'Read who can use this service. Have your address or postcode ready.' },
     { title: 'Fill in the form', text: 'Press Start and answer the questions. You can change an answer before you send the form.' },
@@ -176,7 +175,7 @@ function lowerFirstWord(title: string): string {
 }
 
 /** The Start button text: the title, cut at a word if it is longer than the schema allows. */
-function buttonLabel(title: string, max = 60): string {
+function buttonLabel(title: string, max: number = TASK_LIMITS.startLabel): string {
   if (title.length <= max) return title;
   const cut = title.slice(0, max + 1);
   const space = cut.lastIndexOf(' ');
@@ -192,7 +191,7 @@ const SMALL_WORDS = new Set([
  * At least 3 search words from the title: the title itself, what the task is
  * about ("skip permit"), and the title as people type it in a search box ("apply skip permit").
  */
-export function keywordsFor(title: string, max = 60): string[] {
+export function keywordsFor(title: string, max: number = TASK_LIMITS.keyword): string[] {
   const words = title
     .toLowerCase()
     .replace(/[’‘ʼ`]/g, "'")
@@ -211,7 +210,7 @@ export function keywordsFor(title: string, max = 60): string[] {
   };
   [full, object, core.join(' ')].forEach(add);
   for (const extra of [`${full} online`, `how to ${full}`, `${object} online`, ...core, ...core.map((word) => word.slice(0, max)), 'council service', 'riverton council', 'online service']) {
-    if (found.length >= 3) break;
+    if (found.length >= TASK_LIMITS.keywordsMin) break;
     add(extra);
   }
   return found;

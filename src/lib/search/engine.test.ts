@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSearchEngine, type SearchDoc } from './engine.ts';
 
-const doc = (slug: string, title: string, summary: string, keywords: string[], steps: string[] = []): SearchDoc => ({ slug, title, summary, keywords, steps });
+const doc = (slug: string, title: string, summary: string, keywords: string[], steps: string[] = [], kind: SearchDoc['kind'] = 'transaction'): SearchDoc => ({ slug, title, summary, kind, keywords, steps });
 
 const docs: SearchDoc[] = [
   doc('report-a-missed-bin-collection', 'Report a missed bin collection', 'Tell us if we did not empty your bin.', ['missed bin', 'bin not emptied']),
@@ -112,7 +112,18 @@ describe('search engine', () => {
   it('returns the JSON contract fields', () => {
     const response = engine.search('Pothole');
     expect(response.query).toBe('Pothole');
-    expect(response.results[0]).toEqual({ slug: 'report-a-pothole', title: 'Report a pothole', summary: 'Tell us about a hole in the road.', url: '/report-a-pothole', score: expect.any(Number) });
+    expect(response.coverage).toBe('full');
+    expect(response.missing).toEqual([]);
+    expect(response.results[0]).toEqual({
+      slug: 'report-a-pothole',
+      title: 'Report a pothole',
+      summary: 'Tell us about a hole in the road.',
+      url: '/report-a-pothole',
+      score: expect.any(Number),
+      kind: 'transaction',
+      matched: ['pothole'],
+      partial: false,
+    });
   });
 
   it('searches step titles too', () => {
@@ -125,3 +136,81 @@ describe('search engine', () => {
     expect(performance.now() - started).toBeLessThan(500);
   });
 });
+
+describe('knowing when it does not know', () => {
+  const local = createSearchEngine({
+    docs: [
+      doc('report-a-pothole', 'Report a pothole or damaged road', 'Tell us about a hole in the road.', ['pothole', 'road repair']),
+      doc('apply-for-a-street-trading-licence', 'Apply for a street trading licence', 'Sell things on the street.', ['market stall', 'street trading']),
+      doc('report-a-stray-dog', 'Report a stray dog', 'Tell us about a dog on the loose.', ['stray dog', 'lost dog']),
+      doc('apply-for-a-premises-licence', 'Apply for a premises licence', 'Sell alcohol in a shop or pub.', ['alcohol licence', 'pub licence']),
+      doc('find-childcare', 'Find childcare', 'Nurseries and childminders near you.', ['nursery', 'childminder']),
+      doc('find-a-care-home', 'Find a care home', 'Homes for older people who need care.', ['care home', 'nursing home']),
+      doc('register-with-a-gp', 'Register with a GP', 'Join a doctors surgery.', ['gp', 'family doctor'], [], 'signpost'),
+      doc('join-the-housing-register', 'Join the housing register', 'Get on the list for a council home.', ['council flat', 'social housing']),
+    ],
+    synonyms: [
+      { use: 'childcare', for: ['child care'] },
+      { use: 'licence', for: ['license'] },
+      { use: 'road', for: ['street'] },
+    ],
+    bestBets: [],
+  });
+
+  it('answers every word it can, and says which words it could not', () => {
+    const response = local.search('pothole on the moon');
+    expect(response.coverage).toBe('partial');
+    expect(response.missing).toEqual(['moon']);
+    expect(response.results[0]).toMatchObject({ slug: 'report-a-pothole', matched: ['pothole'], partial: true });
+  });
+
+  it('marks a partial answer even when every word matched something, but no one result matched them all', () => {
+    const response = local.search('dog license');
+    expect(response.coverage).toBe('partial');
+    expect(response.missing).toEqual([]);
+    expect(response.results.every((result) => result.partial)).toBe(true);
+  });
+
+  it('puts a task named by the specific word above one named by a generic word', () => {
+    // "permit" is in a title, "skip" only in keywords; the skip is what the person wants.
+    const permits = createSearchEngine({
+      docs: [
+        doc('apply-for-a-parking-permit', 'Apply for a parking permit', 'Park near your home.', ['resident parking', 'visitor parking']),
+        doc('hire-a-skip', 'Put a container on the road', 'Ask before you put a container on the road.', ['skip', 'builders container']),
+      ],
+      synonyms: [],
+      bestBets: [],
+    });
+    expect(permits.search('skip permit').results[0]?.slug).toBe('hire-a-skip');
+  });
+
+  it('matches a phrase a synonym knows only by its meaning or all its words', () => {
+    const slugs = local.search('child care').results.map((result) => result.slug);
+    expect(slugs[0]).toBe('find-childcare');
+    expect(slugs).not.toContain('find-a-care-home');
+  });
+
+  it('lets a word inside a longer keyword count less when the query lacks the rest of that keyword', () => {
+    // "old" is only part of "old age pension": a search for old things is not about pensions.
+    const olds = createSearchEngine({
+      docs: [
+        doc('claim-your-state-pension', 'Claim your State Pension', 'The Pension Service pays it.', ['old age pension', 'state pension', 'pension age', 'retirement'], [], 'signpost'),
+        doc('book-a-bulky-waste-collection', 'Book a bulky waste collection', 'Old beds, old sofas, old fridges: we take them away.', ['sofa pickup']),
+      ],
+      synonyms: [],
+      bestBets: [],
+    });
+    expect(olds.search('old wardrobe').results[0]?.slug).toBe('book-a-bulky-waste-collection');
+    // With the rest of the keyword, the pension is the answer.
+    expect(olds.search('old age').results[0]?.slug).toBe('claim-your-state-pension');
+  });
+
+  it('shows the kind of each result, so a signpost can be told apart', () => {
+    expect(local.search('family doctor').results[0]).toMatchObject({ slug: 'register-with-a-gp', kind: 'signpost', partial: false });
+  });
+
+  it('does not make filler words a reason to call an answer partial', () => {
+    expect(local.search('pothole is still going').coverage).toBe('full');
+  });
+});
+

@@ -5,15 +5,18 @@
  * server, so both give the same results for the same words.
  */
 import lunr from 'lunr';
-import type { BestBet, SearchResponse, SynonymGroup } from '../../schemas/search.ts';
+import type { BestBet, Coverage, SearchResponse, SearchResult, SynonymGroup } from '../../schemas/search.ts';
+import type { TaskKind } from '../../schemas/task.ts';
 import { allowedEdits, editDistance } from './edit-distance.ts';
-import { cleanQuery, isStopWord, meaningfulWords, stem, words } from './text.ts';
+import { cleanQuery, isFillerWord, isGenericWord, isStopWord, meaningfulWords, stem, words } from './text.ts';
 
 /** What the index knows about a task: never bodies, only what people scan in results. */
 export interface SearchDoc {
   slug: string;
   title: string;
   summary: string;
+  /** transaction, report, information or signpost (a need another body serves). */
+  kind: TaskKind;
   keywords: string[];
   /** Step titles. */
   steps: string[];
@@ -23,6 +26,13 @@ export interface SearchData {
   docs: SearchDoc[];
   synonyms: SynonymGroup[];
   bestBets: BestBet[];
+  /**
+   * English words that are close to a word of ours but are words in their own right
+   * ("needles" near "needs", "gritting" near "writing"). Search never "corrects" them:
+   * a person who typed a real word meant it. Made at build time from a full English
+   * word list (see dictionary.ts), so the browser gets only the few it needs.
+   */
+  dictionary?: string[];
   /** A serialized lunr index of `docs`; built on load when absent. */
   index?: object;
 }
@@ -48,16 +58,53 @@ const MIN_CORRECTION_WEIGHT = 3;
 /** Results scoring under this share of the best result are noise, not answers. */
 const RELATIVE_FLOOR = 0.18;
 
+/** What a concept counts for when a task matched it only inside a longer keyword whose other words the query lacks. */
+const FRAGMENT_FIT = 0.6;
+
+/** How many of the best results are looked at again for keyword fragments. */
+const RERANK_DEPTH = 50;
+
+/** How much a generic word ("permit", "street") counts beside a specific one. */
+const GENERIC_WEIGHT = 0.35;
+
+/** Concepts past this many are ignored (one bit each in a 32-bit mask). */
+const MAX_CONCEPTS = 30;
+
+interface Ranked {
+  /** Position in data.docs. */
+  doc: number;
+  score: number;
+  /** One bit per concept the task matched. */
+  covered: number;
+}
+
+/** The labels of the concepts in a bit mask, in query order. */
+function labelsOf(mask: number, concepts: readonly Concept[]): string[] {
+  return concepts.filter((_, index) => mask & (1 << index)).map((concept) => concept.label);
+}
+
 interface Clause {
   term: string;
   boost: number;
   wildcard: boolean;
+  /**
+   * One word of a phrase a synonym knows ("care" in "child care"): it adds to the score, but
+   * the task matches the phrase only with all its words, or with what the synonym means.
+   */
+  piece?: boolean;
 }
 
+/** One thing the person asked about: a word, or a phrase a synonym knows ("bin men"). */
 interface Concept {
+  /** The words as searched (a corrected word as corrected), shown as what a result matched. */
+  label: string;
   clauses: Clause[];
   /** The word was not known and we search for a correction instead. */
   corrected: boolean;
+  /** A word that carries no topic ("come", "going"): it may match, but missing it does not make an answer partial. */
+  filler: boolean;
+  /** A word many tasks share ("permit", "street"): it counts for less beside a specific word. */
+  generic: boolean;
 }
 
 export interface SearchEngine {
@@ -65,6 +112,30 @@ export interface SearchEngine {
   /** Known words, for tools (the search gap report, the expectations check). */
   readonly vocabulary: ReadonlyMap<string, number>;
   readonly docs: readonly SearchDoc[];
+  /** The word a typo would be corrected to, ignoring the dictionary; for making the dictionary (dictionary.ts). */
+  correctionOf(word: string): string | undefined;
+  /** Every word a typo may be corrected to. */
+  readonly correctionTargets: readonly string[];
+  /** Whether the word is one of ours (in the vocabulary or, stemmed, in the index): never corrected. */
+  isKnown(word: string): boolean;
+}
+
+/**
+ * How many typing slips turn `known` into `typed`, when that is a believable typo;
+ * undefined when it is not. The one rule for "Did you mean", used by the engine, the
+ * dictionary (dictionary.ts) and the search gap report (gaps.ts).
+ * - As many slips as the word's length allows (allowedEdits): none under 4 letters.
+ * - One slip at the start still leaves one of the first two letters in line.
+ * - Two slips only after the same first two letters: "grafitti" is graffiti, but
+ *   "gritting" is not "writing".
+ */
+export function typoDistance(typed: string, known: string): number | undefined {
+  const max = allowedEdits(typed.length);
+  if (max === 0) return undefined;
+  if (known[0] !== typed[0] && known[1] !== typed[1] && known[0] !== typed[1] && known[1] !== typed[0]) return undefined;
+  const distance = editDistance(typed, known, max);
+  if (distance > max || (distance === 2 && typed.slice(0, 2) !== known.slice(0, 2))) return undefined;
+  return distance;
 }
 
 export function buildIndex(docs: readonly SearchDoc[]): lunr.Index {
@@ -146,7 +217,6 @@ function bitCount(value: number): number {
 
 export function createSearchEngine(data: SearchData): SearchEngine {
   const index = data.index ? lunr.Index.load(data.index) : buildIndex(data.docs);
-  const docs = new Map(data.docs.map((doc) => [doc.slug, doc]));
   const postings = postingsOf(index, data.docs);
   const indexTerms = postings.termIds;
 
@@ -184,7 +254,8 @@ export function createSearchEngine(data: SearchData): SearchEngine {
       longestSynonym = Math.max(longestSynonym, key.length);
     }
   }
-  const bestBets = new Map(data.bestBets.filter((bet) => docs.has(bet.task)).map((bet) => [meaningfulWords(bet.query).join(' '), bet.task]));
+  const position = new Map(data.docs.map((doc, index) => [doc.slug, index]));
+  const bestBets = new Map(data.bestBets.filter((bet) => position.has(bet.task)).map((bet) => [meaningfulWords(bet.query).join(' '), position.get(bet.task)!]));
   const phraseDocs = new Map<string, number[]>();
   data.docs.forEach((doc, position) => {
     for (const text of [doc.title, ...doc.keywords]) {
@@ -197,9 +268,40 @@ export function createSearchEngine(data: SearchData): SearchEngine {
   });
   const scratch = { score: new Float64Array(data.docs.length), covered: new Int32Array(data.docs.length), exact: new Int32Array(data.docs.length) };
 
-  const isKnown = (word: string) => vocabulary.has(word) || indexTerms.has(stem(word));
+  // Where each task uses a word. A word in the title, the summary or a one-word keyword is the
+  // task's own; a word found only inside a longer keyword ("family" in "family doctor") is
+  // that keyword's, and says little about the task unless the query has the rest of it.
+  const standing = data.docs.map((doc) => {
+    const own = new Set([doc.title, doc.summary].flatMap((text) => meaningfulWords(text).map(stem)));
+    const phrases: string[][] = [];
+    for (const keyword of doc.keywords) {
+      const parts = meaningfulWords(keyword).map(stem);
+      if (parts.length === 1) own.add(parts[0]!);
+      else if (parts.length > 1) phrases.push(parts);
+    }
+    return { own, phrases };
+  });
 
-  function correct(word: string): string | undefined {
+  /** 1 when the task matched this concept in its own words, or with a keyword the query fills out; less when only a fragment of a keyword matched. */
+  function fit(doc: number, concept: Concept, queryStems: ReadonlySet<string>): number {
+    const terms = concept.clauses.filter((clause) => !clause.wildcard).map((clause) => stem(clause.term));
+    if (!terms.length) return 1;
+    const { own, phrases } = standing[doc]!;
+    if (terms.some((term) => own.has(term))) return 1;
+    let fragment = false;
+    for (const parts of phrases) {
+      if (!terms.some((term) => parts.includes(term))) continue;
+      if (parts.some((part) => !terms.includes(part) && queryStems.has(part))) return 1;
+      fragment = true;
+    }
+    return fragment ? FRAGMENT_FIT : 1;
+  }
+
+  const isKnown = (word: string) => vocabulary.has(word) || indexTerms.has(stem(word));
+  const dictionary = new Set(data.dictionary ?? []);
+  const correctionTargets = [...vocabulary].filter(([, weight]) => weight >= MIN_CORRECTION_WEIGHT).map(([word]) => word);
+
+  function correctionOf(word: string): string | undefined {
     const max = allowedEdits(word.length);
     if (max === 0 || /^\d+$/.test(word)) return undefined;
     let best: { word: string; cost: number; weight: number } | undefined;
@@ -207,24 +309,23 @@ export function createSearchEngine(data: SearchData): SearchEngine {
       for (const candidate of byLength.get(length) ?? []) {
         // Only words that say what a task is about (in a title or keywords, or in several
         // summaries), so a typo is never "corrected" into a passing word like "getting".
-        if ((vocabulary.get(candidate) ?? 0) < MIN_CORRECTION_WEIGHT) continue;
-        // One slip at the start still leaves one of the first two letters in line.
-        if (candidate[0] !== word[0] && candidate[1] !== word[1] && candidate[0] !== word[1] && candidate[1] !== word[0]) continue;
-        const distance = editDistance(word, candidate, max);
-        if (distance > max) continue;
+        const weight = vocabulary.get(candidate) ?? 0;
+        if (weight < MIN_CORRECTION_WEIGHT) continue;
+        const distance = typoDistance(word, candidate);
+        if (distance === undefined) continue;
         // A slip in the first letter is rarer than one later in the word.
         const cost = distance + (candidate[0] === word[0] ? 0 : 0.5);
-        const weight = vocabulary.get(candidate) ?? 0;
         if (!best || cost < best.cost || (cost === best.cost && weight > best.weight)) best = { word: candidate, cost, weight };
       }
     }
     return best?.word;
   }
 
+
   function search(raw: unknown, options: SearchOptions = {}): SearchResponse {
     const query = cleanQuery(raw);
     const limit = options.limit ?? 10;
-    const empty: SearchResponse = { query, total: 0, suggestion: null, results: [] };
+    const empty: SearchResponse = { query, total: 0, suggestion: null, coverage: 'none', missing: [], results: [] };
     const all = words(query);
     const terms = all.filter((word) => !isStopWord(word));
     if (!terms.length) return empty;
@@ -236,11 +337,14 @@ export function createSearchEngine(data: SearchData): SearchEngine {
     for (let i = 0; i < terms.length; ) {
       let matched = 0;
       for (let n = Math.min(longestSynonym, terms.length - i); n >= 1; n--) {
-        const expansion = synonyms.get(terms.slice(i, i + n).join(' '));
+        const phrase = terms.slice(i, i + n);
+        const expansion = synonyms.get(phrase.join(' '));
         if (!expansion) continue;
-        const clauses: Clause[] = terms.slice(i, i + n).filter(isKnown).map((term) => ({ term, boost: BOOST.exact, wildcard: false }));
+        const known = phrase.filter(isKnown);
+        // One known word is the phrase itself ("bin men" where only "bin" is ours); several must all match.
+        const clauses: Clause[] = known.map((term) => ({ term, boost: BOOST.exact, wildcard: false, piece: known.length > 1 }));
         for (const term of expansion) clauses.push({ term, boost: BOOST.synonym, wildcard: false });
-        concepts.push({ clauses, corrected: false });
+        concepts.push({ label: phrase.join(' '), clauses, corrected: false, filler: false, generic: false });
         matched = n;
         break;
       }
@@ -251,12 +355,16 @@ export function createSearchEngine(data: SearchData): SearchEngine {
       const word = terms[i]!;
       const clauses: Clause[] = [];
       let corrected = false;
+      let label = word;
       if (isKnown(word)) {
         clauses.push({ term: word, boost: BOOST.exact, wildcard: false });
       } else {
-        const correction = correct(word);
+        // Only a word we do not know and English does not know either is a typo: "needles" is
+        // a word, not a slip for "needs", and nothing about needles is better than a guess.
+        const correction = dictionary.has(word) ? undefined : correctionOf(word);
         if (correction) {
           corrected = true;
+          label = correction;
           corrections.set(word, correction);
           clauses.push({ term: correction, boost: BOOST.corrected, wildcard: false });
           for (const term of synonyms.get(correction) ?? []) clauses.push({ term, boost: BOOST.corrected, wildcard: false });
@@ -265,7 +373,8 @@ export function createSearchEngine(data: SearchData): SearchEngine {
       if (typingLast && i === terms.length - 1 && word.length >= 2) {
         clauses.push({ term: word, boost: BOOST.prefix, wildcard: true });
       }
-      if (clauses.length) concepts.push({ clauses, corrected });
+      // A word that matches nothing is kept too: the answer must say it found nothing about it.
+      concepts.push({ label, clauses, corrected, filler: isFillerWord(word), generic: isGenericWord(label) });
       i += 1;
     }
 
@@ -273,14 +382,19 @@ export function createSearchEngine(data: SearchData): SearchEngine {
     const correctedTerms = terms.map((word) => corrections.get(word) ?? word);
     const correctedKey = correctedTerms.join(' ');
     const pinned = bestBets.get(terms.join(' ')) ?? bestBets.get(correctedKey);
-    if (!concepts.length) return pinned ? withPinned(empty, pinned, limit, suggestion) : { ...empty, suggestion };
 
     // Sum each clause's weight (lunr's BM25 weight for the term in the field, times the
     // field boost) times the clause boost, and note which concepts each task matched.
     // Scratch arrays are reused across queries; search is synchronous, so no two overlap.
+    const counted = concepts.slice(0, MAX_CONCEPTS);
+    // "skip permit": beside a word that says what the person wants, a generic word only helps rank.
+    const specific = counted.some((concept) => !concept.generic && !concept.filler && concept.clauses.length > 0);
     const touched: number[] = [];
-    concepts.slice(0, 30).forEach((concept, conceptIndex) => {
+    counted.forEach((concept, conceptIndex) => {
       const bit = 1 << conceptIndex;
+      const weight = specific && concept.generic ? GENERIC_WEIGHT : 1;
+      const pieces = concept.clauses.filter((clause) => clause.piece).length;
+      const piecesFound = pieces ? new Map<number, number>() : undefined;
       for (const clause of concept.clauses) {
         const ids = clause.wildcard ? postings.withPrefix(clause.term) : [postings.termIds.get(stem(clause.term))];
         for (const id of ids) {
@@ -288,12 +402,21 @@ export function createSearchEngine(data: SearchData): SearchEngine {
           const list = postings.lists[id]!;
           for (let k = 0; k < list.docs.length; k++) {
             const doc = list.docs[k]!;
-            if (scratch.covered[doc] === 0) touched.push(doc);
-            scratch.score[doc]! += clause.boost * list.weights[k]!;
+            if (scratch.score[doc] === 0 && scratch.covered[doc] === 0) touched.push(doc);
+            scratch.score[doc]! += weight * clause.boost * list.weights[k]!;
+            if (clause.piece) {
+              piecesFound!.set(doc, (piecesFound!.get(doc) ?? 0) + 1);
+              continue;
+            }
             scratch.covered[doc]! |= bit;
             if (!concept.corrected) scratch.exact[doc]! |= bit;
           }
         }
+      }
+      for (const [doc, found] of piecesFound ?? []) {
+        if (found < pieces) continue;
+        scratch.covered[doc]! |= bit;
+        if (!concept.corrected) scratch.exact[doc]! |= bit;
       }
     });
 
@@ -306,47 +429,79 @@ export function createSearchEngine(data: SearchData): SearchEngine {
     }
     for (const doc of phraseDocs.get(correctedKey) ?? []) bonus.set(doc, 1.6);
 
+    // The words an answer must cover to be a whole answer: all but filler ("come", "going").
+    // When every word is filler, any of them will do.
+    let mainMask = 0;
+    counted.forEach((concept, index) => {
+      if (!concept.filler) mainMask |= 1 << index;
+    });
+    if (mainMask === 0) mainMask = (2 ** counted.length - 1) | 0;
+
     // Each corrected word costs a share of the score, so a fuzzy match never outranks an exact one.
-    const conceptCount = Math.min(concepts.length, 30);
-    const certainty = 1 - CORRECTION_PENALTY * (concepts.filter((concept) => concept.corrected).length / concepts.length);
-    const ranked = touched.map((doc) => {
-      const coverage = bitCount(scratch.covered[doc]!) / conceptCount;
+    const conceptCount = counted.length;
+    const certainty = 1 - CORRECTION_PENALTY * (counted.filter((concept) => concept.corrected).length / conceptCount);
+    const ranked: Ranked[] = [];
+    for (const doc of touched) {
+      const covered = scratch.covered[doc]!;
+      const coverage = bitCount(covered) / conceptCount;
       // Matching what the person typed beats matching only what we guessed they meant.
       const exactShare = bitCount(scratch.exact[doc]!) / conceptCount;
       const score = scratch.score[doc]! * (0.25 + 0.75 * coverage * coverage) * (bonus.get(doc) ?? 1) * certainty * (0.7 + 0.3 * exactShare);
       scratch.score[doc] = 0;
       scratch.covered[doc] = 0;
       scratch.exact[doc] = 0;
-      return { slug: data.docs[doc]!.slug, score };
-    });
-    ranked.sort((a, b) => b.score - a.score || a.slug.localeCompare(b.slug));
+      // A task that matches only filler words is not an answer to anything the person asked.
+      if ((covered & mainMask) === 0) continue;
+      ranked.push({ doc, score, covered });
+    }
+    ranked.sort((a, b) => b.score - a.score || data.docs[a.doc]!.slug.localeCompare(data.docs[b.doc]!.slug));
+
+    // Look again at the leaders: a task matched only through fragments of its keywords drops back.
+    if (ranked.length > 1) {
+      const queryStems = new Set(counted.flatMap((concept) => concept.clauses.filter((clause) => !clause.wildcard).map((clause) => stem(clause.term))));
+      const leaders = ranked.slice(0, RERANK_DEPTH);
+      for (const result of leaders) {
+        const matched = counted.filter((_, index) => result.covered & (1 << index));
+        if (matched.length) result.score *= matched.reduce((sum, concept) => sum + fit(result.doc, concept, queryStems), 0) / matched.length;
+      }
+      leaders.sort((a, b) => b.score - a.score || data.docs[a.doc]!.slug.localeCompare(data.docs[b.doc]!.slug));
+      ranked.splice(0, leaders.length, ...leaders);
+    }
 
     const top = ranked[0]?.score ?? 0;
-    const kept = ranked.filter((result) => result.score >= top * RELATIVE_FLOOR);
-    const response: SearchResponse = {
+    let kept = ranked.filter((result) => result.score >= top * RELATIVE_FLOOR);
+    if (pinned !== undefined) {
+      // An editor's best bet answers the whole query: shown first, as a full match.
+      const rest = kept.filter((result) => result.doc !== pinned);
+      kept = [{ doc: pinned, score: Math.max(top, 1), covered: mainMask }, ...rest];
+    }
+    if (!kept.length) return { ...empty, suggestion, missing: labelsOf(mainMask, counted) };
+
+    const labelsCovered = kept.reduce((mask, result) => mask | result.covered, 0);
+    const firstPartial = (kept[0]!.covered & mainMask) !== mainMask;
+    return {
       query,
       total: kept.length,
       suggestion,
-      results: kept.slice(0, limit).map((result) => toResult(result.slug, result.score)),
+      coverage: firstPartial ? 'partial' : 'full',
+      missing: labelsOf(mainMask & ~labelsCovered, counted),
+      results: kept.slice(0, limit).map((result) => toResult(result, mainMask, counted)),
     };
-    return pinned ? withPinned(response, pinned, limit, suggestion, kept) : response;
   }
 
-  function toResult(slug: string, score: number) {
-    const doc = docs.get(slug)!;
-    return { slug, title: doc.title, summary: doc.summary, url: `/${slug}`, score: Math.round(score * 1000) / 1000 };
-  }
-
-  function withPinned(response: SearchResponse, slug: string, limit: number, suggestion: string | null, kept: { slug: string; score: number }[] = []): SearchResponse {
-    const rest = kept.filter((result) => result.slug !== slug);
-    const topScore = Math.max(kept[0]?.score ?? 0, 1);
+  function toResult(result: Ranked, mainMask: number, counted: readonly Concept[]): SearchResult {
+    const doc = data.docs[result.doc]!;
     return {
-      query: response.query,
-      suggestion,
-      total: rest.length + 1,
-      results: [toResult(slug, topScore), ...rest.slice(0, limit - 1).map((result) => toResult(result.slug, result.score))],
+      slug: doc.slug,
+      title: doc.title,
+      summary: doc.summary,
+      url: `/${doc.slug}`,
+      score: Math.round(result.score * 1000) / 1000,
+      kind: doc.kind,
+      matched: labelsOf(result.covered, counted),
+      partial: (result.covered & mainMask) !== mainMask,
     };
   }
 
-  return { search, vocabulary, docs: data.docs };
+  return { search, vocabulary, docs: data.docs, correctionOf, correctionTargets, isKnown };
 }

@@ -8,7 +8,7 @@ import { createSearchEngine, type SearchDoc } from './engine.ts';
 import { applyKeywordSuggestions, findGaps, type Gap } from './gaps.ts';
 import { toSearchData } from './search-data.ts';
 
-const doc = (slug: string, title: string, summary: string, keywords: string[], steps: string[] = []): SearchDoc => ({ slug, title, summary, keywords, steps });
+const doc = (slug: string, title: string, summary: string, keywords: string[], steps: string[] = []): SearchDoc => ({ slug, title, summary, kind: 'transaction', keywords, steps });
 
 const engine = createSearchEngine({
   docs: [
@@ -115,6 +115,19 @@ describe('findGaps: what to add', () => {
     expect(gap).toMatchObject({ task: null, title: null, suggestion: { kind: 'new-task', file: null } });
     expect(gap.text).toContain('No task matches: this may be a new task to write');
     expect(gap.suggestion.yaml).toBe('keywords:\n  - japanese knotweed');
+  });
+
+  it('proposes a signpost when what found nothing is something another organisation does', () => {
+    const otherBodies = [{ body: 'National Rail', url: 'https://www.nationalrail.co.uk/', for: ['train times'] }];
+    const [gap] = findGaps([outcome('train times to london', 12, 12, 0)], engine, { ...options, otherBodies });
+    expect(gap!.suggestion.kind).toBe('signpost');
+    expect(gap!.suggestion.file).toBe('content/tasks/train-times-to-london.md');
+    expect(gap!.suggestion.yaml).toContain('kind: signpost');
+    expect(gap!.suggestion.yaml).toContain('name: National Rail');
+    expect(gap!.text).toContain('National Rail does this, not the council');
+    // Only for searches that found nothing: a bin search is not sent to another organisation.
+    const [bins] = findGaps([outcome('bin day', 12, 12, 0)], engine, { ...options, otherBodies: [{ ...otherBodies[0]!, for: ['bin'] }] });
+    expect(bins!.suggestion.kind).not.toBe('signpost');
   });
 
   it('does not name a task for a keyword when only some words relate to it', () => {

@@ -10,20 +10,23 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { Document, isSeq, parseDocument, stringify } from 'yaml';
 import { SLUG_PATTERN } from '../../schemas/common.ts';
-import type { SynonymGroup } from '../../schemas/search.ts';
+import { splitFrontMatter } from '../content/front-matter.ts';
+import { slugify } from '../content/new-task.ts';
+import type { OtherBody, SynonymGroup } from '../../schemas/search.ts';
+import { PHRASE_MAX } from '../../schemas/limits.ts';
+import { TASK_LIMITS } from '../../schemas/task.ts';
 import type { QueryOutcome } from '../tracking/storage/types.ts';
-import { editDistance } from './edit-distance.ts';
 import type { SearchDoc, SearchEngine } from './engine.ts';
 import { meaningfulWords, stem, words } from './text.ts';
 
 export type GapReason = 'zero-results' | 'low-click-through';
-export type SuggestionKind = 'keyword' | 'synonym' | 'new-task';
+export type SuggestionKind = 'keyword' | 'synonym' | 'new-task' | 'signpost';
 
 export interface GapSuggestion {
   kind: SuggestionKind;
-  /** The file to edit, e.g. content/tasks/report-a-pothole.md; null for a new task. */
+  /** The file to edit, e.g. content/tasks/report-a-pothole.md, or the signpost file to create; null for a new task. */
   file: string | null;
-  /** The exact YAML to add: a keywords list item, a synonyms entry, or the keywords of a new task. */
+  /** The exact YAML to add: a keywords list item, a synonyms entry, the keywords of a new task, or a signpost's fields. */
   yaml: string;
 }
 
@@ -53,30 +56,18 @@ export interface GapOptions {
   contentLabel?: string;
   /** The current synonyms, so a suggestion can point at an existing entry with the same `use`. */
   synonyms?: readonly SynonymGroup[];
+  /** What other organisations do (content/search/other-bodies.yml), so a search for one of those gets a signpost. */
+  otherBodies?: readonly OtherBody[];
 }
 
-/** The most characters a keyword or a synonym may have (src/schemas/task.ts, search.ts). */
-export const MAX_PHRASE_LENGTH = 60;
-/** The most keywords a task may have (src/schemas/task.ts). */
-export const MAX_KEYWORDS = 40;
 
 /** A share of searches at or above which a query counts as finding nothing. */
 const ZERO_RESULT_SHARE = 0.5;
 
-/**
- * The engine forgives up to two slips in long words. We treat its correction as the
- * same word only when it is one slip away ("councel" → "council"), or two slips after
- * the same first two letters ("grafitti" → "graffiti"). "gritting" → "writing" is a
- * guess: people who typed it were after something else.
- */
-function isTypo(typed: string, known: string): boolean {
-  const distance = editDistance(typed, known, 2);
-  return distance <= 1 || (distance === 2 && typed.slice(0, 2) === known.slice(0, 2));
-}
 
 export function findGaps(outcomes: readonly QueryOutcome[], engine: SearchEngine, options: GapOptions): Gap[] {
   const label = (options.contentLabel ?? 'content').replace(/\/+$/, '');
-  const context = makeContext(engine, options.synonyms ?? [], label);
+  const context = makeContext(engine, options.synonyms ?? [], label, options.otherBodies ?? []);
   const gaps: Gap[] = [];
   for (const outcome of outcomes) {
     if (outcome.searches < options.min || outcome.searches === 0) continue;
@@ -106,11 +97,12 @@ interface Context {
   knownStems: Set<string>;
   synonyms: readonly SynonymGroup[];
   label: string;
+  otherBodies: readonly OtherBody[];
 }
 
 const stems = (text: string) => meaningfulWords(text).map(stem);
 
-function makeContext(engine: SearchEngine, synonyms: readonly SynonymGroup[], label: string): Context {
+function makeContext(engine: SearchEngine, synonyms: readonly SynonymGroup[], label: string, otherBodies: readonly OtherBody[]): Context {
   const docs = new Map<string, DocInfo>();
   for (const doc of engine.docs) {
     const phrases = [
@@ -125,7 +117,7 @@ function makeContext(engine: SearchEngine, synonyms: readonly SynonymGroup[], la
     });
   }
   const knownStems = new Set([...engine.vocabulary.keys()].map(stem));
-  return { engine, docs, knownStems, synonyms, label };
+  return { engine, docs, knownStems, synonyms, label, otherBodies };
 }
 
 interface Found {
@@ -161,12 +153,13 @@ function search(query: string, engine: SearchEngine): Found {
   return found;
 }
 
-type Relation = 'name' | 'text' | 'corrected' | 'synonym' | 'guess' | 'none';
+// The engine corrects only believable typos (typoDistance in engine.ts), so a corrected word is the same word.
+type Relation = 'name' | 'text' | 'corrected' | 'synonym' | 'none';
 
 interface WordRelation {
   word: string;
   relation: Relation;
-  /** The known word the engine read it as, for 'corrected' and 'guess'. */
+  /** The known word the engine read it as, for 'corrected'. */
   readAs?: string;
 }
 
@@ -179,7 +172,7 @@ function relate(word: string, info: DocInfo, found: Found, context: Context): Wo
   if (readAs) {
     const corrected = stem(readAs);
     if (info.nameStems.has(corrected) || info.textStems.has(corrected)) {
-      return { word, relation: isTypo(word, readAs) ? 'corrected' : 'guess', readAs };
+      return { word, relation: 'corrected', readAs };
     }
   }
   // The engine may still relate the word to the task through a synonym editors already added.
@@ -187,6 +180,21 @@ function relate(word: string, info: DocInfo, found: Found, context: Context): Wo
   if (!alone.suggestion && alone.results.some((result) => result.slug === info.doc.slug)) return { word, relation: 'synonym' };
   return { word, relation: 'none' };
 }
+
+/** The fields of a signpost for a query, to fill in: kind, title, keywords and who does it. */
+function signpostYaml(query: string, body: OtherBody): string {
+  const data = {
+    title: capitalise(phraseOf(query)),
+    summary: `${body.body} does this, not the council.`,
+    topic: 'other-organisations',
+    kind: 'signpost',
+    keywords: [phraseOf(query)],
+    provider: { name: body.body, does: 'Say in one or two sentences what they do for people.', url: body.url, linkText: `The ${body.body} website` },
+  };
+  return stringify(data, { lineWidth: 0 }).trimEnd();
+}
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 function describeGap(outcome: QueryOutcome, reason: GapReason, context: Context): Gap {
   const query = outcome.query;
@@ -202,6 +210,20 @@ function describeGap(outcome: QueryOutcome, reason: GapReason, context: Context)
 
   if (!terms.length) {
     return finish(null, { kind: 'new-task', file: null, yaml: '' }, `Search ignores every word of "${query}" (words like "the" or "how"), so no task and no keyword can match it.`);
+  }
+
+  // Nothing on the portal answers it, and it is something another organisation does: a signpost sends people there.
+  if (reason === 'zero-results' && context.engine.search(query, { limit: 1 }).coverage !== 'full') {
+    const queryStems = new Set(terms.map(stem));
+    const body = context.otherBodies.find((entry) => entry.for.some((phrase) => meaningfulWords(phrase).every((word) => queryStems.has(stem(word)))));
+    if (body) {
+      const slug = slugify(capitalise(phraseOf(query)));
+      return finish(
+        null,
+        { kind: 'signpost', file: `${context.label}/tasks/${slug}.md`, yaml: signpostYaml(query, body) },
+        `${body.body} does this, not the council (${context.label}/search/other-bodies.yml). A signpost page says so and sends people to them; docs/editing.md shows a whole one.`,
+      );
+    }
   }
 
   const found = search(query, context.engine);
@@ -277,9 +299,8 @@ function describeGap(outcome: QueryOutcome, reason: GapReason, context: Context)
   // Only some words relate: naming the task would send people to something it does not offer.
   const shared = relations.filter((relation) => relation.relation === 'name' || relation.relation === 'text' || relation.relation === 'synonym').map((relation) => `"${relation.word}"`);
   const missing = relations
-    .filter((relation) => relation.relation === 'none' || relation.relation === 'guess')
+    .filter((relation) => relation.relation === 'none')
     .map((relation) => {
-      if (relation.relation === 'guess') return `search reads "${relation.word}" as "${relation.readAs}", a guess`;
       return context.knownStems.has(stem(relation.word)) ? `it does not mention "${relation.word}"` : `no task uses "${relation.word}"`;
     });
   const sharing = shared.length ? `it only shares ${shared.join(', ')}` : 'it shares none of these words';
@@ -292,7 +313,7 @@ function describeGap(outcome: QueryOutcome, reason: GapReason, context: Context)
 /** Lowercase and short enough to be a keyword or synonym: the query itself, or its meaningful words. */
 function phraseOf(query: string): string {
   const phrase = query.toLowerCase().trim();
-  return phrase.length <= MAX_PHRASE_LENGTH ? phrase : meaningfulWords(phrase).join(' ');
+  return phrase.length <= PHRASE_MAX ? phrase : meaningfulWords(phrase).join(' ');
 }
 
 /** One keywords list item, quoted when YAML needs it: `- skip hire`. */
@@ -319,7 +340,9 @@ export function formatGap(gap: Omit<Gap, 'text'>, context?: Pick<Context, 'synon
       : `"${gap.query}" — searched ${times(gap.searches)}, ${gap.clicks ? `only ${gap.clicks} clicked a result (${Math.round((gap.clicks / gap.searches) * 100)}%)` : 'no one clicked a result'}`;
   const lines: string[] = [];
   const { suggestion } = gap;
-  if (suggestion.kind === 'new-task') {
+  if (suggestion.kind === 'signpost') {
+    lines.push(gap.note ?? 'Another organisation does this.', `Create ${suggestion.file} with:`, indent(suggestion.yaml, 2));
+  } else if (suggestion.kind === 'new-task') {
     lines.push(gap.note ?? 'No task matches: this may be a new task to write.');
     if (suggestion.yaml) lines.push('Give a new task the keyword:', indent(suggestion.yaml.split('\n').slice(1).join('\n').trim(), 2));
   } else {
@@ -381,14 +404,12 @@ export function applyKeywordSuggestions(contentRoot: string, gaps: readonly Gap[
   return results;
 }
 
-const FRONT_MATTER = /^(\uFEFF?---[ \t]*\r?\n)([\s\S]*?)(^---[ \t]*(?:\r?\n|$))/m;
 const sameKeyword = (a: string, b: string) => words(a).join(' ') === words(b).join(' ');
 
 function addKeywords(file: string, keywords: readonly string[]): { added: string[]; problem?: string } {
-  const source = readFileSync(file, 'utf8');
-  const match = FRONT_MATTER.exec(source);
-  if (!match || match.index !== 0) return { added: [], problem: 'has no front matter between "---" lines; add the keywords by hand' };
-  const [whole, open, yamlText = '', close] = match;
+  const parts = splitFrontMatter(readFileSync(file, 'utf8'));
+  if ('error' in parts) return { added: [], problem: 'has no front matter between "---" lines; add the keywords by hand' };
+  const { open, yaml: yamlText, close, body } = parts;
   const crlf = yamlText.includes('\r\n');
   const text = crlf ? yamlText.replace(/\r\n/g, '\n') : yamlText;
   const options = { lineWidth: 0, flowCollectionPadding: /:\s*\[ \S/.test(text) } as const;
@@ -402,10 +423,10 @@ function addKeywords(file: string, keywords: readonly string[]): { added: string
   const existing = list.items.map((item) => String((item as { value?: unknown }).value ?? item));
   const added: string[] = [];
   for (const keyword of keywords) {
-    if (keyword.length > MAX_PHRASE_LENGTH) continue;
+    if (keyword.length > TASK_LIMITS.keyword) continue;
     if ([...existing, ...added].some((known) => sameKeyword(known, keyword))) continue;
-    if (existing.length + added.length >= MAX_KEYWORDS) {
-      return { added: [], problem: `would have more than ${MAX_KEYWORDS} keywords; remove some first` };
+    if (existing.length + added.length >= TASK_LIMITS.keywordsMax) {
+      return { added: [], problem: `would have more than ${TASK_LIMITS.keywordsMax} keywords; remove some first` };
     }
     added.push(keyword);
   }
@@ -414,9 +435,9 @@ function addKeywords(file: string, keywords: readonly string[]): { added: string
 
   let yamlOut = doc.toString(options);
   if (crlf) yamlOut = yamlOut.replace(/\n/g, '\r\n');
-  const updated = open + yamlOut + close + source.slice(whole.length);
+  const updated = open + yamlOut + close + body;
   // Write beside the file and rename, so a reader never sees half a file. The name starts
-  // with a dot, which the content loader skips.
+  // with a dot, which the content loader ignores (contentFileKind in paths.ts).
   const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
   writeFileSync(temporary, updated);
   renameSync(temporary, file);

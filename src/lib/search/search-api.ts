@@ -5,6 +5,7 @@
 import { searchParamsSchema, SEARCH_LIMIT_DEFAULT, type SearchResponse } from '../../schemas/search.ts';
 import type { ApiIssue } from '../server/responses.ts';
 import type { SearchEngine, SearchOptions } from './engine.ts';
+import { cleanQuery } from './text.ts';
 
 export type ParsedSearchParams = { ok: true; q: string; limit: number } | { ok: false; issues: ApiIssue[] };
 
@@ -25,6 +26,6 @@ export function searchSafely(engine: SearchEngine, q: string, options: SearchOpt
     return engine.search(q, options);
   } catch (error) {
     console.error('search failed for a query; answering with no results', error);
-    return { query: q.slice(0, 100), total: 0, suggestion: null, results: [] };
+    return { query: cleanQuery(q), total: 0, suggestion: null, coverage: 'none', missing: [], results: [] };
   }
 }

@@ -4,9 +4,7 @@
  * Runs in the browser too: no Node imports here.
  */
 import lunr from 'lunr';
-
-/** Longest query we read; the rest is ignored. */
-export const MAX_QUERY_LENGTH = 100;
+import { QUERY_MAX } from '../../schemas/limits.ts';
 
 /** Filler words people add to questions, beyond lunr's English stop words. */
 const EXTRA_STOP_WORDS = new Set([
@@ -14,10 +12,40 @@ const EXTRA_STOP_WORDS = new Set([
   'u', 'ur', 'online', 'website', 'page', 'somebody', 'someone',
 ]);
 
+/**
+ * Words that carry no topic of their own ("bin men didnt come", "wich bin goes out").
+ * They are still searched, but an answer that does not match them is not partial.
+ */
+const FILLER_WORDS = new Set([
+  'come', 'comes', 'came', 'coming', 'go', 'goes', 'going', 'went', 'gone', 'didnt', 'doesnt', 'isnt', 'arent', 'wasnt',
+  'werent', 'wont', 'wouldnt', 'couldnt', 'havent', 'hasnt', 'know', 'still', 'already', 'now', 'anyone', 'anybody',
+  'something', 'thing', 'things', 'way', 'wich', 'whats', 'wheres', 'hows', 'whens', 'whos', 'wat', 'wot', 'ok', 'okay',
+]);
+
+export function isFillerWord(word: string): boolean {
+  return FILLER_WORDS.has(word);
+}
+
+/**
+ * Words that name a kind of service or a place many tasks share ("permit", "street",
+ * "application"), not what the person wants. Beside a more specific word they count for
+ * less, so "skip permit" is about a skip, and "dog license" about a dog, not any licence.
+ */
+const GENERIC_WORDS = new Set([
+  'apply', 'application', 'applications', 'applying', 'permit', 'permits', 'licence', 'licences', 'license', 'licenses',
+  'street', 'streets', 'council', 'councils', 'service', 'services', 'form', 'forms', 'request', 'report', 'reporting',
+  'book', 'booking', 'pay', 'paying', 'payment', 'register', 'registration', 'find', 'check', 'information', 'info',
+  'local', 'riverton', 'scheme',
+]);
+
+export function isGenericWord(word: string): boolean {
+  return GENERIC_WORDS.has(word);
+}
+
 /** Trims and shortens what a person typed; never throws, whatever the input. */
 export function cleanQuery(raw: unknown): string {
   const text = typeof raw === 'string' ? raw : '';
-  return Array.from(text.replace(/\s+/g, ' ').trim()).slice(0, MAX_QUERY_LENGTH).join('').trim();
+  return Array.from(text.replace(/\s+/g, ' ').trim()).slice(0, QUERY_MAX).join('').trim();
 }
 
 /**

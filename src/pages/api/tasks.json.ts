@@ -12,8 +12,9 @@ export const GET: APIRoute = async ({ site }) => {
     generated: new Date().toISOString(),
     licence: 'Open Government Licence v3.0',
     topics: topics.map(({ slug, title, summary }) => ({ slug, title, summary, url: new URL(`/browse/${slug}`, base).href })),
-    tasks: tasks.map(({ entry: _entry, popular: _popular, ...task }) => ({
-      ...task,
+    // The home page's "Most requested" flag is a layout choice, not part of the catalogue.
+    tasks: tasks.map(({ entry: _entry, ...task }) => ({
+      ...Object.fromEntries(Object.entries(task).filter(([key]) => key !== 'popular')),
       url: new URL(`/${task.slug}`, base).href,
     })),
   };

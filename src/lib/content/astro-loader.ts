@@ -1,0 +1,59 @@
+/**
+ * The content collections' loader: it hands Astro the tasks and topics our own loader
+ * has already read and checked (sharedContent), instead of Astro reading the folders
+ * again with its own file rule. One read, one inclusion rule, one schema check.
+ */
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { formatProblem, sharedContent, type Content } from './load-content.ts';
+import { contentDir } from './paths.ts';
+
+export type CollectionName = 'tasks' | 'topics';
+
+export function contentLoader(collection: CollectionName): Loader {
+  return {
+    name: `taskfront:${collection}`,
+    async load(context) {
+      const cwd = fileURLToPath(context.config.root);
+      const read = () => sharedContent({ root: contentDir(cwd), cwd });
+      await fill(context, collection, read(), cwd);
+      // In `astro dev` a change to a content file reloads the collection; the build never watches.
+      const watcher = context.watcher;
+      if (watcher) {
+        watcher.add(join(contentDir(cwd), collection));
+        const reload = (path: string) => {
+          if (path.startsWith(join(contentDir(cwd), collection))) void fill(context, collection, read(), cwd);
+        };
+        watcher.on('change', reload).on('add', reload).on('unlink', reload);
+      }
+    },
+  };
+}
+
+async function fill(context: LoaderContext, collection: CollectionName, content: Content, cwd: string): Promise<void> {
+  const { store, logger, generateDigest, renderMarkdown } = context;
+  // The build stops on these first (content-guard.ts); in dev the editor sees them here and
+  // every valid page keeps working while one file is mid-change.
+  const own = content.problems.filter((problem) => problem.severity === 'error' && problem.file.includes(`${collection}/`));
+  for (const problem of own) logger.warn(formatProblem(problem));
+
+  const entries = collection === 'tasks' ? content.tasks : content.topics;
+  const keep = new Set(entries.map((entry) => entry.slug));
+  for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
+
+  for (const { slug, file, body, bodyLine: _bodyLine, ...data } of entries) {
+    const digest = generateDigest({ data, body });
+    // Unchanged since the last build (Astro keeps the store in .astro/): keep its rendered HTML.
+    if (store.get(slug)?.digest === digest) continue;
+    const path = join(cwd, file);
+    store.set({
+      id: slug,
+      data,
+      body,
+      filePath: file,
+      digest,
+      rendered: await renderMarkdown(body, { fileURL: pathToFileURL(path) }),
+    });
+  }
+}
