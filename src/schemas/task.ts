@@ -173,5 +173,4 @@ export const taskSchema = z
 export type TaskData = z.output<typeof taskSchema>;
 export type TaskInput = z.input<typeof taskSchema>;
 export type ServiceData = Extract<TaskData, { kind: ServiceKind }>;
-export type SignpostData = Extract<TaskData, { kind: 'signpost' }>;
 export type ServiceInput = Extract<TaskInput, { kind: ServiceKind }>;

@@ -18,7 +18,7 @@ import { readYamlFile } from './yaml-file.ts';
 export { formatProblem, type ContentProblem };
 
 /** Added to "unknown field" messages in content files. */
-export const CONTENT_FIELDS_HELP = 'docs/editing.md lists the fields';
+const CONTENT_FIELDS_HELP = 'docs/editing.md lists the fields';
 
 /** Where an entry came from, beside its fields. */
 interface EntryFile {
@@ -33,7 +33,7 @@ interface EntryFile {
 
 export type Task = TaskData & EntryFile;
 
-export type Topic = TopicData & EntryFile;
+type Topic = TopicData & EntryFile;
 
 export interface Content {
   tasks: Task[];

@@ -16,7 +16,7 @@ import { createSearchEngine, typoDistance, type SearchData, type SearchEngine } 
 let english: readonly string[] | undefined;
 
 /** Every word in the English word list, lowercase. Read once per process. */
-export function englishWords(): readonly string[] {
+function englishWords(): readonly string[] {
   if (!english) {
     // One string per word, cut from the bytes: words split from one big string stay slices
     // of it, and reading their letters a few million times is several times slower.

@@ -72,7 +72,7 @@ function tagged(problems: ContentProblem[]): ContentProblem[] {
 }
 
 /** The gates check:search holds search to (docs/decisions/0015-search-confidence.md). */
-export const QUALITY_GATES = {
+const QUALITY_GATES = {
   /** Held-out (titles-only) queries, server engine: right task first at least this often… */
   heldOutAt1: 0.9,
   /** …and in the top 3 at least this often. */
@@ -83,7 +83,7 @@ export const QUALITY_GATES = {
   noAnswerHonest: 0.95,
 } as const;
 
-export interface ExpectationOutcome extends PlacedExpectation {
+interface ExpectationOutcome extends PlacedExpectation {
   /** 1-based rank of the expected task, or null when it is not in the first `depth` results (or there is none to find). */
   rank: number | null;
   /** The first three results' slugs. */
@@ -93,7 +93,7 @@ export interface ExpectationOutcome extends PlacedExpectation {
   firstKind: TaskKind | null;
 }
 
-export interface Scores {
+interface Scores {
   count: number;
   successAt1: number;
   successAt3: number;
@@ -101,7 +101,7 @@ export interface Scores {
   mrr: number;
 }
 
-export interface NoAnswerScores {
+interface NoAnswerScores {
   count: number;
   /** Said it found nothing, or only part, or showed a signpost first. */
   honest: number;
@@ -111,7 +111,7 @@ export interface NoAnswerScores {
   confident: ExpectationOutcome[];
 }
 
-export interface EngineQuality {
+interface EngineQuality {
   /** Scores of the expectations that name a task, by who wrote them, and all together. */
   bySource: Record<ExpectationSource | 'all', Scores>;
   noAnswer: NoAnswerScores;
@@ -119,7 +119,7 @@ export interface EngineQuality {
 }
 
 /** What one engine does with every expectation. */
-export function measureEngine(engine: SearchEngine, expectations: readonly PlacedExpectation[], depth = 10): EngineQuality {
+function measureEngine(engine: SearchEngine, expectations: readonly PlacedExpectation[], depth = 10): EngineQuality {
   const outcomes = expectations.map((expectation): ExpectationOutcome => {
     const response = engine.search(expectation.query, { limit: depth });
     const slugs = response.results.map((result) => result.slug);
