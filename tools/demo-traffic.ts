@@ -71,7 +71,9 @@ if (expectationsFile.problems.some((problem) => problem.severity === 'error')) f
 const expectations = expectationsFile.expectations.flatMap((entry) => (entry.task ? [{ query: entry.query, task: entry.task }] : []));
 const cataloguePath = join(root, 'dist/client/api/tasks.json');
 if (!existsSync(cataloguePath)) fail('The portal has not been built here yet: run npm start (or npm run build) first.');
-const catalogue = JSON.parse(readFileSync(cataloguePath, 'utf8')) as { tasks: { slug: string; start?: { url: string } }[] };
+const catalogue = JSON.parse(readFileSync(cataloguePath, 'utf8')) as { tasks: { slug: string; kind: string; start?: { url: string } }[] };
+// A signpost page is no part of a journey: its page sends no view (see measure.ts), so neither does the demo.
+const signposts = new Set(catalogue.tasks.filter((task) => task.kind === 'signpost').map((task) => task.slug));
 const startable = new Set(catalogue.tasks.filter((task) => task.start).map((task) => task.slug));
 // Needs the portal does not meet yet. The first ones find nothing at all; the others find
 // only loosely related tasks, so people rarely click. Both feed the search gap report.
@@ -250,7 +252,7 @@ async function journey(channel: Channel) {
   const rank = search?.rankOf(task) ?? 0;
   if (!search?.id || !rank || chance(0.15)) return; // some people give up
   await channel.event({ type: 'search_click', search: search.id, query, task, rank }, 'clicks');
-  await channel.event({ type: 'task_view', task }, 'views');
+  if (!signposts.has(task)) await channel.event({ type: 'task_view', task }, 'views');
   if (chance(0.2)) await channel.event({ type: 'feedback', task, useful: chance(0.75), ...(chance(0.3) ? { comment: pick(comments) } : {}) }, 'feedback');
   if (!startable.has(task) || chance(0.35)) return;
   const token = await channel.start(task);
