@@ -134,10 +134,10 @@ describe('My tasks, kept on this device', () => {
     await page.getByRole('button', { name: 'Save to my tasks' }).click();
     await page.getByRole('button', { name: 'Remove from my tasks' }).waitFor();
     await page.getByRole('link', { name: 'Report a pothole' }).last().click();
-    await page.waitForURL(/\/demo-service\/report-a-pothole$/);
+    await page.waitForURL(/\/demo-service\/report-a-pothole\?journey=[\w-]+$/);
     expect((await storage(page)).list?.tasks.find((task) => task.slug === 'report-a-pothole')?.startedAt).toBeDefined();
     await page.getByRole('button', { name: 'Finish the demo' }).click();
-    await page.waitForURL(/\/done\/report-a-pothole\??$/);
+    await page.waitForURL(/\/done\/report-a-pothole\?journey=[\w-]+$/);
     await page.locator('[data-module="my-task-finish"]').scrollIntoViewIfNeeded();
     await expect.poll(() => status(page).textContent()).toBe('This task is in your tasks as finished. It is kept only on this device.');
 
@@ -230,7 +230,7 @@ describe('My tasks, kept on this device', () => {
     await openTask(page, 'report-a-pothole');
     expect(await page.getByRole('checkbox', { name: /Keep a record on this device/ }).isChecked()).toBe(true);
     await page.getByRole('link', { name: 'Report a pothole' }).last().click();
-    await page.waitForURL(/\/demo-service\/report-a-pothole$/);
+    await page.waitForURL(/\/demo-service\/report-a-pothole\?journey=[\w-]+$/);
     expect((await storage(page)).list?.tasks.find((task) => task.slug === 'report-a-pothole')?.startedAt).toBeDefined();
 
     // Undo is as easy: turn it off on /my-tasks and a Start is no longer added.
@@ -239,7 +239,7 @@ describe('My tasks, kept on this device', () => {
     await expect.poll(() => status(page).textContent()).toContain('No record will be kept');
     await openTask(page, 'report-noise');
     await page.getByRole('link', { name: 'Report noise' }).last().click();
-    await page.waitForURL(/\/demo-service\/report-noise$/);
+    await page.waitForURL(/\/demo-service\/report-noise\?journey=[\w-]+$/);
     expect((await storage(page)).list?.tasks.map((task) => task.slug)).toEqual(['report-graffiti', 'report-a-pothole']);
     await finish(context);
   });
