@@ -39,21 +39,8 @@ export async function startPostgres(): Promise<ThrowawayPostgres> {
   return { url, crash: () => run('crash'), restart: () => run('restart'), pause: () => run('pause'), resume: () => run('resume'), stop: () => run('stop') };
 }
 
-/** A fresh, empty database on a server, for one portal. */
-export async function freshDatabase(adminUrl: string): Promise<string> {
-  const { default: pg } = await import('pg');
-  const name = `taskfront_fault_${Math.random().toString(36).slice(2, 10)}`;
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await client.end();
-  }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.href;
-}
+/** A fresh, empty database on a server, for one portal: the helper the tracking suite uses. */
+export { freshPostgresDatabase as freshDatabase } from '../../helpers/site.ts';
 
 export type StoreTarget = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
 
