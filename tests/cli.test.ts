@@ -19,10 +19,6 @@ const TOOLS = [
   ...EXTRA_TOOLS,
 ].sort();
 
-// Not yet on parseCli on this branch: their owners convert them (issue 9). They already exit 2
-// without a stack trace, but still print the whole help after the error, so only the
-// one-line check is skipped for them. Remove a tool from here once it uses parseCli.
-const NOT_YET_ON_PARSE_CLI = new Set(['src/cli/audit-a11y.ts']);
 
 // Nothing here should reach a store, but if a tool ever read one before its options, it must not be the real one.
 const scratch = mkdtempSync(join(tmpdir(), 'taskfront-cli-'));
@@ -76,7 +72,7 @@ describe.concurrent.each(TOOLS)('%s', (tool) => {
     expect(status).toBe(2);
   });
 
-  it.skipIf(NOT_YET_ON_PARSE_CLI.has(tool))('answers like every parseCli tool: one plain line, exit codes in its help', async () => {
+  it('answers like every parseCli tool: one plain line, exit codes in its help', async () => {
     const { stderr } = await answer(tool, '--no-such-flag');
     expect(stderr).toMatch(/^Unknown option --no-such-flag\. Run (npm run \S+ -- --help|with --help) to see the options\.\n$/);
     const { stdout } = await answer(tool, '--help');

@@ -78,7 +78,8 @@ describe.skipIf(missing)(`PostgreSQL faults${missing ? ` (skipped: ${missing})` 
     expect(alive).toBe(true);
     expect(portal.output()).not.toMatch(/Unhandled|uncaught/i);
     expect(answered(samples)).toHaveLength(samples.length);
-    expect(samples.filter((sample) => sample.kind === 'page').every((sample) => sample.status === 200)).toBe(true);
+    // A /search page is always served; while its search cannot be recorded it says so with 503 and Retry-After (no silent drop, decision 0010).
+    expect(samples.filter((sample) => sample.kind === 'page').every((sample) => sample.status === 200 || sample.status === 503)).toBe(true);
     expect(longest(samples)).toBeLessThan(BOUND_WITH_SLACK_MS);
     expect(recoveries.every((ms) => ms < 5_000)).toBe(true);
     expect(stored.size).toBe(acked.length);
@@ -117,7 +118,8 @@ describe.skipIf(missing)(`PostgreSQL faults${missing ? ` (skipped: ${missing})` 
     expect(alive).toBe(true);
     expect(answered(samples)).toHaveLength(samples.length);
     expect(duringHang.length).toBeGreaterThan(50);
-    expect(samples.filter((sample) => sample.kind === 'page').every((sample) => sample.status === 200)).toBe(true);
+    // A /search page is always served; while its search cannot be recorded it says so with 503 and Retry-After (no silent drop, decision 0010).
+    expect(samples.filter((sample) => sample.kind === 'page').every((sample) => sample.status === 200 || sample.status === 503)).toBe(true);
     expect(longest(samples)).toBeLessThan(BOUND_WITH_SLACK_MS);
     expect(recoveryAfter(samples, resumedAt)).toBeLessThan(5_000);
     expect(stored.size).toBe(acked.length);
