@@ -41,7 +41,13 @@ afterAll(async () => {
 /** A new profile whose every request is logged. */
 async function profile(options: BrowserContextOptions = {}): Promise<BrowserContext> {
   const context = await browser.newContext({ acceptDownloads: true, ...options });
-  context.on('request', (request) => sent.push(request.allHeaders().then((headers) => ({ url: request.url(), headers, body: request.postData() ?? '' }))));
+  context.on('request', (request) => {
+    const url = request.url();
+    const body = request.postData() ?? '';
+    // A request made as a profile closes may have no full header list left to read: keep the
+    // headers the browser sent, which are always there, rather than lose the request.
+    sent.push(request.allHeaders().catch(() => request.headers()).then((headers) => ({ url, headers, body })));
+  });
   return context;
 }
 
