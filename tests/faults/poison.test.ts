@@ -5,26 +5,13 @@
  * a 400 naming the field; the page still answers; no good event is refused.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { report } from './helpers/figures.ts';
 import { acknowledged, longest, sleep, startLoad } from './helpers/load.ts';
 import { portalOn } from './helpers/portal.ts';
-import { freshDatabase, postgresForBoth, storedOf, type StoreTarget } from './helpers/stores.ts';
+import { bothStores, storedOf } from './helpers/stores.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'taskfront-fault-poison-'));
-const postgres = await postgresForBoth();
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-  if ('stop' in postgres) postgres.stop();
-});
-
-const targets: { name: 'sqlite' | 'postgres'; target: () => Promise<StoreTarget> }[] = [
-  { name: 'sqlite', target: async () => ({ kind: 'sqlite', path: join(dir, `${randomUUID()}.sqlite`) }) },
-  { name: 'postgres', target: async () => ({ kind: 'postgres', url: await freshDatabase((postgres as { adminUrl: string }).adminUrl) }) },
-];
+const { cases: targets, postgres } = await bothStores('poison');
 
 const POISONS = ['council\u0000tax', 'bin\u001bday', 'x\u007f', 'ok \ud800'];
 

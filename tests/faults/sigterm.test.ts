@@ -3,27 +3,13 @@
  * has, commits and closes the store and exits 0 within 10 s; every event it
  * acknowledged is stored.
  */
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { report } from './helpers/figures.ts';
 import { acknowledged, longest, sleep, startLoad, until } from './helpers/load.ts';
 import { exited, portalOn } from './helpers/portal.ts';
-import { freshDatabase, postgresForBoth, storedOf, type StoreTarget } from './helpers/stores.ts';
+import { bothStores, storedOf } from './helpers/stores.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'taskfront-fault-sigterm-'));
-const postgres = await postgresForBoth();
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-  if ('stop' in postgres) postgres.stop();
-});
-
-const targets: { name: 'sqlite' | 'postgres'; target: () => Promise<StoreTarget> }[] = [
-  { name: 'sqlite', target: async () => ({ kind: 'sqlite', path: join(dir, `${randomUUID()}.sqlite`) }) },
-  { name: 'postgres', target: async () => ({ kind: 'postgres', url: await freshDatabase((postgres as { adminUrl: string }).adminUrl) }) },
-];
+const { cases: targets, postgres } = await bothStores('sigterm');
 
 describe.each(targets)('SIGTERM under load ($name)', ({ name, target }) => {
   it.skipIf(name === 'postgres' && 'skip' in postgres)(`stops cleanly, exit 0 within 10 s, every 204 stored${'skip' in postgres ? ` (PostgreSQL skipped: ${postgres.skip})` : ''}`, async () => {

@@ -9,7 +9,11 @@ import { existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { afterAll } from 'vitest';
 import { freePort } from '../../../src/lib/portal/free-port.ts';
+import { freshPostgresDatabase } from '../../helpers/site.ts';
 
 const SCRIPT = join(import.meta.dirname, '../../../tools/pg-throwaway.sh');
 
@@ -39,8 +43,6 @@ export async function startPostgres(): Promise<ThrowawayPostgres> {
   return { url, crash: () => run('crash'), restart: () => run('restart'), pause: () => run('pause'), resume: () => run('resume'), stop: () => run('stop') };
 }
 
-/** A fresh, empty database on a server, for one portal: the helper the tracking suite uses. */
-export { freshPostgresDatabase as freshDatabase } from '../../helpers/site.ts';
 
 export type StoreTarget = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
 
@@ -74,4 +76,30 @@ export async function postgresForBoth(): Promise<{ adminUrl: string; stop(): voi
   if (missing) return { skip: missing };
   const server = await startPostgres();
   return { adminUrl: server.url, stop: () => server.stop() };
+}
+
+export interface StoreCase {
+  name: 'sqlite' | 'postgres';
+  target: () => Promise<StoreTarget>;
+}
+
+/**
+ * The two stores a fault is tried on: a fresh SQLite file in a scratch folder, and a fresh
+ * database on DATABASE_URL or a throwaway server. Cleans both up after the file's tests.
+ * `postgres` is the server, or why PostgreSQL is skipped.
+ */
+export async function bothStores(label: string): Promise<{ cases: StoreCase[]; postgres: Awaited<ReturnType<typeof postgresForBoth>> }> {
+  const dir = mkdtempSync(join(tmpdir(), `taskfront-fault-${label}-`));
+  const postgres = await postgresForBoth();
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+    if ('stop' in postgres) postgres.stop();
+  });
+  return {
+    postgres,
+    cases: [
+      { name: 'sqlite', target: async () => ({ kind: 'sqlite', path: join(dir, `${randomUUID()}.sqlite`) }) },
+      { name: 'postgres', target: async () => ({ kind: 'postgres', url: await freshPostgresDatabase((postgres as { adminUrl: string }).adminUrl) }) },
+    ],
+  };
 }
