@@ -4,17 +4,16 @@
  * and rule, and the clean page by nothing, so switching a check off fails this test.
  * The same run exercises the baseline: known, expired, fixed and not-audited entries.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAudit } from '../src/lib/a11y/audit.ts';
 import type { AuditReport } from '../src/schemas/a11y.ts';
+import { serveFixtures } from './fixtures/a11y/serve.ts';
 import { ROOT } from './helpers/site.ts';
 
-const FIXTURES = join(ROOT, 'tests/fixtures/a11y');
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.svg': 'image/svg+xml', '.xml': 'application/xml', '.vtt': 'text/vtt' };
 
 /** Seeded page → the (check/rule) pairs the audit must report on it, and nothing else. */
 const EXPECTED: Record<string, string[]> = {
@@ -44,21 +43,9 @@ const dir = mkdtempSync(join(tmpdir(), 'taskfront-a11y-seeded-'));
 let server: Server;
 let report: AuditReport;
 
-function serve(): Promise<string> {
-  server = createServer((request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    const file = join(FIXTURES, path === '/' ? 'clean.html' : path);
-    if (!file.startsWith(FIXTURES) || !existsSync(file) || !TYPES[extname(file)]) {
-      response.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
-      return;
-    }
-    response.writeHead(200, { 'Content-Type': TYPES[extname(file)]! }).end(readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as { port: number }).port}`)));
-}
-
 beforeAll(async () => {
-  const url = await serve();
+  let url: string;
+  ({ url, server } = await serveFixtures());
   const baselineFile = join(dir, 'baseline.yml');
   writeFileSync(
     baselineFile,

@@ -4,20 +4,15 @@
  * refuses, and pages without JavaScript. Every request made is logged; the last test checks
  * that none carries anything from the list, and every context is checked for 0 cookies.
  */
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../src/lib/browser/find-chromium.ts';
+import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { MY_TASKS_KEY, myTasksFileSchema, type MyTasksFile } from '../src/schemas/my-tasks.ts';
-import { startServer, type RunningServer } from './helpers/site.ts';
+import { browserSuite } from './helpers/browser-suite.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'taskfront-my-tasks-'));
-let server: RunningServer;
-let browser: Browser;
+const suite = browserSuite('my-tasks');
 
 interface Sent {
   url: string;
@@ -29,18 +24,9 @@ const sent: Promise<Sent>[] = [];
 const storedValues = new Set<string>([MY_TASKS_KEY]);
 let downloaded: string | undefined;
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ TASKFRONT_DB: join(dir, `${randomUUID()}.sqlite`) }), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
-
 /** A new profile whose every request is logged. */
 async function profile(options: BrowserContextOptions = {}): Promise<BrowserContext> {
-  const context = await browser.newContext({ acceptDownloads: true, ...options });
+  const context = await suite.browser.newContext({ acceptDownloads: true, ...options });
   context.on('request', (request) => {
     const url = request.url();
     const body = request.postData() ?? '';
@@ -78,17 +64,24 @@ function remember(list: MyTasksFile): void {
 }
 
 async function openTask(page: Page, slug: string): Promise<void> {
-  await page.goto(`${server.url}/${slug}`);
+  await page.goto(`${suite.server.url}/${slug}`);
   // The script loads as the checklist comes near the screen; its controls are hidden until it has read the list.
   await page.locator('[data-module="my-task"]').scrollIntoViewIfNeeded();
   await page.locator('[data-module="my-task"] [data-save]').waitFor({ state: 'visible' });
+}
+
+/** Opens a task and saves it, waiting until the page says it is saved. */
+async function saveTask(page: Page, slug: string): Promise<void> {
+  await openTask(page, slug);
+  await page.getByRole('button', { name: 'Save to my tasks' }).click();
+  await page.getByRole('button', { name: 'Remove from my tasks' }).waitFor();
 }
 
 const status = (page: Page) => page.locator('[data-module] [data-status]');
 const group = (page: Page, name: string) => page.getByRole('region', { name: new RegExp(`^${name}`) });
 
 async function openList(page: Page): Promise<void> {
-  await page.goto(`${server.url}/my-tasks`);
+  await page.goto(`${suite.server.url}/my-tasks`);
   await page.getByRole('heading', { name: 'Your choices' }).waitFor();
 }
 
@@ -126,19 +119,13 @@ describe('My tasks, kept on this device', () => {
     const context = await profile();
     const page = await context.newPage();
     // Not started: saved only.
-    await openTask(page, 'report-noise');
-    await page.getByRole('button', { name: 'Save to my tasks' }).click();
-    await page.getByRole('button', { name: 'Remove from my tasks' }).waitFor();
+    await saveTask(page, 'report-noise');
     // In progress: saved with a step ticked.
-    await openTask(page, 'report-graffiti');
-    await page.getByRole('button', { name: 'Save to my tasks' }).click();
-    await page.getByRole('button', { name: 'Remove from my tasks' }).waitFor();
+    await saveTask(page, 'report-graffiti');
     await page.locator('#my-task-step-1').check();
     await expect.poll(() => status(page).textContent()).toMatch(/^Saved: 1 of \d+ steps done\.$/);
     // Finished: saved, Start, then the done page.
-    await openTask(page, 'report-a-pothole');
-    await page.getByRole('button', { name: 'Save to my tasks' }).click();
-    await page.getByRole('button', { name: 'Remove from my tasks' }).waitFor();
+    await saveTask(page, 'report-a-pothole');
     await page.getByRole('link', { name: 'Report a pothole' }).last().click();
     await page.waitForURL(/\/demo-service\/report-a-pothole\?journey=[\w-]+$/);
     expect((await storage(page)).list?.tasks.find((task) => task.slug === 'report-a-pothole')?.startedAt).toBeDefined();
@@ -160,7 +147,7 @@ describe('My tasks, kept on this device', () => {
 
     // Download: valid JSON matching the schema, and the same list; a text copy to read.
     const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download as JSON' }).click()]);
-    const file = join(dir, json.suggestedFilename());
+    const file = join(suite.dir, json.suggestedFilename());
     await json.saveAs(file);
     expect(json.suggestedFilename()).toMatch(/^my-tasks-\d{4}-\d{2}-\d{2}\.json$/);
     const exported = myTasksFileSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
@@ -195,13 +182,13 @@ describe('My tasks, kept on this device', () => {
     const other = await fresh.newPage();
     await openList(other);
     const input = other.getByLabel('Choose a JSON file you downloaded from My tasks');
-    const broken = join(dir, 'broken.json');
+    const broken = join(suite.dir, 'broken.json');
     writeFileSync(broken, JSON.stringify({ ...exported, tasks: [...exported.tasks, { ...exported.tasks[0], slug: 'Not a slug' }] }));
     await input.setInputFiles(broken);
     await other.getByText('The file has been changed or damaged, so nothing was imported.').first().waitFor();
     expect(await input.getAttribute('aria-invalid')).toBe('true');
     expect(await storage(other)).toMatchObject({ local: [], session: [] });
-    const notOurs = join(dir, 'photo.json');
+    const notOurs = join(suite.dir, 'photo.json');
     writeFileSync(notOurs, '{"width": 100}');
     await input.setInputFiles(notOurs);
     await expect.poll(() => status(other).textContent()).toContain('The file is not a My tasks download.');
@@ -219,7 +206,7 @@ describe('My tasks, kept on this device', () => {
   it('offers "Keep a record on this device" on a done page, and records Starts from then on', async () => {
     const context = await profile();
     const page = await context.newPage();
-    await page.goto(`${server.url}/done/report-graffiti`);
+    await page.goto(`${suite.server.url}/done/report-graffiti`);
     await page.locator('[data-module="my-task-finish"]').scrollIntoViewIfNeeded();
     const keep = page.getByRole('button', { name: 'Keep a record on this device' });
     await keep.waitFor();
@@ -253,9 +240,7 @@ describe('My tasks, kept on this device', () => {
   it('"this session only" keeps the list in sessionStorage, which a new session does not have', async () => {
     const context = await profile();
     const page = await context.newPage();
-    await openTask(page, 'report-noise');
-    await page.getByRole('button', { name: 'Save to my tasks' }).click();
-    await page.getByRole('button', { name: 'Remove from my tasks' }).waitFor();
+    await saveTask(page, 'report-noise');
     await openList(page);
     await page.getByRole('radio', { name: /When I close this browser tab or window/ }).check();
     await expect.poll(() => status(page).textContent()).toBe('Saved. Your list will be forgotten when you close this tab or window.');
@@ -271,7 +256,7 @@ describe('My tasks, kept on this device', () => {
     expect(await tab.getByText('Your list is empty.').isVisible()).toBe(true);
     expect(await storage(tab)).toMatchObject({ local: [], session: [] });
     await finish(context);
-    // And so is a new browser.
+    // And so is a new suite.browser.
     const next = await profile();
     const again = await next.newPage();
     await openList(again);
@@ -295,9 +280,7 @@ describe('My tasks, kept on this device', () => {
 
     const full = await profile();
     const first = await full.newPage();
-    await openTask(first, 'report-noise');
-    await first.getByRole('button', { name: 'Save to my tasks' }).click();
-    await first.getByRole('button', { name: 'Remove from my tasks' }).waitFor();
+    await saveTask(first, 'report-noise');
     const saved = (await storage(first)).value;
     await full.addInitScript(() => {
       Storage.prototype.setItem = () => {
@@ -318,7 +301,7 @@ describe('My tasks, kept on this device', () => {
   it('without JavaScript: no controls, and a printable checklist instead', async () => {
     const context = await profile({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}/report-a-pothole`);
+    await page.goto(`${suite.server.url}/report-a-pothole`);
     expect(await page.getByRole('checkbox').count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Save to my tasks' }).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Report a pothole' }).last().getAttribute('href')).toBe('/start/report-a-pothole');
@@ -330,19 +313,19 @@ describe('My tasks, kept on this device', () => {
     expect(await page.locator('.site-footer').isVisible()).toBe(false);
 
     await page.emulateMedia({ media: 'screen' });
-    await page.goto(`${server.url}/my-tasks`);
+    await page.goto(`${suite.server.url}/my-tasks`);
     expect(await page.getByText('Your list needs JavaScript').isVisible()).toBe(true);
     expect(await page.getByRole('button').count()).toBe(0);
     await page.getByText('Printable checklists for every task').click();
     expect(await page.getByRole('link', { name: 'Report graffiti' }).getAttribute('href')).toBe('/report-graffiti/checklist');
-    expect((await page.request.get(`${server.url}/not-a-task/checklist`)).status()).toBe(404);
+    expect((await page.request.get(`${suite.server.url}/not-a-task/checklist`)).status()).toBe(404);
     await finish(context);
   });
 
   it('migrates a list stored by an older version when a page opens', async () => {
     const context = await profile();
     const page = await context.newPage();
-    await page.goto(`${server.url}/my-tasks`);
+    await page.goto(`${suite.server.url}/my-tasks`);
     await page.evaluate(() =>
       localStorage.setItem('taskfront:my-tasks', JSON.stringify({ version: 1, tasks: { 'report-graffiti': { title: 'Report graffiti', saved: Date.now(), steps: 3, needs: 2, ticks: ['step-2'] } } })),
     );
@@ -364,7 +347,7 @@ describe('My tasks, kept on this device', () => {
     });
     const weigh = async (path: string, ready: string) => {
       scripts.clear();
-      await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
+      await page.goto(`${suite.server.url}${path}`, { waitUntil: 'networkidle' });
       const part = page.locator('[data-module^="my-task"]');
       if (await part.count()) await part.first().scrollIntoViewIfNeeded();
       await page.locator(ready).first().waitFor();

@@ -1,27 +1,25 @@
-import type { Browser, Request } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../src/lib/browser/find-chromium.ts';
-import { startServer, type RunningServer } from './helpers/site.ts';
+import type { BrowserContextOptions, Request } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSuite } from './helpers/browser-suite.ts';
 
-let server: RunningServer;
-let browser: Browser;
+const suite = browserSuite('search');
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+/** The home page in a new browser profile, and its search box. */
+async function homePage(options: BrowserContextOptions = {}) {
+  const context = await suite.browser.newContext(options);
+  const page = await context.newPage();
+  await page.goto(`${suite.server.url}/`);
+  return { context, page, box: page.getByLabel('What do you want to do?') };
+}
 
 describe('search in the browser', () => {
   it('loads no script until the box is used, then shows results as you type; Enter goes to /search', async () => {
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     const page = await context.newPage();
     const requests: string[] = [];
     page.on('request', (request: Request) => requests.push(new URL(request.url()).pathname));
 
-    await page.goto(`${server.url}/`, { waitUntil: 'networkidle' });
+    await page.goto(`${suite.server.url}/`, { waitUntil: 'networkidle' });
     expect(requests.filter((path) => path.endsWith('.js') || path.endsWith('.json'))).toEqual([]);
 
     const box = page.getByLabel('What do you want to do?');
@@ -40,10 +38,7 @@ describe('search in the browser', () => {
   });
 
   it('can be used with the keyboard alone and never traps focus', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(`${server.url}/`);
-    const box = page.getByLabel('What do you want to do?');
+    const { context, page, box } = await homePage();
     await box.focus();
     await page.keyboard.type('bin');
     await page.locator('[data-live-results] a').first().waitFor();
@@ -72,10 +67,7 @@ describe('search in the browser', () => {
   });
 
   it('marks signposts and partial matches in the live results, as /search does', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(`${server.url}/`);
-    const box = page.getByLabel('What do you want to do?');
+    const { context, page, box } = await homePage();
     await box.click();
     await box.pressSequentially('passport', { delay: 20 });
     const first = page.locator('[data-live-results] li').first();
@@ -91,11 +83,9 @@ describe('search in the browser', () => {
   });
 
   it('works with JavaScript turned off', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/`);
-    await page.getByLabel('What do you want to do?').fill('pothole');
-    await page.getByLabel('What do you want to do?').press('Enter');
+    const { context, page, box } = await homePage({ javaScriptEnabled: false });
+    await box.fill('pothole');
+    await box.press('Enter');
     await page.waitForURL(/\/search\?q=pothole$/);
     expect(await page.locator('a[data-rank="1"]').textContent()).toBe('Report a pothole or damaged road');
     await context.close();

@@ -1,33 +1,16 @@
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../src/lib/browser/find-chromium.ts';
+import { describe, expect, it } from 'vitest';
 import type { PortalStats } from '../src/schemas/events.ts';
-import { startServer, type RunningServer } from './helpers/site.ts';
+import { browserSuite } from './helpers/browser-suite.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'taskfront-journey-'));
-let server: RunningServer;
-let browser: Browser;
+const suite = browserSuite('journey');
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ TASKFRONT_DB: join(dir, `${randomUUID()}.sqlite`) }), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const stats = async () => (await (await fetch(`${server.url}/api/stats?period=7`)).json()) as PortalStats;
+const stats = async () => (await (await fetch(`${suite.server.url}/api/stats?period=7`)).json()) as PortalStats;
 
 describe('a citizen’s journey in the browser', () => {
   it('search, click, Start, finish, rate 5: each counted exactly once', async () => {
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${suite.server.url}/`);
     const box = page.getByLabel('What do you want to do?');
     await box.fill('pothole');
     await box.press('Enter');
@@ -52,9 +35,9 @@ describe('a citizen’s journey in the browser', () => {
   });
 
   it('answers "Did this page help you?" in place, with the comment step after No', async () => {
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}/report-graffiti`);
+    await page.goto(`${suite.server.url}/report-graffiti`);
     await page.getByRole('button', { name: 'No this page did not help' }).click();
     const comment = page.getByLabel('What were you trying to do? (optional)');
     await comment.waitFor();
@@ -62,16 +45,16 @@ describe('a citizen’s journey in the browser', () => {
     await comment.fill('I wanted to report graffiti on a bridge');
     await page.getByRole('button', { name: 'Send' }).click();
     await page.getByText('Thank you for your feedback.').waitFor();
-    expect(page.url()).toBe(`${server.url}/report-graffiti`);
+    expect(page.url()).toBe(`${suite.server.url}/report-graffiti`);
     await context.close();
     await expect.poll(async () => (await stats()).tasks.find((task) => task.task === 'report-graffiti')?.feedbackNo, { timeout: 5000 }).toBe(1);
   });
 
   it('records a live search once its results settle, and a click on them against that search', async () => {
     const before = (await stats()).search;
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}/search`);
+    await page.goto(`${suite.server.url}/search`);
     const box = page.getByLabel('What do you want to do?');
     await box.pressSequentially('council tax', { delay: 20 });
     const results = page.locator('[data-live-results] a[data-rank="1"]');
@@ -86,12 +69,12 @@ describe('a citizen’s journey in the browser', () => {
   });
 
   it('sends nothing when the browser has Global Privacy Control on', async () => {
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     await context.addInitScript(() => Object.defineProperty(navigator, 'globalPrivacyControl', { value: true }));
     const page = await context.newPage();
     const beacons: string[] = [];
     page.on('request', (request) => request.url().endsWith('/api/events') && beacons.push(request.url()));
-    await page.goto(`${server.url}/report-noise`);
+    await page.goto(`${suite.server.url}/report-noise`);
     await page.waitForTimeout(300);
     expect(beacons).toEqual([]);
     await context.close();

@@ -10,19 +10,17 @@ import type { SearchData } from '../lib/search/engine.ts';
 import type { SearchResponse } from '../schemas/search.ts';
 import { t } from '../i18n/t.ts';
 import { send, uuid } from './measure.ts';
+import { startOnce } from './start-once.ts';
 
 const DEBOUNCE_MS = 100;
 // A live search is recorded once its results have stayed on screen this long (or at a
 // click), so "p", "po", "pot" typed on the way to "pothole" are not counted as searches.
 const SETTLE_MS = 1500;
 const LIVE_LIMIT = 8;
-const started = new WeakSet<HTMLFormElement>();
 
 type Searcher = (query: string, signal: AbortSignal) => Promise<SearchResponse>;
 
-export function startLiveSearch(form: HTMLFormElement): void {
-  if (started.has(form)) return;
-  started.add(form);
+export const startLiveSearch = startOnce((form: HTMLFormElement): void => {
   const input = form.querySelector<HTMLInputElement>('input[name="q"]');
   const status = form.querySelector<HTMLElement>('[data-live-status]');
   const panel = form.querySelector<HTMLElement>('[data-live-results]');
@@ -92,7 +90,7 @@ export function startLiveSearch(form: HTMLFormElement): void {
 
   // Someone may have typed before the script arrived: answer what is in the box now.
   if (input.value.trim() && document.activeElement === input && !/\/search$/.test(location.pathname)) void run();
-}
+});
 
 function makeSearcher(form: HTMLFormElement): Searcher {
   if (form.dataset.mode === 'api') {

@@ -6,6 +6,8 @@
  * with send() from here. Nothing is sent when the browser asks not to be tracked
  * (Global Privacy Control or Do Not Track). No cookies, no storage.
  */
+import { startOnce } from './start-once.ts';
+
 export type Beacon = Record<string, string | number | boolean>;
 
 const nav = navigator as Navigator & { globalPrivacyControl?: boolean };
@@ -30,11 +32,7 @@ export function send(...events: Beacon[]): void {
   }
 }
 
-const started = new WeakSet<Element>();
-
-export function startMeasure(root: HTMLElement): void {
-  if (started.has(root)) return;
-  started.add(root);
+export const startMeasure = startOnce((_root: HTMLElement): void => {
 
   const page = document.querySelector<HTMLElement>('[data-task-page]');
   if (page?.dataset.taskPage) send({ type: 'task_view', task: page.dataset.taskPage });
@@ -51,4 +49,4 @@ export function startMeasure(root: HTMLElement): void {
     },
     true,
   );
-}
+});

@@ -5,11 +5,9 @@
  * the comment field from the component's <template> (CommentField.astro). Any failure
  * falls back to submitting the plain form.
  */
-const started = new WeakSet<HTMLElement>();
+import { startOnce } from './start-once.ts';
 
-export function startPageFeedback(section: HTMLElement): void {
-  if (started.has(section)) return;
-  started.add(section);
+export const startPageFeedback = startOnce((section: HTMLElement): void => {
   const status = section.querySelector<HTMLElement>('[data-feedback-status]');
   const ask = section.querySelector<HTMLFormElement>('form');
   const template = section.querySelector<HTMLTemplateElement>('template[data-feedback-more]');
@@ -47,4 +45,4 @@ export function startPageFeedback(section: HTMLElement): void {
       ask.requestSubmit(event.submitter as HTMLButtonElement);
     }
   });
-}
+});

@@ -6,10 +6,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { report } from './helpers/figures.ts';
-import { acknowledged, longest, sleep, startLoad } from './helpers/load.ts';
+import { report, tally } from './helpers/figures.ts';
+import { sleep, startLoad } from './helpers/load.ts';
 import { portalOn } from './helpers/portal.ts';
-import { bothStores, storedOf } from './helpers/stores.ts';
+import { bothStores } from './helpers/stores.ts';
 
 const { cases: targets, postgres } = await bothStores('poison');
 
@@ -40,17 +40,12 @@ describe.each(targets)('poison pill ($name)', ({ name, target }) => {
     const samples = await load.stop();
     await portal.stop();
 
-    const acked = acknowledged(samples);
-    const stored = await storedOf(store, acked);
+    const { acked, stored, figures } = await tally(store, samples);
     const goodRefused = samples.filter((sample) => sample.kind === 'events' && sample.status !== 204);
     report({
       fault: 'NUL poison pill with good clients',
       store: name,
-      acknowledged: acked.length,
-      stored: stored.size,
-      refused: samples.filter((sample) => sample.status === 503).length,
-      unanswered: samples.filter((sample) => sample.status === 0).length,
-      longestMs: longest(samples),
+      ...figures,
       note: `${bad.length} bad requests: ${bad.filter((response) => response.status === 400).length} answered 400; ${pages.length} /search pages with a NUL: ${pages.filter((status) => status === 200).length} answered 200; ${goodRefused.length} good requests refused`,
     });
     expect(bad.every((response) => response.status === 400)).toBe(true);

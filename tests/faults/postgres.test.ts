@@ -6,10 +6,10 @@
  * must be stored; the portal recovers by itself when the database is back.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { report } from './helpers/figures.ts';
-import { acknowledged, longest, recoveryAfter, sleep, startLoad, statusCounts, type Sample } from './helpers/load.ts';
+import { report, tally } from './helpers/figures.ts';
+import { longest, recoveryAfter, sleep, startLoad, statusCounts, type Sample } from './helpers/load.ts';
 import { portalOn } from './helpers/portal.ts';
-import { postgresMissing, startPostgres, storedOf, type ThrowawayPostgres } from './helpers/stores.ts';
+import { postgresMissing, startPostgres, type ThrowawayPostgres } from './helpers/stores.ts';
 
 const missing = postgresMissing();
 const BOUND_MS = 5_000;
@@ -59,19 +59,14 @@ describe.skipIf(missing)(`PostgreSQL faults${missing ? ` (skipped: ${missing})` 
     const alive = portal.process.exitCode === null && portal.process.signalCode === null;
     await portal.stop();
 
-    const acked = acknowledged(samples);
-    const stored = await storedOf({ kind: 'postgres', url: server.url }, acked);
+    const { acked, stored, figures } = await tally({ kind: 'postgres', url: server.url }, samples);
     console.log(`/readyz answers: ${readiness.map(({ status, ms, body }) => `${status} in ${Math.round(ms)} ms ${body}`).join('; ')}`);
     // The store's own deadline is 1 s; the rest is a busy machine's scheduling.
     expect(Math.max(...readiness.map(({ ms }) => ms))).toBeLessThan(3_000);
     report({
       fault: 'PostgreSQL stop -m immediate x3 under load',
       store: 'postgres',
-      acknowledged: acked.length,
-      stored: stored.size,
-      refused: samples.filter((sample) => sample.status === 503).length,
-      unanswered: samples.filter((sample) => sample.status === 0).length,
-      longestMs: longest(samples),
+      ...figures,
       recoveryMs: Math.max(...recoveries),
       note: `recovery after each restart ${recoveries.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(', ')}; longest /search page ${(longest(samples, 'page') / 1000).toFixed(2)} s; ${JSON.stringify(statusCounts(samples))}`,
     });
@@ -101,17 +96,12 @@ describe.skipIf(missing)(`PostgreSQL faults${missing ? ` (skipped: ${missing})` 
     const alive = portal.process.exitCode === null && portal.process.signalCode === null;
     await portal.stop();
 
-    const acked = acknowledged(samples);
-    const stored = await storedOf({ kind: 'postgres', url: server.url }, acked);
+    const { acked, stored, figures } = await tally({ kind: 'postgres', url: server.url }, samples);
     const duringHang = samples.filter((sample) => sample.at >= pausedAt && sample.at < resumedAt);
     report({
       fault: 'PostgreSQL SIGSTOP for 15 s under load',
       store: 'postgres',
-      acknowledged: acked.length,
-      stored: stored.size,
-      refused: samples.filter((sample) => sample.status === 503).length,
-      unanswered: samples.filter((sample) => sample.status === 0).length,
-      longestMs: longest(samples),
+      ...figures,
       recoveryMs: recoveryAfter(samples, resumedAt),
       note: `${duringHang.length} requests during the hang, longest ${(longest(duringHang) / 1000).toFixed(2)} s; longest /search page ${(longest(samples, 'page') / 1000).toFixed(2)} s; ${JSON.stringify(statusCounts(samples))}`,
     });

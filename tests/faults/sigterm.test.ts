@@ -4,10 +4,10 @@
  * acknowledged is stored.
  */
 import { describe, expect, it } from 'vitest';
-import { report } from './helpers/figures.ts';
-import { acknowledged, longest, sleep, startLoad, until } from './helpers/load.ts';
+import { report, tally } from './helpers/figures.ts';
+import { acknowledged, sleep, startLoad, until } from './helpers/load.ts';
 import { exited, portalOn } from './helpers/portal.ts';
-import { bothStores, storedOf } from './helpers/stores.ts';
+import { bothStores } from './helpers/stores.ts';
 
 const { cases: targets, postgres } = await bothStores('sigterm');
 
@@ -25,17 +25,12 @@ describe.each(targets)('SIGTERM under load ($name)', ({ name, target }) => {
     await sleep(300);
     const samples = await load.stop();
 
-    const acked = acknowledged(samples);
-    const stored = await storedOf(store, acked);
+    const { acked, stored, figures } = await tally(store, samples);
     const inFlightAtSignal = samples.filter((sample) => sample.at < signalledAt && sample.at + sample.ms > signalledAt);
     report({
       fault: 'SIGTERM under load',
       store: name,
-      acknowledged: acked.length,
-      stored: stored.size,
-      refused: samples.filter((sample) => sample.status === 503).length,
-      unanswered: samples.filter((sample) => sample.status === 0).length,
-      longestMs: longest(samples),
+      ...figures,
       note: `exit ${code ?? signal} after ${(ms / 1000).toFixed(2)} s; ${inFlightAtSignal.filter((sample) => sample.status !== 0).length} of ${inFlightAtSignal.length} requests in flight at the signal were answered`,
     });
     expect(portal.output()).toContain('SIGTERM: stopped cleanly');

@@ -10,10 +10,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { report } from './helpers/figures.ts';
-import { acknowledged, longest, recoveryAfter, sleep, startLoad, until } from './helpers/load.ts';
-import { exited, logLines, portalOn } from './helpers/portal.ts';
-import { storedOf } from './helpers/stores.ts';
+import { report, tally } from './helpers/figures.ts';
+import { acknowledged, recoveryAfter, sleep, startLoad, until } from './helpers/load.ts';
+import { logLines, portalOn } from './helpers/portal.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'taskfront-fault-sqlite-'));
 const mounts: string[] = [];
@@ -50,17 +49,12 @@ describe('SQLite file faults', () => {
     const samples = await load.stop();
     await portal.stop();
 
-    const acked = acknowledged(samples);
-    const stored = await storedOf({ kind: 'sqlite', path }, acked);
+    const { acked, stored, figures } = await tally({ kind: 'sqlite', path }, samples);
     const afterDeletion = acknowledged(samples.filter((sample) => sample.at >= deletedAt)).length;
     report({
       fault: 'SQLite file deleted under load',
       store: 'sqlite',
-      acknowledged: acked.length,
-      stored: stored.size,
-      refused: samples.filter((sample) => sample.status === 503).length,
-      unanswered: samples.filter((sample) => sample.status === 0).length,
-      longestMs: longest(samples),
+      ...figures,
       recoveryMs: recoveryAfter(samples, deletedAt),
       note: `${afterDeletion} acknowledged after the deletion`,
     });
@@ -91,18 +85,13 @@ describe('SQLite file faults', () => {
     const samples = await load.stop();
     await portal.stop();
 
-    const acked = acknowledged(samples);
-    const stored = await storedOf({ kind: 'sqlite', path }, acked);
+    const { acked, stored, figures } = await tally({ kind: 'sqlite', path }, samples);
     const refused = samples.filter((sample) => sample.status === 503).length;
     const fullLines = logLines(portal, /^storage: .*\[SQLITE_FULL\]/);
     report({
       fault: 'full disk (8 MB tmpfs)',
       store: 'sqlite',
-      acknowledged: acked.length,
-      stored: stored.size,
-      refused,
-      unanswered: samples.filter((sample) => sample.status === 0).length,
-      longestMs: longest(samples),
+      ...figures,
       recoveryMs: recoveryAfter(samples, freedAt),
       note: `${fullLines.length} SQLITE_FULL log line(s) for ${refused} refusals`,
     });
@@ -131,18 +120,13 @@ describe('SQLite file faults', () => {
     const samples = await load.stop();
     await portal.stop();
 
-    const acked = acknowledged(samples);
-    const stored = await storedOf({ kind: 'sqlite', path }, acked);
+    const { acked, stored, figures } = await tally({ kind: 'sqlite', path }, samples);
     const refusedWhileReadOnly = samples.filter((sample) => sample.status === 503 && sample.at < writableAt).length;
     const readOnlyLines = logLines(portal, /^storage: .*\[(SQLITE_READONLY|EROFS|SQLITE_CANTOPEN)\]/);
     report({
       fault: 'read-only at start, then writable',
       store: 'sqlite',
-      acknowledged: acked.length,
-      stored: stored.size,
-      refused: samples.filter((sample) => sample.status === 503).length,
-      unanswered: samples.filter((sample) => sample.status === 0).length,
-      longestMs: longest(samples),
+      ...figures,
       recoveryMs: recoveryAfter(samples, writableAt),
       note: `${refusedWhileReadOnly} refused while read-only; ${readOnlyLines.length} storage log line(s) about it`,
     });

@@ -1,7 +1,6 @@
 /** Helpers for suites that read the built site or run its server. */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { freePort } from '../../src/lib/portal/free-port.ts';
 import { runBuild, startPortal, type RunningPortal } from '../../src/lib/portal/portal.ts';
 
 export const ROOT = join(import.meta.dirname, '../..');

@@ -5,6 +5,8 @@
  */
 import { appendFileSync } from 'node:fs';
 import { inject } from 'vitest';
+import { acknowledged, longest, type Sample } from './load.ts';
+import { storedOf, type StoreTarget } from './stores.ts';
 
 export interface FaultFigures {
   fault: string;
@@ -37,4 +39,21 @@ export function formatFigures(figures: FaultFigures): string {
 export function report(figures: FaultFigures): void {
   console.log(`FAULT ${formatFigures(figures)}`);
   appendFileSync(inject('faultFiguresFile'), `${JSON.stringify(figures)}\n`);
+}
+
+/**
+ * What every fault's figures share: the events acknowledged under load, which of them
+ * the store kept, and how the requests were answered.
+ */
+export async function tally(target: StoreTarget, samples: Sample[]) {
+  const acked = acknowledged(samples);
+  const stored = await storedOf(target, acked);
+  const figures = {
+    acknowledged: acked.length,
+    stored: stored.size,
+    refused: samples.filter((sample) => sample.status === 503).length,
+    unanswered: samples.filter((sample) => sample.status === 0).length,
+    longestMs: longest(samples),
+  } satisfies Partial<FaultFigures>;
+  return { acked, stored, figures };
 }
