@@ -13,7 +13,8 @@ import { auditPage, VIEWPORTS, type Browsing } from './audit-page.ts';
 import { BASELINE_FILE, baselineStatus, loadBaseline, matchBaseline } from './baseline.ts';
 import { duplicateTitles } from './checks/structure.ts';
 import { criteriaTable } from './criteria.ts';
-import { discoverPages } from './discovery.ts';
+import { discoverPages, type SamplingRecord } from './discovery.ts';
+import { defaultSeed } from './sampling.ts';
 import { AuditCannotRun, buildPortal, hasBuild, seedActivity, startPortal, type LocalPortal } from '../portal/local-portal.ts';
 import { problemId } from './recorder.ts';
 import { writeReports } from './reports.ts';
@@ -32,7 +33,12 @@ export interface AuditOptions {
   root?: string;
   /** Build before serving (default true); false uses the existing dist/. */
   build?: boolean;
+  /** Audit at most this many pages: one of every template first, then the sample (default 400). */
   maxPages?: number;
+  /** Pages drawn at random beyond one of every template (default DEFAULT_SAMPLE); Infinity audits every page found. */
+  sample?: number;
+  /** Seed of the random sample (default: today's date as a number, see defaultSeed). */
+  seed?: number;
   /**
    * Audit a Taskfront portal's dynamic pages and interactive states too. Default: always for
    * the local build; for a site, only when it is detected as a Taskfront portal.
@@ -49,6 +55,29 @@ export interface AuditOptions {
   progress?: (line: string) => void;
   /** How the target is described in the report when `url` is given. */
   targetKind?: 'url' | 'fixtures';
+}
+
+/**
+ * The random part of the sample when none is asked for. WCAG-EM asks for at least 10% of the
+ * structured sample; 25 pages is more than that for any site of a few dozen templates, and
+ * keeps a run of a 300-page portal within minutes.
+ */
+export const DEFAULT_SAMPLE = 25;
+
+/** The sampling method in plain words, for the report. */
+export function samplingMethod(sampling: SamplingRecord): string {
+  const all = sampling.sample === 'all';
+  const parts = [
+    `Pages were found from ${sampling.pagesFound === 1 ? 'the one address given' : 'the sitemap, the list given or the links between pages'} (${sampling.pagesFound} found${sampling.crawlCapped ? ', where the crawl stopped at its limit' : ''}).`,
+    `Each page's HTML was read once and grouped by template: the same landmarks, heading levels in the main content, form shapes and components, whatever the text (${sampling.templates.length} template${sampling.templates.length === 1 ? '' : 's'}).`,
+    'As the W3C evaluation method WCAG-EM asks, the structured sample is one page of every template, plus every page with an interactive state to check and every page that did not answer as expected.',
+    all
+      ? 'Every other page was audited too.'
+      : `To it was added a random sample of ${sampling.sample} other page${sampling.sample === 1 ? '' : 's'}, drawn with seed ${sampling.seed}: run again with --seed ${sampling.seed} to audit the same pages.`,
+    `At most ${sampling.maxPages} pages were audited (--max-pages), templates first.`,
+    'Every audited page gets every check; pages left out were not checked at all and are listed by name.',
+  ];
+  return parts.join(' ');
 }
 
 export const CHECKS: AuditReport['checks'] = [
@@ -140,7 +169,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
 
     let discovery;
     try {
-      discovery = await discoverPages({ base, maxPages: options.maxPages ?? 400, portal: options.portal ?? (remote ? undefined : true), urls: options.urls, sitemap: options.sitemap, headers: GPC });
+      discovery = await discoverPages({ base, maxPages: options.maxPages ?? 400, sample: options.sample ?? DEFAULT_SAMPLE, seed: options.seed ?? defaultSeed(started), portal: options.portal ?? (remote ? undefined : true), urls: options.urls, sitemap: options.sitemap, headers: GPC });
     } catch (error) {
       throw new AuditCannotRun((error as Error).message);
     }
@@ -148,7 +177,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
     for (const note of discovery.notes) progress(note);
     const { jobs } = discovery;
     if (jobs.length === 0) throw new AuditCannotRun(`No pages found at ${base}.`);
-    progress(`Auditing ${jobs.length} page${jobs.length === 1 ? '' : 's'} (${discovery.fromSitemap} from the sitemap, ${jobs.length - discovery.fromSitemap} more), ${options.concurrency ?? 2} at a time.`);
+    progress(`Auditing ${jobs.length} page${jobs.length === 1 ? '' : 's'}, ${options.concurrency ?? 2} at a time.`);
 
     browser = await launchChromium();
     const shotsDir = join(outDir, 'shots');
@@ -248,6 +277,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
       problems,
       needsReview,
       criteria: criteriaTable(problems, needsReview, coverage),
+      sampling: { method: samplingMethod(discovery.sampling), ...discovery.sampling },
       notAudited: { pages: discovery.notAudited, states: discovery.statesNotAudited },
       baseline: { file: baselineFile.replace(`${root}/`, ''), entries: baseline.entries.length, ...status },
       summary: {
