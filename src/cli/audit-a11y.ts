@@ -24,6 +24,7 @@ const { values: args } = parseCli({
     taskfront: { type: 'boolean', default: false, description: 'treat the site as a Taskfront portal (its search, dashboard and form states), even if it does not say so' },
     'max-pages': { type: 'string', valueName: 'n', description: 'audit at most n pages (default 400), one of every template first; the report names the rest' },
     sample: { type: 'string', valueName: 'n|all', description: `besides one page of every template, audit n other pages drawn at random (default ${DEFAULT_SAMPLE}); "all" audits every page found` },
+    full: { type: 'boolean', default: false, description: "every check on every page audited (slower); by default most random pages get the content checks and leave the keyboard walk, forced colours and JavaScript off to their template's example" },
     seed: { type: 'string', valueName: 'n', description: "seed of the random sample (default: today's date, e.g. 20261126); the same seed picks the same pages" },
     'no-build': { type: 'boolean', default: false, description: 'use the existing build in dist/ instead of building' },
     out: { type: 'string', valueName: 'dir', default: 'reports/a11y', description: 'where to write the reports (default reports/a11y)' },
@@ -78,6 +79,7 @@ try {
     maxPages,
     sample,
     seed,
+    full: args.full,
     outDir: args.out!,
     statement: args['update-statement'],
     progress: (line) => console.error(line),
@@ -109,6 +111,9 @@ if (args.json) {
   console.log(
     `\n${plural(summary.pages, 'page')} audited${summary.notAudited ? ` (${summary.notAudited} found but not audited)` : ''}, ${plural(summary.checksRun, 'check')} in ${report.seconds.toFixed(0)} s: ${summary.newProblems} new problem${summary.newProblems === 1 ? '' : 's'}, ${summary.knownProblems} known, ${plural(report.baseline.expired.length, 'expired baseline entry', 'expired baseline entries')}, ${plural(summary.checkErrors, 'check error')}, ${plural(summary.checksNotTested, 'check')} that could not settle, ${plural(summary.needsReview, 'item')} for a person to check.`,
   );
+  // Never a bare "passed" when something found was left out: the verdict speaks for what was audited.
+  const verdict = summary.exitCode !== 0 ? 'The audit failed' : 'The audit passed';
+  console.log(summary.notAudited ? `${verdict} on the ${plural(summary.pages, 'page')} audited; ${summary.notAudited} not audited.` : `${verdict}.`);
   if (report.sampling) {
     const { sampling } = report;
     console.log(

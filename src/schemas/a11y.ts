@@ -175,7 +175,8 @@ export const auditReportSchema = z.object({
       pagesFound: z.number(),
       crawlCapped: z.boolean(),
       templates: z.array(z.object({ id: z.string(), pattern: z.string(), signature: z.string(), pages: z.number(), audited: z.array(z.string()) })),
-      audited: z.array(z.object({ page: z.string(), template: z.string(), reason: z.enum(['template', 'required', 'random']) })),
+      /** checks: "all", or "content" when the keyboard walk, forced colours and JavaScript off were left to the template's example. */
+      audited: z.array(z.object({ page: z.string(), template: z.string(), reason: z.enum(['template', 'required', 'random']), checks: z.enum(['all', 'content']) })),
       leftOut: z.array(z.object({ page: z.string(), template: z.string() })),
       templatesLeftOut: z.array(z.string()),
     })

@@ -14,7 +14,8 @@ import { BASELINE_FILE, baselineStatus, loadBaseline, matchBaseline } from './ba
 import { duplicateTitles } from './checks/structure.ts';
 import { criteriaTable } from './criteria.ts';
 import { discoverPages, type SamplingRecord } from './discovery.ts';
-import { defaultSeed } from './sampling.ts';
+import { auditContent } from './audit-content.ts';
+import { defaultSeed, seededShuffle } from './sampling.ts';
 import { AuditCannotRun, buildPortal, hasBuild, seedActivity, startPortal, type LocalPortal } from '../portal/local-portal.ts';
 import { problemId } from './recorder.ts';
 import { writeReports } from './reports.ts';
@@ -39,6 +40,8 @@ export interface AuditOptions {
   sample?: number;
   /** Seed of the random sample (default: today's date as a number, see defaultSeed). */
   seed?: number;
+  /** Every check on every page audited; by default the random sample gets the content checks (audit-content.ts), but FULL_RANDOM of them every check. */
+  full?: boolean;
   /**
    * Audit a Taskfront portal's dynamic pages and interactive states too. Default: always for
    * the local build; for a site, only when it is detected as a Taskfront portal.
@@ -64,6 +67,13 @@ export interface AuditOptions {
  */
 export const DEFAULT_SAMPLE = 25;
 
+/**
+ * Random pages that get every check, not only the content checks: they test the assumption
+ * that pages of one template behave alike (if one of them fails where its example passed,
+ * the template was drawn too wide).
+ */
+export const FULL_RANDOM = 5;
+
 /** The sampling method in plain words, for the report. */
 export function samplingMethod(sampling: SamplingRecord): string {
   const all = sampling.sample === 'all';
@@ -75,7 +85,10 @@ export function samplingMethod(sampling: SamplingRecord): string {
       ? 'Every other page was audited too.'
       : `To it was added a random sample of ${sampling.sample} other page${sampling.sample === 1 ? '' : 's'}, drawn with seed ${sampling.seed}: run again with --seed ${sampling.seed} to audit the same pages.`,
     `At most ${sampling.maxPages} pages were audited (--max-pages), templates first.`,
-    'Every audited page gets every check; pages left out were not checked at all and are listed by name.',
+    sampling.audited.every((item) => item.checks === 'all')
+      ? 'Every audited page got every check.'
+      : `The example of each template and the pages that must be seen got every check, as did ${sampling.audited.filter((item) => item.reason === 'random' && item.checks === 'all').length} of the random pages, to test that pages of one template behave alike. The other random pages got the content checks (structure, reflow, text spacing, and axe at ${VIEWPORTS.narrow.width} and ${VIEWPORTS.wide.width} px); the keyboard walk, forced colours and JavaScript off, which test the code a template shares, were left to their template's example. Use --full for every check on every page.`,
+    'Pages left out were not checked at all and are listed by name.',
   ];
   return parts.join(' ');
 }
@@ -184,6 +197,13 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
     rmSync(shotsDir, { recursive: true, force: true });
     mkdirSync(shotsDir, { recursive: true });
     const settings = { base, baseline: baseline.entries, shotsDir, shotBudget: { left: 400 } };
+    // Which random pages get only the content checks (see audit-content.ts for why that holds).
+    const { sampling } = discovery;
+    const exampleOf = new Map(sampling.audited.filter((item) => item.reason === 'template').map((item) => [item.template, item.page]));
+    const random = sampling.audited.filter((item) => item.reason === 'random').map((item) => item.page);
+    const fullRandom = new Set(options.full ? random : seededShuffle(random, sampling.seed ^ 0x5bd1e995).slice(0, FULL_RANDOM));
+    for (const item of sampling.audited) if (item.reason === 'random' && !fullRandom.has(item.page) && exampleOf.has(item.template)) item.checks = 'content';
+    const tier = new Map(sampling.audited.map((item) => [item.page, item]));
 
     const results: PageResult[] = [];
     const problems: Problem[] = [];
@@ -199,7 +219,11 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
           const job = jobs[next++]!;
           let audit;
           try {
-            audit = await auditPage(job, browsing, settings);
+            const chosen = tier.get(job.path);
+            audit =
+              chosen?.checks === 'content' && job.states.length === 0
+                ? await auditContent(job, browsing, { ...settings, example: exampleOf.get(chosen.template)! })
+                : await auditPage(job, browsing, settings);
           } catch (error) {
             // A crashed tab: note it, start fresh pages, go on.
             audit = { results: [{ page: job.path, state: null, title: '', status: null, ms: 0, checks: [{ check: 'load' as const, outcome: 'error' as const, problems: 0, ms: 0, note: (error as Error).message.split('\n')[0] }] }], problems: [], needsReview: [], coverage: { applicable: [], inapplicable: [] } };
@@ -260,7 +284,8 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
         if (outcome.outcome === 'passed' || outcome.outcome === 'failed') for (const number of CHECKS.find((check) => check.id === outcome.check)?.criteria ?? []) coverage.applicable.add(number);
       }
     }
-    const status = baselineStatus(baseline.entries, problems, [...order.keys()]);
+    // A content-checks page cannot show a keyboard entry as fixed, so only pages with every check count.
+    const status = baselineStatus(baseline.entries, problems, [...order.keys()].filter((path) => tier.get(path)?.checks !== 'content'));
     const newProblems = problems.filter((problem) => !problem.known).length;
     const checkErrors = results.flatMap((result) => result.checks).filter((check) => check.outcome === 'error').length;
     const checksNotTested = results.flatMap((result) => result.checks).filter((check) => check.outcome === 'could-not-test').length;

@@ -63,7 +63,8 @@ export interface SamplingRecord {
   /** True when the crawl stopped at its limit, so the site may have more pages. */
   crawlCapped: boolean;
   templates: { id: string; pattern: string; signature: string; pages: number; audited: string[] }[];
-  audited: { page: string; template: string; reason: SampleReason }[];
+  /** Each page audited, why, and whether it got every check or the content checks (set by the audit). */
+  audited: { page: string; template: string; reason: SampleReason; checks: 'all' | 'content' }[];
   leftOut: { page: string; template: string }[];
   templatesLeftOut: string[];
 }
@@ -287,7 +288,7 @@ export async function discoverPages(options: DiscoveryOptions): Promise<Discover
       pages: template.pages.length,
       audited: choice.chosen.filter((item) => item.template === template.id).map((item) => item.path),
     })),
-    audited: choice.chosen.map((item) => ({ page: item.path, template: item.template, reason: item.reason })),
+    audited: choice.chosen.map((item) => ({ page: item.path, template: item.template, reason: item.reason, checks: 'all' as const })),
     leftOut: choice.leftOut.map((item) => ({ page: item.path, template: item.template })),
     templatesLeftOut: choice.templatesLeftOut,
   };

@@ -56,6 +56,8 @@ describe('grouping by template', () => {
       ['T3', 2, '/performance/*'],
     ]);
     expect(addressPattern(['/browse/a', '/help/b', '/browse/c/d'])).toBe('/browse/a and 2 like it');
+    expect(addressPattern(['/pay/checklist', '/apply/checklist'])).toBe('/*/checklist');
+    expect(addressPattern(['/performance', '/performance?period=7'])).toBe('/performance?…');
   });
 });
 

@@ -118,13 +118,23 @@ export interface Template {
   pattern: string;
 }
 
-/** "/performance/*" when every page shares all but the last path segment; otherwise the first page. */
+/**
+ * A name for a template's pages: the address they share, with a star for each path segment
+ * that differs between them and "?…" for a query that differs (the dashboard pages of every
+ * task give "/performance/" and a star); the page itself when it is alone.
+ */
 export function addressPattern(paths: readonly string[]): string {
   if (paths.length === 1) return paths[0]!;
-  const parents = new Set(paths.map((path) => path.replace(/[?#].*$/, '').replace(/\/[^/]*\/?$/, '')));
-  if (parents.size === 1) return `${[...parents][0]}/*`;
-  const first = new Set(paths.map((path) => path.split(/[/?]/)[1] ?? ''));
-  return first.size === 1 && [...first][0] ? `/${[...first][0]}/…` : `${paths[0]} and ${paths.length - 1} like it`;
+  const split = paths.map((path) => {
+    const [pathname = '', query] = path.split('?', 2);
+    return { segments: pathname.split('/'), query: query ?? null };
+  });
+  const length = split[0]!.segments.length;
+  if (split.some((item) => item.segments.length !== length)) return `${paths[0]} and ${paths.length - 1} like it`;
+  const segments = split[0]!.segments.map((segment, index) => (split.every((item) => item.segments[index] === segment) ? segment : '*'));
+  const queries = new Set(split.map((item) => item.query));
+  const query = queries.size === 1 ? (split[0]!.query === null ? '' : `?${split[0]!.query}`) : '?…';
+  return `${segments.join('/') || '/'}${query}`;
 }
 
 export function groupByTemplate(pages: readonly FoundPage[]): Template[] {
