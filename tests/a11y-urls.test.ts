@@ -20,11 +20,11 @@ let server: Server;
 let base: string;
 
 const page = (title: string, main: string) => `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} - Parish news</title></head>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} - Parish news</title><style>li { padding: 0.5rem 0; }</style></head>
 <body><header><p>Parish news</p></header><main><h1>${title}</h1>${main}</main><footer><p>Made by the parish.</p></footer></body></html>`;
 
 const PAGES: Record<string, string> = {
-  'index.html': page('Home', '<p>News from the parish.</p><h2>Latest</h2><p><a href="news/fete.html">The summer fete</a></p>'),
+  'index.html': page('Home', '<p>News from the parish.</p><h2>Latest</h2><ol><li><a href="news/fete.html">The summer fete</a></li><li><a href="news/bells.html">New bells</a></li></ol>'),
   'news/fete.html': page('The summer fete', '<p>It is on Saturday.</p><h2>Where</h2><p>The green.</p>'),
   'news/bells.html': page('New bells', '<p>They ring on Sundays.</p><h2>When</h2><p>At ten.</p><h2>Who</h2><p>The ringers.</p>'),
   'contact.html': page('Contact us', '<form method="post" action="contact.html"><label for="name">Your name</label><input id="name" name="name" autocomplete="name"><button type="submit">Send</button></form>'),
