@@ -5,7 +5,7 @@
  * earl.jsonld. Without --url, --urls or --sitemap it builds and audits the Taskfront portal.
  */
 import { readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { AuditCannotRun, DEFAULT_SAMPLE, runAudit } from '../lib/a11y/audit.ts';
 import { defaultSeed } from '../lib/a11y/sampling.ts';
 import { describeCriterion } from '../lib/a11y/wcag.ts';
@@ -106,7 +106,7 @@ if (args.json) {
     }
   }
   const { summary } = report;
-  const out = relative(root, join(root, args.out!)) || '.';
+  const out = relative(root, resolve(root, args.out!)) || '.';
   const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
   console.log(
     `\n${plural(summary.pages, 'page')} audited${summary.notAudited ? ` (${summary.notAudited} found but not audited)` : ''}, ${plural(summary.checksRun, 'check')} in ${report.seconds.toFixed(0)} s: ${summary.newProblems} new problem${summary.newProblems === 1 ? '' : 's'}, ${summary.knownProblems} known, ${plural(report.baseline.expired.length, 'expired baseline entry', 'expired baseline entries')}, ${plural(summary.checkErrors, 'check error')}, ${plural(summary.checksNotTested, 'check')} that could not settle, ${plural(summary.needsReview, 'item')} for a person to check.`,

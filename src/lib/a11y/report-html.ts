@@ -254,7 +254,8 @@ figcaption { color: var(--soft); font-size: 0.9rem; }
 .contents h2 { font-size: 1.1rem; border: 0; margin-top: 1.5rem; padding: 0; }
 .plain { list-style: none; margin: 0; padding: 0; }
 .signature { font-size: 0.8rem; }
-.templates td, .templates th { min-width: 6rem; }
+/* Squeezed to 320 px the templates table grows pages tall; it scrolls sideways in its region instead. */
+.templates { min-width: 52rem; }
 .visually-hidden { position: absolute !important; width: 1px !important; height: 1px !important; margin: 0 !important; padding: 0 !important; overflow: hidden !important; clip-path: inset(50%) !important; white-space: nowrap !important; border: 0 !important; }
 footer { border-top: 1px solid var(--line); color: var(--soft); padding: 1rem; max-width: 68rem; margin: 0 auto; }
 @media (forced-colors: active) { .badge { border: 1px solid CanvasText; } .verdict, .problem { border-color: CanvasText; } }
@@ -266,7 +267,7 @@ footer { border-top: 1px solid var(--line); color: var(--soft); padding: 1rem; m
 <main id="main" tabindex="-1" class="wrap-page">
 <h1>Accessibility audit: ${escape(verdict)}</h1>
 <p class="verdict ${failed ? 'fail' : partial ? 'partial' : 'pass'}">${escape(headline)}${failed || !partial ? `: ${escape(verdict)}` : ''}.</p>
-<p>${escape(report.target.url)}, ${escape(date)}, against ${escape(report.standard)}. ${plural(report.summary.pages, 'page')} at ${report.viewports.join(', ')} px wide, with JavaScript on and off, in ${report.seconds.toFixed(0)} seconds.${partial ? ` ${plural(summary.notAudited, 'page or state', 'pages and states')} found were <a href="#not-audited-heading">not audited</a>.` : ''}</p>
+<p>${escape(report.target.url)}, ${escape(date)}, against ${escape(report.standard)}. ${plural(report.summary.pages, 'page')} at ${report.viewports.join(', ')} px wide, with JavaScript on and off, in ${report.seconds.toFixed(0)} seconds${report.sampling?.audited.some((item) => item.checks === 'content') ? ` (${report.sampling.audited.filter((item) => item.checks === 'content').length} random pages with the content checks only: see <a href="#sample-heading">the sample and method</a>)` : ''}.${partial ? ` ${plural(summary.notAudited, 'page or state', 'pages and states')} found were <a href="#not-audited-heading">not audited</a>.` : ''}</p>
 
 <nav aria-labelledby="contents-heading" class="contents">
 <h2 id="contents-heading">Contents</h2>
