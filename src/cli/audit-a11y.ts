@@ -106,7 +106,8 @@ if (args.json) {
     }
   }
   const { summary } = report;
-  const out = relative(root, resolve(root, args.out!)) || '.';
+  const outPath = resolve(root, args.out!);
+  const out = outPath.startsWith(`${root}/`) ? relative(root, outPath) : outPath === root ? '.' : outPath;
   const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
   console.log(
     `\n${plural(summary.pages, 'page')} audited${summary.notAudited ? ` (${summary.notAudited} found but not audited)` : ''}, ${plural(summary.checksRun, 'check')} in ${report.seconds.toFixed(0)} s: ${summary.newProblems} new problem${summary.newProblems === 1 ? '' : 's'}, ${summary.knownProblems} known, ${plural(report.baseline.expired.length, 'expired baseline entry', 'expired baseline entries')}, ${plural(summary.checkErrors, 'check error')}, ${plural(summary.checksNotTested, 'check')} that could not settle, ${plural(summary.needsReview, 'item')} for a person to check.`,
@@ -117,7 +118,7 @@ if (args.json) {
   if (report.sampling) {
     const { sampling } = report;
     console.log(
-      `Sample: ${plural(sampling.pagesFound, 'page')} found in ${plural(sampling.templates.length, 'template')}; ${summary.pages} audited (${sampling.templates.length - sampling.templatesLeftOut.length} template examples, ${sampling.audited.filter((item) => item.reason === 'required').length} required, ${sampling.audited.filter((item) => item.reason === 'random').length} at random with seed ${sampling.seed}), ${sampling.leftOut.length} left out.${sampling.leftOut.length ? ` Repeat it with --seed ${sampling.seed}; --sample all audits every page.` : ''}`,
+      `Sample: ${plural(sampling.pagesFound, 'page')} found in ${plural(sampling.templates.length, 'template')}; ${summary.pages} audited (${plural(sampling.templates.length - sampling.templatesLeftOut.length, 'template example')}, ${sampling.audited.filter((item) => item.reason === 'required').length} required, ${sampling.audited.filter((item) => item.reason === 'random').length} at random with seed ${sampling.seed}${sampling.audited.some((item) => item.checks === 'content') ? `, ${sampling.audited.filter((item) => item.checks === 'content').length} of them with the content checks only` : ''}), ${sampling.leftOut.length} left out.${sampling.leftOut.length ? ` Repeat it with --seed ${sampling.seed}; --sample all audits every page.` : ''}`,
     );
   }
   console.log(`Time: ${(report.seconds / 60).toFixed(1)} minutes (${report.seconds.toFixed(0)} s).`);

@@ -181,6 +181,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
     }
 
     let discovery;
+    const finding = performance.now();
     try {
       discovery = await discoverPages({ base, maxPages: options.maxPages ?? 400, sample: options.sample ?? DEFAULT_SAMPLE, seed: options.seed ?? defaultSeed(started), portal: options.portal ?? (remote ? undefined : true), urls: options.urls, sitemap: options.sitemap, headers: GPC });
     } catch (error) {
@@ -188,6 +189,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
     }
     if (portal && discovery.taskSlug) await seedActivity(portal.url, discovery.taskSlug);
     for (const note of discovery.notes) progress(note);
+    progress(`Finding and grouping the pages took ${((performance.now() - finding) / 1000).toFixed(0)} s.`);
     const { jobs } = discovery;
     if (jobs.length === 0) throw new AuditCannotRun(`No pages found at ${base}.`);
     progress(`Auditing ${jobs.length} page${jobs.length === 1 ? '' : 's'}, ${options.concurrency ?? 2} at a time.`);
