@@ -28,9 +28,16 @@ function explain(report: AuditReport): string {
 
 describe('accessibility of the demo portal', () => {
   it('has no problem outside the baseline on any page, in any checked state', async () => {
-    const report = await runAudit({ root: ROOT, build: false, statement: false, outDir: out });
+    // Every page found (--sample all): each template's example with every check, the others with the content checks.
+    const report = await runAudit({ root: ROOT, build: false, statement: false, outDir: out, sample: Infinity });
+    const { sampling } = report;
+    console.log(`Portal audit: ${sampling?.pagesFound} pages found in ${sampling?.templates.length} templates, ${report.summary.pages} audited (${sampling?.audited.filter((item) => item.checks === 'all').length} with every check) in ${report.seconds.toFixed(0)} s (${(report.seconds / 60).toFixed(1)} minutes).`);
     expect(explain(report)).toBe('');
     expect(report.summary.exitCode).toBe(0);
+    expect(report.summary.notAudited).toBe(0);
+    for (const template of sampling!.templates) {
+      expect(sampling!.audited.some((item) => item.template === template.id && item.checks === 'all'), `${template.id} ${template.pattern}`).toBe(true);
+    }
     // Every page in the sitemap was audited, with the dynamic pages and the three interactive states.
     expect(report.summary.pages).toBeGreaterThanOrEqual(95);
     for (const path of ['/', '/browse/housing', '/report-a-pothole', '/search?q=pothole', '/search?q=xqzvbn', '/performance', '/accessibility']) {

@@ -5,8 +5,9 @@
  * earl.jsonld. Without --url, --urls or --sitemap it builds and audits the Taskfront portal.
  */
 import { readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { AuditCannotRun, runAudit } from '../lib/a11y/audit.ts';
+import { relative, resolve } from 'node:path';
+import { AuditCannotRun, DEFAULT_SAMPLE, runAudit } from '../lib/a11y/audit.ts';
+import { defaultSeed } from '../lib/a11y/sampling.ts';
 import { describeCriterion } from '../lib/a11y/wcag.ts';
 import { fail, intOption, parseCli } from '../lib/cli/cli.ts';
 
@@ -21,7 +22,10 @@ const { values: args } = parseCli({
     urls: { type: 'string', valueName: 'file', description: 'audit exactly the pages listed in a file, one address a line (# starts a comment)' },
     sitemap: { type: 'string', valueName: 'address', description: 'audit the pages listed in this sitemap (or sitemap index)' },
     taskfront: { type: 'boolean', default: false, description: 'treat the site as a Taskfront portal (its search, dashboard and form states), even if it does not say so' },
-    'max-pages': { type: 'string', valueName: 'n', description: 'audit at most n pages (default 400); the report names the rest' },
+    'max-pages': { type: 'string', valueName: 'n', description: 'audit at most n pages (default 400), one of every template first; the report names the rest' },
+    sample: { type: 'string', valueName: 'n|all', description: `besides one page of every template, audit n other pages drawn at random (default ${DEFAULT_SAMPLE}); "all" audits every page found` },
+    full: { type: 'boolean', default: false, description: "every check on every page audited (slower); by default most random pages get the content checks and leave the keyboard walk, forced colours and JavaScript off to their template's example" },
+    seed: { type: 'string', valueName: 'n', description: "seed of the random sample (default: today's date, e.g. 20261126); the same seed picks the same pages" },
     'no-build': { type: 'boolean', default: false, description: 'use the existing build in dist/ instead of building' },
     out: { type: 'string', valueName: 'dir', default: 'reports/a11y', description: 'where to write the reports (default reports/a11y)' },
     'update-statement': { type: 'boolean', default: false, description: 'write content/accessibility/latest.json for the accessibility statement' },
@@ -32,6 +36,8 @@ const { values: args } = parseCli({
 });
 
 const maxPages = intOption('max-pages', args['max-pages'], { min: 1, max: 100_000, fallback: 400 });
+const sample = args.sample === 'all' ? Infinity : intOption('sample', args.sample, { min: 0, max: 100_000, fallback: DEFAULT_SAMPLE, example: '25, or all' });
+const seed = intOption('seed', args.seed, { min: 0, max: 4_294_967_295, fallback: defaultSeed(), example: '20261126' });
 const targets = [args.url, args.urls, args.sitemap].filter((value) => value !== undefined);
 if (targets.length > 1) fail('Give one of --url, --urls and --sitemap, not several.');
 
@@ -71,6 +77,9 @@ try {
     root,
     build: !args['no-build'],
     maxPages,
+    sample,
+    seed,
+    full: args.full,
     outDir: args.out!,
     statement: args['update-statement'],
     progress: (line) => console.error(line),
@@ -97,11 +106,22 @@ if (args.json) {
     }
   }
   const { summary } = report;
-  const out = relative(root, join(root, args.out!)) || '.';
+  const outPath = resolve(root, args.out!);
+  const out = outPath.startsWith(`${root}/`) ? relative(root, outPath) : outPath === root ? '.' : outPath;
   const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
   console.log(
     `\n${plural(summary.pages, 'page')} audited${summary.notAudited ? ` (${summary.notAudited} found but not audited)` : ''}, ${plural(summary.checksRun, 'check')} in ${report.seconds.toFixed(0)} s: ${summary.newProblems} new problem${summary.newProblems === 1 ? '' : 's'}, ${summary.knownProblems} known, ${plural(report.baseline.expired.length, 'expired baseline entry', 'expired baseline entries')}, ${plural(summary.checkErrors, 'check error')}, ${plural(summary.checksNotTested, 'check')} that could not settle, ${plural(summary.needsReview, 'item')} for a person to check.`,
   );
+  // Never a bare "passed" when something found was left out: the verdict speaks for what was audited.
+  const verdict = summary.exitCode !== 0 ? 'The audit failed' : 'The audit passed';
+  console.log(summary.notAudited ? `${verdict} on the ${plural(summary.pages, 'page')} audited; ${summary.notAudited} not audited.` : `${verdict}.`);
+  if (report.sampling) {
+    const { sampling } = report;
+    console.log(
+      `Sample: ${plural(sampling.pagesFound, 'page')} found in ${plural(sampling.templates.length, 'template')}; ${summary.pages} audited (${plural(sampling.templates.length - sampling.templatesLeftOut.length, 'template example')}, ${sampling.audited.filter((item) => item.reason === 'required').length} required, ${sampling.audited.filter((item) => item.reason === 'random').length} at random with seed ${sampling.seed}${sampling.audited.some((item) => item.checks === 'content') ? `, ${sampling.audited.filter((item) => item.checks === 'content').length} of them with the content checks only` : ''}), ${sampling.leftOut.length} left out.${sampling.leftOut.length ? ` Repeat it with --seed ${sampling.seed}; --sample all audits every page.` : ''}`,
+    );
+  }
+  console.log(`Time: ${(report.seconds / 60).toFixed(1)} minutes (${report.seconds.toFixed(0)} s).`);
   console.log(`Report: ${out}/index.html (also report.json, junit.xml and earl.jsonld)${args['update-statement'] ? '; statement data: content/accessibility/latest.json' : ''}`);
 }
 process.exit(report.summary.exitCode);

@@ -164,7 +164,24 @@ export const auditReportSchema = z.object({
   needsReview: z.array(needsReviewSchema),
   /** Every WCAG 2.2 A and AA success criterion and what the audit can say about it. */
   criteria: z.array(criterionRowSchema),
-  /** Found but not audited (past --max-pages): the pages, and interactive states whose page was not audited. */
+  /** How the pages were chosen (WCAG-EM: every template, then a seeded random sample); see src/lib/a11y/sampling.ts. */
+  sampling: z
+    .object({
+      /** The method in a sentence a reader of the report understands. */
+      method: z.string(),
+      seed: z.number(),
+      sample: z.union([z.number(), z.literal('all')]),
+      maxPages: z.number(),
+      pagesFound: z.number(),
+      crawlCapped: z.boolean(),
+      templates: z.array(z.object({ id: z.string(), pattern: z.string(), signature: z.string(), pages: z.number(), audited: z.array(z.string()) })),
+      /** checks: "all", or "content" when the keyboard walk, forced colours and JavaScript off were left to the template's example. */
+      audited: z.array(z.object({ page: z.string(), template: z.string(), reason: z.enum(['template', 'required', 'random']), checks: z.enum(['all', 'content']) })),
+      leftOut: z.array(z.object({ page: z.string(), template: z.string() })),
+      templatesLeftOut: z.array(z.string()),
+    })
+    .optional(),
+  /** Found but not audited (left out of the sample or past --max-pages): the pages, and interactive states whose page was not audited. */
   notAudited: z.object({ pages: z.array(z.string()), states: z.array(z.string()) }),
   baseline: z.object({
     file: z.string(),

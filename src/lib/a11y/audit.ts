@@ -13,7 +13,9 @@ import { auditPage, VIEWPORTS, type Browsing } from './audit-page.ts';
 import { BASELINE_FILE, baselineStatus, loadBaseline, matchBaseline } from './baseline.ts';
 import { duplicateTitles } from './checks/structure.ts';
 import { criteriaTable } from './criteria.ts';
-import { discoverPages } from './discovery.ts';
+import { discoverPages, type SamplingRecord } from './discovery.ts';
+import { auditContent } from './audit-content.ts';
+import { defaultSeed, seededShuffle } from './sampling.ts';
 import { AuditCannotRun, buildPortal, hasBuild, seedActivity, startPortal, type LocalPortal } from '../portal/local-portal.ts';
 import { problemId } from './recorder.ts';
 import { writeReports } from './reports.ts';
@@ -32,7 +34,14 @@ export interface AuditOptions {
   root?: string;
   /** Build before serving (default true); false uses the existing dist/. */
   build?: boolean;
+  /** Audit at most this many pages: one of every template first, then the sample (default 400). */
   maxPages?: number;
+  /** Pages drawn at random beyond one of every template (default DEFAULT_SAMPLE); Infinity audits every page found. */
+  sample?: number;
+  /** Seed of the random sample (default: today's date as a number, see defaultSeed). */
+  seed?: number;
+  /** Every check on every page audited; by default the random sample gets the content checks (audit-content.ts), but FULL_RANDOM of them every check. */
+  full?: boolean;
   /**
    * Audit a Taskfront portal's dynamic pages and interactive states too. Default: always for
    * the local build; for a site, only when it is detected as a Taskfront portal.
@@ -49,6 +58,39 @@ export interface AuditOptions {
   progress?: (line: string) => void;
   /** How the target is described in the report when `url` is given. */
   targetKind?: 'url' | 'fixtures';
+}
+
+/**
+ * The random part of the sample when none is asked for. WCAG-EM asks for at least 10% of the
+ * structured sample; 25 pages is more than that for any site of a few dozen templates, and
+ * keeps a run of a 300-page portal within minutes.
+ */
+export const DEFAULT_SAMPLE = 25;
+
+/**
+ * Random pages that get every check, not only the content checks: they test the assumption
+ * that pages of one template behave alike (if one of them fails where its example passed,
+ * the template was drawn too wide).
+ */
+export const FULL_RANDOM = 5;
+
+/** The sampling method in plain words, for the report. */
+export function samplingMethod(sampling: SamplingRecord): string {
+  const all = sampling.sample === 'all';
+  const parts = [
+    `Pages were found from ${sampling.pagesFound === 1 ? 'the one address given' : 'the sitemap, the list given or the links between pages'} (${sampling.pagesFound} found${sampling.crawlCapped ? ', where the crawl stopped at its limit' : ''}).`,
+    `Each page's HTML was read once and grouped by template: the same landmarks, heading levels in the main content, form shapes and components, whatever the text (${sampling.templates.length} template${sampling.templates.length === 1 ? '' : 's'}).`,
+    'As the W3C evaluation method WCAG-EM asks, the structured sample is one page of every template, plus every page with an interactive state to check and every page that did not answer as expected.',
+    all
+      ? 'Every other page was audited too.'
+      : `To it was added a random sample of ${sampling.sample} other page${sampling.sample === 1 ? '' : 's'}, drawn with seed ${sampling.seed}: run again with --seed ${sampling.seed} to audit the same pages.`,
+    `At most ${sampling.maxPages} pages were audited (--max-pages), templates first.`,
+    sampling.audited.every((item) => item.checks === 'all')
+      ? 'Every audited page got every check.'
+      : `The example of each template and the pages that must be seen got every check, as did ${sampling.audited.filter((item) => item.reason === 'random' && item.checks === 'all').length} of the random pages, to test that pages of one template behave alike. The other random pages got the content checks (structure, reflow, text spacing, and axe at ${VIEWPORTS.narrow.width} and ${VIEWPORTS.wide.width} px); the keyboard walk, forced colours and JavaScript off, which test the code a template shares, were left to their template's example. Use --full for every check on every page.`,
+    'Pages left out were not checked at all and are listed by name.',
+  ];
+  return parts.join(' ');
 }
 
 export const CHECKS: AuditReport['checks'] = [
@@ -139,22 +181,31 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
     }
 
     let discovery;
+    const finding = performance.now();
     try {
-      discovery = await discoverPages({ base, maxPages: options.maxPages ?? 400, portal: options.portal ?? (remote ? undefined : true), urls: options.urls, sitemap: options.sitemap, headers: GPC });
+      discovery = await discoverPages({ base, maxPages: options.maxPages ?? 400, sample: options.sample ?? DEFAULT_SAMPLE, seed: options.seed ?? defaultSeed(started), portal: options.portal ?? (remote ? undefined : true), urls: options.urls, sitemap: options.sitemap, headers: GPC });
     } catch (error) {
       throw new AuditCannotRun((error as Error).message);
     }
     if (portal && discovery.taskSlug) await seedActivity(portal.url, discovery.taskSlug);
     for (const note of discovery.notes) progress(note);
+    progress(`Finding and grouping the pages took ${((performance.now() - finding) / 1000).toFixed(0)} s.`);
     const { jobs } = discovery;
     if (jobs.length === 0) throw new AuditCannotRun(`No pages found at ${base}.`);
-    progress(`Auditing ${jobs.length} page${jobs.length === 1 ? '' : 's'} (${discovery.fromSitemap} from the sitemap, ${jobs.length - discovery.fromSitemap} more), ${options.concurrency ?? 2} at a time.`);
+    progress(`Auditing ${jobs.length} page${jobs.length === 1 ? '' : 's'}, ${options.concurrency ?? 2} at a time.`);
 
     browser = await launchChromium();
     const shotsDir = join(outDir, 'shots');
     rmSync(shotsDir, { recursive: true, force: true });
     mkdirSync(shotsDir, { recursive: true });
     const settings = { base, baseline: baseline.entries, shotsDir, shotBudget: { left: 400 } };
+    // Which random pages get only the content checks (see audit-content.ts for why that holds).
+    const { sampling } = discovery;
+    const exampleOf = new Map(sampling.audited.filter((item) => item.reason === 'template').map((item) => [item.template, item.page]));
+    const random = sampling.audited.filter((item) => item.reason === 'random').map((item) => item.page);
+    const fullRandom = new Set(options.full ? random : seededShuffle(random, sampling.seed ^ 0x5bd1e995).slice(0, FULL_RANDOM));
+    for (const item of sampling.audited) if (item.reason === 'random' && !fullRandom.has(item.page) && exampleOf.has(item.template)) item.checks = 'content';
+    const tier = new Map(sampling.audited.map((item) => [item.page, item]));
 
     const results: PageResult[] = [];
     const problems: Problem[] = [];
@@ -170,7 +221,11 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
           const job = jobs[next++]!;
           let audit;
           try {
-            audit = await auditPage(job, browsing, settings);
+            const chosen = tier.get(job.path);
+            audit =
+              chosen?.checks === 'content' && job.states.length === 0
+                ? await auditContent(job, browsing, { ...settings, example: exampleOf.get(chosen.template)! })
+                : await auditPage(job, browsing, settings);
           } catch (error) {
             // A crashed tab: note it, start fresh pages, go on.
             audit = { results: [{ page: job.path, state: null, title: '', status: null, ms: 0, checks: [{ check: 'load' as const, outcome: 'error' as const, problems: 0, ms: 0, note: (error as Error).message.split('\n')[0] }] }], problems: [], needsReview: [], coverage: { applicable: [], inapplicable: [] } };
@@ -231,7 +286,8 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
         if (outcome.outcome === 'passed' || outcome.outcome === 'failed') for (const number of CHECKS.find((check) => check.id === outcome.check)?.criteria ?? []) coverage.applicable.add(number);
       }
     }
-    const status = baselineStatus(baseline.entries, problems, [...order.keys()]);
+    // A content-checks page cannot show a keyboard entry as fixed, so only pages with every check count.
+    const status = baselineStatus(baseline.entries, problems, [...order.keys()].filter((path) => tier.get(path)?.checks !== 'content'));
     const newProblems = problems.filter((problem) => !problem.known).length;
     const checkErrors = results.flatMap((result) => result.checks).filter((check) => check.outcome === 'error').length;
     const checksNotTested = results.flatMap((result) => result.checks).filter((check) => check.outcome === 'could-not-test').length;
@@ -248,6 +304,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
       problems,
       needsReview,
       criteria: criteriaTable(problems, needsReview, coverage),
+      sampling: { method: samplingMethod(discovery.sampling), ...discovery.sampling },
       notAudited: { pages: discovery.notAudited, states: discovery.statesNotAudited },
       baseline: { file: baselineFile.replace(`${root}/`, ''), entries: baseline.entries.length, ...status },
       summary: {

@@ -7,15 +7,27 @@
  * - a list (`urls`): exactly those pages.
  * Only on a Taskfront portal (it publishes /api/tasks.json, or `portal` says so) are the
  * portal's own dynamic pages (search, the end of a journey, feedback, the dashboard, not
- * found) and interactive states added. Pages and states past `maxPages` are listed as not audited.
+ * found) and interactive states added.
+ *
+ * Every page found is then fetched once (its server HTML) and put in a template group
+ * (sampling.ts); the audit takes one page of every template, the pages that must be seen
+ * (interactive states, pages that did not answer as expected) and a seeded random sample of
+ * the rest, within `maxPages`. Pages left out are listed, with their template.
  */
 import type { PageJob } from './audit-page.ts';
 import { decodeEntities } from './escape.ts';
+import { choosePages, fingerprintHtml, fingerprintOther, groupByTemplate, type FoundPage, type SampleReason } from './sampling.ts';
 import { portalStates } from './states.ts';
 
 export interface DiscoveryOptions {
   base: string;
+  /** Audit at most this many pages (every template first). */
   maxPages: number;
+  /** Pages drawn at random beyond the templates and required pages; Infinity audits every page found. */
+  sample: number;
+  seed: number;
+  /** Stop the crawl after finding this many pages (default MAX_FOUND). */
+  maxFound?: number;
   /** Add the portal's dynamic pages and interactive states: true, false, or undefined to detect a Taskfront portal. */
   portal: boolean | undefined;
   /** Audit exactly these addresses (no sitemap, no crawl). */
@@ -34,11 +46,31 @@ export interface Discovery {
   taskSlug: string | null;
   /** Whether the portal's own pages and states were added (asked for, or a Taskfront portal was detected). */
   portal: boolean;
-  /** Pages found but not audited (past --max-pages). */
+  /** Pages found but not audited (left out of the sample, or past --max-pages). */
   notAudited: string[];
   /** Interactive states not audited because their page was not. */
   statesNotAudited: string[];
+  sampling: SamplingRecord;
 }
+
+/** What the report says about the sample: enough to repeat it and to see what it speaks for. */
+export interface SamplingRecord {
+  seed: number;
+  /** The random sample asked for: a number of pages, or every page. */
+  sample: number | 'all';
+  maxPages: number;
+  pagesFound: number;
+  /** True when the crawl stopped at its limit, so the site may have more pages. */
+  crawlCapped: boolean;
+  templates: { id: string; pattern: string; signature: string; pages: number; audited: string[] }[];
+  /** Each page audited, why, and whether it got every check or the content checks (set by the audit). */
+  audited: { page: string; template: string; reason: SampleReason; checks: 'all' | 'content' }[];
+  leftOut: { page: string; template: string }[];
+  templatesLeftOut: string[];
+}
+
+/** The crawl stops here: enough for any sample, bounded for a site that makes pages without end (calendars, filters). */
+export const MAX_FOUND = 3000;
 
 const SKIP_EXTENSIONS = /\.(?:json|csv|xml|txt|pdf|zip|png|jpe?g|gif|svg|webp|ico|css|js|mjs|map|woff2?|docx?|xlsx?|odt|ods)$/i;
 export const NOT_FOUND_PATH = '/a11y-audit-no-such-page';
@@ -92,7 +124,13 @@ function pathOf(loc: string): string | null {
   }
 }
 
-async function get(url: string, headers: Record<string, string>): Promise<{ status: number; type: string; text: string } | null> {
+interface Fetched {
+  status: number;
+  type: string;
+  text: string;
+}
+
+async function get(url: string, headers: Record<string, string>): Promise<Fetched | null> {
   try {
     const response = await fetch(url, { headers, redirect: 'follow', signal: AbortSignal.timeout(15_000) });
     const type = response.headers.get('content-type') ?? '';
@@ -189,25 +227,70 @@ export async function discoverPages(options: DiscoveryOptions): Promise<Discover
   }
 
   // 3. The crawl (not for a list or a sitemap given on purpose): links from every page found
-  // so far, breadth first, a few at a time. Links found past maxPages are counted, not followed.
+  // so far, breadth first, a few at a time, up to maxFound pages.
+  const fetched = new Map<string, Fetched | null>();
+  const maxFound = options.maxFound ?? MAX_FOUND;
   let next = 0;
-  const limit = listed ? 0 : options.maxPages;
+  const limit = listed ? 0 : maxFound;
   while (next < ordered.length && next < limit) {
     const batch = ordered.slice(next, Math.min(next + 6, limit));
     next += batch.length;
     const pages = await Promise.all(batch.map((item) => get(new URL(item.path, base).href, headers)));
     pages.forEach((page, index) => {
+      fetched.set(batch[index]!.path, page);
       if (!page || !/html/.test(page.type)) return;
       const from = new URL(batch[index]!.path, base).href;
-      for (const href of linksIn(page.text)) add(crawlPath(href, from, base));
+      for (const href of linksIn(page.text)) if (ordered.length < maxFound) add(crawlPath(href, from, base));
     });
   }
-  const chosen = ordered.slice(0, options.maxPages);
-  const notAudited = ordered.slice(options.maxPages).map((item) => item.path);
-  if (notAudited.length) notes.push(`Only ${chosen.length} of the ${ordered.length} pages found are audited (--max-pages ${options.maxPages}); the report lists the ${notAudited.length} not audited.`);
+  const crawlCapped = !listed && ordered.length >= maxFound;
+  if (crawlCapped) notes.push(`The crawl stopped at ${maxFound} pages found; the site may have more, which this audit says nothing about.`);
 
+  // 4. Templates: one fetch of every page found (the crawl already has most), grouped by structure.
+  const unfetched = ordered.filter((item) => !fetched.has(item.path));
+  for (let index = 0; index < unfetched.length; index += 6) {
+    const batch = unfetched.slice(index, index + 6);
+    const pages = await Promise.all(batch.map((item) => get(new URL(item.path, base).href, headers)));
+    pages.forEach((page, at) => fetched.set(batch[at]!.path, page));
+  }
   const states = portal ? portalStates(taskSlug) : [];
+  const required = new Set(states.map((state) => state.path));
+  const found: FoundPage[] = ordered.map((item) => {
+    const page = fetched.get(item.path) ?? null;
+    // What did not answer as expected is audited whatever the sample, so the report names it.
+    if (!page || page.status !== item.expectStatus) {
+      required.add(item.path);
+      return { path: item.path, fingerprint: fingerprintOther(page ? `answers ${page.status}` : 'no answer') };
+    }
+    if (/html/.test(page.type) && !/svg/.test(page.type)) return { path: item.path, fingerprint: fingerprintHtml(page.text) };
+    return { path: item.path, fingerprint: fingerprintOther(page.type.split(';')[0]!.trim() || 'unknown type') };
+  });
+  for (const item of ordered) if (item.expectStatus !== 200) required.add(item.path);
+  const templates = groupByTemplate(found);
+  const choice = choosePages(templates, { required: [...required], sample: options.sample, seed: options.seed, maxPages: options.maxPages });
+  const chosenPaths = new Set(choice.chosen.map((item) => item.path));
+  const chosen = ordered.filter((item) => chosenPaths.has(item.path));
+  const notAudited = choice.leftOut.map((item) => item.path);
+  notes.push(`${ordered.length} page${ordered.length === 1 ? '' : 's'} found in ${templates.length} template${templates.length === 1 ? '' : 's'}; auditing ${chosen.length}: one of every template${choice.templatesLeftOut.length ? ` (but ${choice.templatesLeftOut.length} left out by --max-pages ${options.maxPages})` : ''}, ${choice.chosen.filter((item) => item.reason === 'required').length} more that must be seen, ${choice.chosen.filter((item) => item.reason === 'random').length} at random (seed ${options.seed}).`);
+
   const jobs: PageJob[] = chosen.map((item) => ({ ...item, states: states.filter((state) => state.path === item.path) }));
-  const statesNotAudited = states.filter((state) => !chosen.some((item) => item.path === state.path)).map((state) => `${state.path} [${state.label}]`);
-  return { jobs, fromSitemap, notes, taskSlug, portal, notAudited, statesNotAudited };
+  const statesNotAudited = states.filter((state) => !chosenPaths.has(state.path)).map((state) => `${state.path} [${state.label}]`);
+  const sampling: SamplingRecord = {
+    seed: options.seed,
+    sample: options.sample === Infinity ? 'all' : options.sample,
+    maxPages: options.maxPages,
+    pagesFound: ordered.length,
+    crawlCapped,
+    templates: templates.map((template) => ({
+      id: template.id,
+      pattern: template.pattern,
+      signature: template.key,
+      pages: template.pages.length,
+      audited: choice.chosen.filter((item) => item.template === template.id).map((item) => item.path),
+    })),
+    audited: choice.chosen.map((item) => ({ page: item.path, template: item.template, reason: item.reason, checks: 'all' as const })),
+    leftOut: choice.leftOut.map((item) => ({ page: item.path, template: item.template })),
+    templatesLeftOut: choice.templatesLeftOut,
+  };
+  return { jobs, fromSitemap, notes, taskSlug, portal, notAudited, statesNotAudited, sampling };
 }

@@ -118,6 +118,43 @@ function pagesTable(report: AuditReport): string {
 <tbody>${body}</tbody></table></div>`;
 }
 
+const REASONS: Record<NonNullable<AuditReport['sampling']>['audited'][number]['reason'], string> = {
+  template: 'example of its template',
+  required: 'must be seen (a state to check, or an unexpected answer)',
+  random: 'random sample',
+};
+
+/** The sample and method: what the audit speaks for, and how to repeat it. */
+function samplingSection(report: AuditReport): string {
+  const { sampling } = report;
+  if (!sampling) return '<p>This report does not record how its pages were chosen.</p>';
+  const audited = new Map(sampling.audited.map((item) => [item.page, item]));
+  const rows = sampling.templates
+    .map((template) => {
+      const left = template.pages - template.audited.length;
+      const pages = template.audited.length
+        ? `<ul class="plain">${template.audited.map((page) => `<li><span class="wrap">${escape(page)}</span> <span class="muted">(${escape(REASONS[audited.get(page)?.reason ?? 'random'])}${audited.get(page)?.checks === 'content' ? ', content checks' : ', every check'})</span></li>`).join('')}</ul>`
+        : '<span class="bad">None: left out by --max-pages</span>';
+      return `<tr><th scope="row" id="template-${escape(template.id)}">${escape(template.id)}<br><span class="wrap muted">${escape(template.pattern)}</span></th><td class="num">${template.pages}</td><td>${pages}</td><td class="num">${left}</td><td><code class="wrap signature">${escape(template.signature)}</code></td></tr>`;
+    })
+    .join('\n');
+  const random = sampling.audited.filter((item) => item.reason === 'random').length;
+  return `<p>${escape(report.sampling!.method)}</p>
+<dl class="figures">
+<div><dt>Pages found</dt><dd>${sampling.pagesFound}</dd></div>
+<div><dt>Templates</dt><dd>${sampling.templates.length}</dd></div>
+<div><dt>Pages audited</dt><dd>${sampling.audited.length}</dd></div>
+<div><dt>Of them at random</dt><dd>${random}</dd></div>
+<div><dt>Pages left out</dt><dd>${sampling.leftOut.length}</dd></div>
+<div><dt>Seed</dt><dd>${sampling.seed}</dd></div>
+</dl>
+<p>To audit the same pages again: <code>npm run audit:a11y -- --seed ${sampling.seed}${sampling.sample === 'all' ? ' --sample all' : ` --sample ${sampling.sample}`} --max-pages ${sampling.maxPages}</code> with the same target. ${sampling.leftOut.length ? 'To audit every page: <code>--sample all</code>.' : ''}</p>
+<div class="table-scroll" role="region" aria-labelledby="templates-caption" tabindex="0"><table class="templates">
+<caption id="templates-caption">Templates found, and the pages audited for each</caption>
+<thead><tr><th scope="col">Template</th><th scope="col" class="num">Pages found</th><th scope="col">Pages audited</th><th scope="col" class="num">Left out</th><th scope="col">What makes it a template (landmarks, headings, forms, parts)</th></tr></thead>
+<tbody>${rows}</tbody></table></div>`;
+}
+
 export function reportHtml(report: AuditReport): string {
   const { summary } = report;
   const failed = summary.exitCode !== 0;
@@ -214,6 +251,11 @@ figure { margin: 0.75rem 0 0; }
 figure img { display: block; max-width: 100%; height: auto; border: 1px solid var(--line); }
 figcaption { color: var(--soft); font-size: 0.9rem; }
 .page-list { columns: 16rem; padding-left: 1.25rem; }
+.contents h2 { font-size: 1.1rem; border: 0; margin-top: 1.5rem; padding: 0; }
+.plain { list-style: none; margin: 0; padding: 0; }
+.signature { font-size: 0.8rem; }
+/* Squeezed to 320 px the templates table grows pages tall; it scrolls sideways in its region instead. */
+.templates { min-width: 52rem; }
 .visually-hidden { position: absolute !important; width: 1px !important; height: 1px !important; margin: 0 !important; padding: 0 !important; overflow: hidden !important; clip-path: inset(50%) !important; white-space: nowrap !important; border: 0 !important; }
 footer { border-top: 1px solid var(--line); color: var(--soft); padding: 1rem; max-width: 68rem; margin: 0 auto; }
 @media (forced-colors: active) { .badge { border: 1px solid CanvasText; } .verdict, .problem { border-color: CanvasText; } }
@@ -225,7 +267,21 @@ footer { border-top: 1px solid var(--line); color: var(--soft); padding: 1rem; m
 <main id="main" tabindex="-1" class="wrap-page">
 <h1>Accessibility audit: ${escape(verdict)}</h1>
 <p class="verdict ${failed ? 'fail' : partial ? 'partial' : 'pass'}">${escape(headline)}${failed || !partial ? `: ${escape(verdict)}` : ''}.</p>
-<p>${escape(report.target.url)}, ${escape(date)}, against ${escape(report.standard)}. ${plural(report.summary.pages, 'page')} at ${report.viewports.join(', ')} px wide, with JavaScript on and off, in ${report.seconds.toFixed(0)} seconds.${partial ? ` ${plural(summary.notAudited, 'page or state', 'pages and states')} found were <a href="#not-audited-heading">not audited</a>.` : ''}</p>
+<p>${escape(report.target.url)}, ${escape(date)}, against ${escape(report.standard)}. ${plural(report.summary.pages, 'page')} at ${report.viewports.join(', ')} px wide, with JavaScript on and off, in ${report.seconds.toFixed(0)} seconds${report.sampling?.audited.some((item) => item.checks === 'content') ? ` (${report.sampling.audited.filter((item) => item.checks === 'content').length} random pages with the content checks only: see <a href="#sample-heading">the sample and method</a>)` : ''}.${partial ? ` ${plural(summary.notAudited, 'page or state', 'pages and states')} found were <a href="#not-audited-heading">not audited</a>.` : ''}</p>
+
+<nav aria-labelledby="contents-heading" class="contents">
+<h2 id="contents-heading">Contents</h2>
+<ul>
+<li><a href="#summary-heading">Summary</a> and <a href="#criteria-heading">the table of WCAG success criteria</a></li>
+<li><a href="#sample-heading">Sample and method</a></li>
+<li><a href="#baseline-heading">Known issues, and what was fixed</a></li>
+<li><a href="#problems-heading">Problems by page</a></li>
+<li><a href="#review-heading">Needs a person to check</a></li>
+<li><a href="#not-audited-heading">Found but not audited</a></li>
+<li><a href="#pages-heading">Every page audited</a></li>
+<li><a href="#limits-heading">What this audit cannot find</a></li>
+</ul>
+</nav>
 
 <section aria-labelledby="summary-heading">
 <h2 id="summary-heading">Summary</h2>
@@ -241,9 +297,14 @@ footer { border-top: 1px solid var(--line); color: var(--soft); padding: 1rem; m
 </dl>
 <h3 id="criteria-heading">By WCAG success criterion</h3>
 ${criteriaTable(report)}
-<h3>What was checked on every page</h3>
+<h3>What was checked on every page audited</h3>
 <ul>${report.checks.map((check) => `<li>${escape(check.name)}</li>`).join('')}</ul>
 <p>Run on ${escape(report.startedAt.replace('T', ' ').slice(0, 16))} UTC with ${escape(report.tool.name)} ${escape(report.tool.version)}. Engines and tools: ${Object.entries(report.versions).map(([name, version]) => `${escape(name)} ${escape(version)}`).join(', ')}.</p>
+</section>
+
+<section aria-labelledby="sample-heading">
+<h2 id="sample-heading">Sample and method</h2>
+${samplingSection(report)}
 </section>
 
 <section aria-labelledby="baseline-heading">
@@ -290,14 +351,17 @@ ${report.needsReview.some((item) => item.kind === 'best-practice') ? `<h3>Advice
 <h2 id="not-audited-heading">Found but not audited</h2>
 ${
   report.notAudited.pages.length || report.notAudited.states.length
-    ? `<p>These were found but left out (for example by --max-pages), so nothing is known about them.</p>
-<ul class="page-list">${[...report.notAudited.pages, ...report.notAudited.states].slice(0, 500).map((page) => `<li class="wrap">${escape(page)}</li>`).join('')}</ul>${report.notAudited.pages.length + report.notAudited.states.length > 500 ? `<p>… and ${report.notAudited.pages.length + report.notAudited.states.length - 500} more.</p>` : ''}`
+    ? `<p>These were found but left out of the sample (or past --max-pages), so this audit says nothing about them. ${report.sampling ? 'Each page shares its template with a page that was audited, unless its template is marked as left out above.' : ''}</p>
+<ul class="page-list">${[
+        ...(report.sampling?.leftOut.map((item) => `<li class="wrap">${escape(item.page)} <span class="muted">(<a href="#template-${escape(item.template)}">${escape(item.template)}</a>)</span></li>`) ?? report.notAudited.pages.map((page) => `<li class="wrap">${escape(page)}</li>`)),
+        ...report.notAudited.states.map((state) => `<li class="wrap">${escape(state)} <span class="muted">(a state)</span></li>`),
+      ].join('')}</ul>`
     : '<p>None: every page and state found was audited.</p>'
 }
 </section>
 
 <section aria-labelledby="pages-heading">
-<h2 id="pages-heading">Every page</h2>
+<h2 id="pages-heading">Every page audited</h2>
 ${pagesTable(report)}
 </section>
 
