@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { auditPage, VIEWPORTS, type Browsing } from '../../src/lib/a11y/audit-page.ts';
+import { auditPage, VIEWPORTS, type Browsing, type Engine } from '../../src/lib/a11y/audit-page.ts';
 import { launchChromium } from '../../src/lib/browser/find-chromium.ts';
 import { CLAIMED } from './claimed-rules.ts';
 import { SERVED_PREFIX, type FixtureIndex } from './fixture-index.ts';
@@ -68,6 +68,7 @@ export interface HarnessOptions {
   root: string;
   cases: Case[];
   workers: number;
+  engines: readonly Engine[];
   /** Longest one example may take before it counts as not audited (and, if it should fail, as missed). */
   exampleTimeoutMs?: number;
   progress?: (done: number, total: number, result: ExampleResult) => void;
@@ -95,7 +96,7 @@ export async function runHarness(options: HarnessOptions): Promise<ExampleResult
       while (next < options.cases.length) {
         const index = next++;
         const testcase = options.cases[index]!;
-        const result = await runOne(testcase, open.browsing, server.base, timeout);
+        const result = await runOne(testcase, open.browsing, server.base, timeout, options.engines);
         if (result.errors?.some((error) => error.startsWith('the audit did not finish'))) {
           // A page that hung may still be running scripts: start the next example on fresh pages.
           await Promise.all(open.contexts.map((context) => context.close().catch(() => {})));
@@ -114,7 +115,7 @@ export async function runHarness(options: HarnessOptions): Promise<ExampleResult
   return results;
 }
 
-async function runOne(testcase: Case, browsing: Browsing, base: string, timeout: number): Promise<ExampleResult> {
+async function runOne(testcase: Case, browsing: Browsing, base: string, timeout: number, engines: readonly Engine[]): Promise<ExampleResult> {
   const claim = CLAIMED[testcase.ruleId];
   if (!claim) throw new Error(`Rule ${testcase.ruleId} is in the fixtures but not claimed in tools/act/claimed-rules.ts: run npm run act:fixtures again.`);
   const criteria = ruleCriteria(testcase, claim);
@@ -124,7 +125,7 @@ async function runOne(testcase: Case, browsing: Browsing, base: string, timeout:
   let timer: NodeJS.Timeout | undefined;
   try {
     const audit = await Promise.race([
-      auditPage({ path: SERVED_PREFIX + testcase.relativePath, expectStatus: 200, states: [] }, browsing, { base, baseline: [], shotsDir: null, shotBudget: { left: 0 } }),
+      auditPage({ path: SERVED_PREFIX + testcase.relativePath, expectStatus: 200, states: [] }, browsing, { base, engines, axeWidths: ['narrow'], baseline: [], shotsDir: null, shotBudget: { left: 0 } }),
       new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`the audit did not finish in ${timeout / 1000} s`)), timeout))),
     ]);
     const errors = audit.results.flatMap((page) => page.checks.filter((check) => check.outcome === 'error').map((check) => `${check.check}: ${check.note ?? 'error'}`));

@@ -60,6 +60,16 @@ export function judge(problems: readonly (Problem & { engines?: string[] })[], n
 
 const engineOf = (check: string) => (check === 'axe' || check === 'forced-colors' ? 'axe-core' : 'taskfront');
 
+/** The results as if one engine had not run: what it found alone is taken away (what it shares with another stays). */
+export function without(results: readonly ExampleResult[], engine: string): ExampleResult[] {
+  const others = (engines: string[]) => engines.some((name) => name !== engine);
+  return results.map((result) => ({
+    ...result,
+    failures: result.failures.filter((item) => others(item.engines)),
+    questions: result.questions.filter((item) => others(item.engines)),
+  }));
+}
+
 export type Verdict = 'caught' | 'missed' | 'flagged' | 'clean' | 'not-run';
 
 export function verdict(result: Pick<ExampleResult, 'expected' | 'notRun' | 'failures' | 'questions'>): Verdict {

@@ -16,7 +16,7 @@ export function ruleTable(rules: readonly RuleTally[]): string {
   ].join('\n');
 }
 
-export function actSummary(input: { rules: RuleTally[]; total: Tally; results: ExampleResult[]; commit: string; date: string; seconds: number; workers: number; sampled: boolean }): string {
+export function actSummary(input: { rules: RuleTally[]; total: Tally; results: ExampleResult[]; commit: string; date: string; seconds: number; workers: number; sampled: boolean; engines: string[]; axeOnly: Tally | null }): string {
   const { total, results } = input;
   const list = (kind: string, items: ExampleResult[], why: (item: ExampleResult) => string) =>
     items.length ? [`## ${kind} (${items.length})`, '', ...items.map((item) => `- ${item.ruleId} [${item.title}](${item.url}): ${why(item)}`), ''] : [];
@@ -31,6 +31,10 @@ export function actSummary(input: { rules: RuleTally[]; total: Tally; results: E
     `- Examples with a question for a person: ${total.questions}.`,
     `- Examples not run (they need media or other sites): ${total.notRun}.`,
     `- ${meetsTargets(total) ? 'Both targets are met.' : '**A target is missed.**'}`,
+    `- Engines: ${input.engines.join(', ')}.`,
+    ...(input.axeOnly
+      ? [`- Without IBM Equal Access: ${input.axeOnly.caught} of ${input.axeOnly.failed} failed examples caught (${percent(input.axeOnly.caught, input.axeOnly.failed)}), ${input.axeOnly.flagged} of ${input.axeOnly.passedOrInapplicable} others flagged (${percent(input.axeOnly.flagged, input.axeOnly.passedOrInapplicable)}), ${input.axeOnly.questions} examples with a question.`]
+      : []),
     '',
     ruleTable(input.rules),
     '',
