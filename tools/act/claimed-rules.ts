@@ -14,17 +14,24 @@ export interface ClaimedRule {
    * name none (ARIA-only rules) or name one we audit under another number.
    */
   criteria?: string[];
+  /**
+   * For rules that decide no criterion themselves (ARIA rules whose criteria W3C names only
+   * as "secondary", saying a failed example may still meet them): only these findings
+   * ("check/rule") count, since another real failure of 1.3.1 or 4.1.2 on the same tiny page
+   * says nothing about this rule. W3C matches implementations per procedure the same way.
+   */
+  procedures?: string[];
 }
 
 export const CLAIMED: Record<string, ClaimedRule> = {
-  '674b10': { by: 'axe aria-roles' },
-  '6a7281': { by: 'axe aria-valid-attr-value' },
-  '5f99a7': { by: 'axe aria-valid-attr' },
+  '674b10': { by: 'axe aria-roles', procedures: ['axe/aria-roles', 'axe/ibm-aria-role-allowed'] },
+  '6a7281': { by: 'axe aria-valid-attr-value', procedures: ['axe/aria-valid-attr-value', 'axe/ibm-aria-attribute-value-valid'] },
+  '5f99a7': { by: 'axe aria-valid-attr', procedures: ['axe/aria-valid-attr', 'axe/ibm-aria-attribute-allowed'] },
   de46e4: { by: 'axe valid-lang' },
   m6b1q3: { by: 'axe aria-command-name' },
   '73f2c2': { by: 'axe autocomplete-valid' },
   '97a4e1': { by: 'axe button-name, aria-command-name' },
-  '46ca7f': { by: 'axe presentation-role-conflict', criteria: ['1.1.1', '1.3.1', '4.1.2'] },
+  '46ca7f': { by: 'axe presentation-role-conflict', criteria: ['1.1.1', '1.3.1', '4.1.2'], procedures: ['axe/presentation-role-conflict', 'axe/ibm-aria-attribute-valid', 'axe/ibm-img-alt-null'] },
   e086e5: { by: 'axe label, aria-input-field-name, select-name' },
   bf051a: { by: 'axe html-lang-valid' },
   '2779a5': { by: 'axe document-title; structure page-title' },
@@ -42,11 +49,11 @@ export const CLAIMED: Record<string, ClaimedRule> = {
   '0ssw9k': { by: 'axe scrollable-region-focusable' },
   afw4f7: { by: 'axe color-contrast' },
   ff89c9: { by: 'axe aria-required-parent' },
-  ffd0e9: { by: 'structure empty-heading; axe empty-heading', criteria: ['1.3.1', '2.4.6'] },
+  ffd0e9: { by: 'structure empty-heading', criteria: ['1.3.1', '2.4.6'], procedures: ['structure/empty-heading', 'axe/empty-heading'] },
   cae760: { by: 'axe frame-title' },
-  '4e8ab6': { by: 'axe aria-required-attr' },
+  '4e8ab6': { by: 'axe aria-required-attr', procedures: ['axe/aria-required-attr', 'axe/ibm-aria-attribute-required'] },
   bc4a75: { by: 'axe aria-required-children' },
-  '5c01ea': { by: 'axe aria-allowed-attr' },
+  '5c01ea': { by: 'axe aria-allowed-attr', procedures: ['axe/aria-allowed-attr', 'axe/ibm-aria-attribute-valid'] },
   cf77f2: { by: 'keyboard bypass-blocks (skip link, landmarks or headings)' },
   d0f69e: { by: 'axe th-has-data-cells' },
   '24afc2': { by: 'axe avoid-inline-spacing; text-spacing' },

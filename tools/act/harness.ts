@@ -129,7 +129,7 @@ async function runOne(testcase: Case, browsing: Browsing, base: string, timeout:
       new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`the audit did not finish in ${timeout / 1000} s`)), timeout))),
     ]);
     const errors = audit.results.flatMap((page) => page.checks.filter((check) => check.outcome === 'error').map((check) => `${check.check}: ${check.note ?? 'error'}`));
-    return { ...base0, notRun: null, ...judge(audit.problems, audit.needsReview, criteria), ms: Math.round(performance.now() - started), ...(errors.length ? { errors } : {}) };
+    return { ...base0, notRun: null, ...judge(audit.problems, audit.needsReview, criteria, claim.procedures), ms: Math.round(performance.now() - started), ...(errors.length ? { errors } : {}) };
   } catch (error) {
     // Counted, not hidden: a failed example that could not be audited is a miss.
     return { ...base0, notRun: null, failures: [], questions: [], ms: Math.round(performance.now() - started), errors: [(error as Error).message.split('\n')[0] ?? 'error'] };

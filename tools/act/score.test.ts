@@ -69,6 +69,12 @@ describe('judging one example', () => {
     expect(said.questions).toHaveLength(1);
   });
 
+  it('with procedures, counts only those findings whatever their criteria', () => {
+    const said = judge([problem(['4.1.2'], undefined, 'label'), problem(['4.1.2'], undefined, 'aria-roles')], [question(['1.3.1'])], ['4.1.2'], ['axe/aria-roles']);
+    expect(said.failures.map((item) => item.rule)).toEqual(['axe/aria-roles']);
+    expect(said.questions).toEqual([]);
+  });
+
   it('catches a failed example by a failure or a question, and flags a passing one only by a failure', () => {
     expect(verdict(example('failed', { failures: [{ rule: 'a', engines: [], selector: null }] }))).toBe('caught');
     expect(verdict(example('failed', { questions: [{ rule: 'a', engines: [], selectors: [] }] }))).toBe('caught');

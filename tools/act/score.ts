@@ -46,14 +46,18 @@ export interface ExampleResult {
 
 const touches = (criteria: readonly string[], wanted: readonly string[]) => criteria.some((number) => wanted.includes(number));
 
-/** What the audit of one example said about the rule's criteria. */
-export function judge(problems: readonly (Problem & { engines?: string[] })[], needsReview: readonly (NeedsReview & { engines?: string[] })[], criteria: readonly string[]): Pick<ExampleResult, 'failures' | 'questions'> {
+/**
+ * What the audit of one example said about the rule's criteria; with `procedures`, only
+ * what those findings ("check/rule") said.
+ */
+export function judge(problems: readonly (Problem & { engines?: string[] })[], needsReview: readonly (NeedsReview & { engines?: string[] })[], criteria: readonly string[], procedures?: readonly string[]): Pick<ExampleResult, 'failures' | 'questions'> {
+  const counts = (item: { check: string; rule: string; criteria: string[] }) => (procedures ? procedures.includes(`${item.check}/${item.rule}`) : touches(item.criteria, criteria));
   return {
     failures: problems
-      .filter((problem) => touches(problem.criteria, criteria))
+      .filter(counts)
       .map((problem) => ({ rule: `${problem.check}/${problem.rule}`, engines: problem.engines ?? [engineOf(problem.check)], selector: problem.selector })),
     questions: needsReview
-      .filter((item) => item.kind === 'needs-review' && touches(item.criteria, criteria))
+      .filter((item) => item.kind === 'needs-review' && counts(item))
       .map((item) => ({ rule: `${item.check}/${item.rule}`, engines: item.engines ?? [engineOf(item.check)], selectors: item.elements.map((element) => element.selector) })),
   };
 }

@@ -2,13 +2,16 @@
  * IBM Equal Access (accessibility-checker-engine), the second rule engine beside axe: its
  * WCAG 2.2 A and AA guideline, run in the page offline. A failure on an element and
  * criterion axe already reported adds IBM's name to that problem instead of a second
- * problem; IBM's "potential" and "manual" results become questions for a person, with the
- * element and IBM's own question. IBM's recommendations (advice beyond WCAG) are not used.
+ * problem. Everything else IBM reports becomes a question for a person, with the element
+ * and IBM's message: its "potential" and "manual" results, and its failures axe did not
+ * confirm, because on the W3C ACT examples IBM fails pages W3C says pass (a language tag
+ * like "en-US-GB", a one-cell table without headers); see decision 0028. IBM's
+ * recommendations (advice beyond WCAG) are not used.
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import type { CheckId, Impact } from '../../../schemas/a11y.ts';
+import type { CheckId } from '../../../schemas/a11y.ts';
 import type { IbmItem } from '../page/types.ts';
 import type { Recorder } from '../recorder.ts';
 
@@ -43,40 +46,20 @@ export async function checkIbm(page: Page, recorder: Recorder, options: { check:
     ...asked.flatMap((item) => item.elements.filter((element) => element.selector).map((element) => ({ key: `q:${item.check}|${item.rule}`, selector: element.selector!, criteria: item.criteria }))),
   ];
   const items = await page.evaluate((list) => window.__tfA11y!.ibm(list), known);
-  for (const item of items) await record(item, page, recorder, options);
+  for (const item of items) record(item, recorder, options);
 }
 
-async function record(item: IbmItem, page: Page, recorder: Recorder, options: { check: CheckId; condition: string }) {
-  const twin = item.sameAs?.startsWith('p:') ? recorder.problems.get(item.sameAs.slice(2)) : undefined;
-  if (item.outcome === 'fail' && twin) {
+const QUESTION: Record<IbmItem['outcome'], (message: string) => string> = {
+  fail: (message) => `IBM Equal Access reports a failure here that axe did not confirm: ${message} Check the element and decide whether it fails.`,
+  potential: (message) => `IBM Equal Access found a possible failure: ${message} Look at the element and decide.`,
+  manual: (message) => `IBM Equal Access cannot test this by machine: ${message} Check it by hand.`,
+};
+
+function record(item: IbmItem, recorder: Recorder, options: { check: CheckId; condition: string }) {
+  const twin = item.sameAs?.startsWith('p:') ? recorder.problems.get(item.sameAs.slice(2)) : item.sameAs?.startsWith('q:') ? recorder.needsReview.get(item.sameAs.slice(2)) : undefined;
+  if (twin) {
+    // axe already failed it or already asked about it: one finding per element and criterion, with both names.
     twin.engines = [...new Set([...(twin.engines ?? []), IBM_ENGINE])];
-    return;
-  }
-  const question = item.sameAs?.startsWith('q:') ? recorder.needsReview.get(item.sameAs.slice(2)) : undefined;
-  if (item.outcome !== 'fail' && (twin || question)) {
-    // axe already failed it or already asked about it: one question per element and criterion.
-    const target = twin ?? question!;
-    target.engines = [...new Set([...(target.engines ?? []), IBM_ENGINE])];
-    return;
-  }
-  if (item.outcome === 'fail') {
-    await recorder.add(
-      {
-        check: options.check,
-        rule: ibmRuleId(item.rule),
-        criteria: item.criteria,
-        impact: 'serious' as Impact,
-        summary: item.message,
-        detail: `IBM Equal Access rule ${item.rule} (${item.reason}) failed on this element.`,
-        fix: 'IBM’s rule page explains how to fix it.',
-        helpUrl: helpUrl(item.rule),
-        selector: item.element?.selector ?? null,
-        html: item.element?.html ?? null,
-        engine: IBM_ENGINE,
-      },
-      options.condition,
-      page,
-    );
     return;
   }
   recorder.review(
@@ -85,7 +68,7 @@ async function record(item: IbmItem, page: Page, recorder: Recorder, options: { 
       check: options.check,
       rule: ibmRuleId(item.rule),
       summary: item.message,
-      question: `IBM Equal Access could not decide this (${item.outcome === 'manual' ? 'it needs a manual check' : 'a possible failure'}): ${item.message.replace(/\.?$/, '.')} Look at each element and decide.`,
+      question: QUESTION[item.outcome](item.message.replace(/\.?$/, '.')),
       criteria: item.criteria,
       helpUrl: helpUrl(item.rule),
       elements: [{ selector: item.element?.selector ?? null, html: item.element?.html ?? null, detail: `${item.rule} (${item.reason})` }],
