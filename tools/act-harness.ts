@@ -3,7 +3,7 @@
  * Measures the accessibility auditor against the W3C ACT Rules test cases of every rule it
  * claims (tests/act/cases/, offline): per rule and in total, failed examples caught,
  * passed or inapplicable examples flagged, and questions left for a person. Writes the
- * ACT implementation report (EARL, JSON-LD) and a Markdown summary. Exit 1 when a target
+ * ACT implementation report (EARL, JSON-LD), a Markdown summary and every example's result. Exit 1 when a target
  * is missed: at least 97% of failed examples caught, at most 2% of the others flagged.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -76,7 +76,7 @@ try {
     engines: engines as Engine[],
     progress: (done, total, result) => {
       const said = verdict(result);
-      if (said === 'missed' || said === 'flagged' || result.errors || done % 25 === 0 || done === total) log(`  ${done}/${total}${said === 'missed' || said === 'flagged' ? ` ${said.toUpperCase()} ${result.ruleId} ${result.title}${said === 'flagged' ? `: ${result.failures.map((item) => item.rule).join(', ')}` : ''}` : ''}${result.errors ? ` (errors: ${result.errors.join('; ')})` : ''}`);
+      if (said === 'missed' || said === 'flagged' || result.errors || done % 10 === 0 || done === total) log(`  ${done}/${total}${said === 'missed' || said === 'flagged' ? ` ${said.toUpperCase()} ${result.ruleId} ${result.title}${said === 'flagged' ? `: ${result.failures.map((item) => item.rule).join(', ')}` : ''}` : ''}${result.errors ? ` (errors: ${result.errors.join('; ')})` : ''}`);
     },
   });
 } catch (error) {
@@ -94,6 +94,7 @@ const out = resolve(root, values.out);
 mkdirSync(out, { recursive: true });
 const date = new Date().toISOString();
 writeFileSync(join(out, 'earl.jsonld'), `${JSON.stringify(earlImplementationReport(results, { tool: 'Taskfront accessibility audit', version, date, engines: engineNames }), null, 1)}\n`);
+writeFileSync(join(out, 'results.json'), `${JSON.stringify(results, null, 1)}\n`);
 writeFileSync(join(out, 'summary.md'), actSummary({ rules, total, results, commit: index.commit, date, seconds, workers, sampled: sample !== null || !!values.rules, engines: engineNames, axeOnly }));
 
 if (values.json) {
@@ -109,7 +110,7 @@ if (values.json) {
       `\nPassed or inapplicable examples flagged as failures: ${total.flagged} of ${total.passedOrInapplicable} (${percent(total.flagged, total.passedOrInapplicable)}; target ≤ ${TARGETS.flagged * 100}%).` +
       `\nExamples with a question for a person: ${total.questions}. Not run (offline): ${total.notRun}. Took ${seconds} s.` +
       (axeOnly ? `\nWithout IBM Equal Access (axe and our checks only): ${axeOnly.caught}/${axeOnly.failed} caught (${percent(axeOnly.caught, axeOnly.failed)}), ${axeOnly.flagged}/${axeOnly.passedOrInapplicable} flagged (${percent(axeOnly.flagged, axeOnly.passedOrInapplicable)}), ${axeOnly.questions} with a question.` : '') +
-      `\n${ok ? 'Targets met.' : 'TARGETS MISSED.'} Wrote ${values.out}/earl.jsonld and ${values.out}/summary.md.`,
+      `\n${ok ? 'Targets met.' : 'TARGETS MISSED.'} Wrote ${values.out}/earl.jsonld, summary.md and results.json (every example, with what was found).`,
   );
   const misses = rules.filter((rule: RuleTally) => rule.caught < rule.failed || rule.flagged).map((rule) => `${rule.ruleId} (${ruleResult(rule)})`);
   if (misses.length) console.log(`Rules not perfect: ${misses.join('; ')}.`);

@@ -58,6 +58,8 @@ interface Settings {
    * single fixed layouts, and the other checks still run at their own widths.
    */
   axeWidths?: readonly (keyof typeof VIEWPORTS)[];
+  /** Checks left out, each reported as skipped with this run's reason (the ACT harness: no ACT rule tests them). */
+  skip?: { checks: readonly CheckId[]; reason: string };
   base: string;
   baseline: readonly BaselineEntry[];
   shotsDir: string | null;
@@ -67,11 +69,17 @@ interface Settings {
 class Outcomes {
   private readonly map = new Map<CheckId, CheckOutcome>();
   private readonly recorder: Recorder;
-  constructor(recorder: Recorder) {
+  private readonly skipped: Settings['skip'];
+  constructor(recorder: Recorder, skipped?: Settings['skip']) {
     this.recorder = recorder;
+    this.skipped = skipped;
   }
 
   async run<T>(check: CheckId, work: () => Promise<T>): Promise<T | undefined> {
+    if (this.skipped?.checks.includes(check)) {
+      this.skip(check, this.skipped.reason);
+      return undefined;
+    }
     const started = performance.now();
     const outcome = this.map.get(check) ?? { check, outcome: 'passed', problems: 0, ms: 0 };
     this.map.set(check, outcome);
@@ -118,7 +126,7 @@ export async function auditPage(job: PageJob, browsing: Browsing, settings: Sett
   const started = performance.now();
   const url = new URL(job.path, settings.base).href;
   const recorder = new Recorder({ page: job.path, state: null, baseline: settings.baseline, shotsDir: settings.shotsDir, shotBudget: settings.shotBudget });
-  const outcomes = new Outcomes(recorder);
+  const outcomes = new Outcomes(recorder, settings.skip);
   const { js } = browsing;
   let status: number | null = null;
   let title = '';
@@ -219,7 +227,7 @@ export async function auditPage(job: PageJob, browsing: Browsing, settings: Sett
 async function auditState(state: StateSpec, js: Page, settings: Settings): Promise<PageAudit> {
   const started = performance.now();
   const recorder = new Recorder({ page: state.path, state: state.label, baseline: settings.baseline, shotsDir: settings.shotsDir, shotBudget: settings.shotBudget });
-  const outcomes = new Outcomes(recorder);
+  const outcomes = new Outcomes(recorder, settings.skip);
   const wide = `${VIEWPORTS.wide.width} px`;
   let title = '';
   await js.setViewportSize(VIEWPORTS.wide);
