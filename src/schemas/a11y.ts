@@ -84,6 +84,8 @@ export const problemSchema = z.object({
   screenshot: z.string().nullable(),
   /** The baseline entry that covers it, or null when it is new. */
   known: z.object({ owner: z.string(), reason: z.string(), expires: z.string() }).nullable(),
+  /** The rule engines that reported it ("axe-core", "ibm-equal-access"); absent for the audit's own checks. */
+  engines: z.array(z.string()).optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;
 
@@ -133,6 +135,8 @@ export const needsReviewSchema = z.object({
   elements: z.array(z.object({ selector: z.string().nullable(), html: z.string().nullable(), detail: z.string() })),
   /** Where it was seen: widths, forced colours. */
   conditions: z.array(z.string()),
+  /** The rule engines that asked ("axe-core", "ibm-equal-access"); absent for the audit's own checks. */
+  engines: z.array(z.string()).optional(),
 });
 export type NeedsReview = z.infer<typeof needsReviewSchema>;
 

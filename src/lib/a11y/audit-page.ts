@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import type { BaselineEntry, CheckId, CheckOutcome, NeedsReview, PageResult, Problem } from '../../schemas/a11y.ts';
 import { checkAxe } from './checks/axe.ts';
 import { checkForcedColors } from './checks/forced-colors.ts';
+import { checkIbm } from './checks/ibm.ts';
 import { checkKeyboard } from './checks/keyboard.ts';
 import { ensureKit } from './checks/kit.ts';
 import { checkNoJs } from './checks/no-js.ts';
@@ -42,7 +43,23 @@ export interface PageAudit {
 
 const coverageOf = (recorder: Recorder) => ({ applicable: [...recorder.coverage.applicable], inapplicable: [...recorder.coverage.inapplicable] });
 
+/** Rule engines beside our own checks: axe always; IBM Equal Access unless turned off (decision 0028). */
+export type Engine = 'axe' | 'ibm';
+export const DEFAULT_ENGINES: readonly Engine[] = ['axe', 'ibm'];
+
+/** Widths axe runs at: a responsive page can lose or gain a problem as its layout changes. */
+const AXE_WIDTHS: readonly (keyof typeof VIEWPORTS)[] = ['narrow', 'medium', 'wide'];
+
 interface Settings {
+  /** Which rule engines run (default DEFAULT_ENGINES); axe cannot be left out. */
+  engines?: readonly Engine[];
+  /**
+   * Widths axe runs at (default all three). The ACT harness uses one: its examples are
+   * single fixed layouts, and the other checks still run at their own widths.
+   */
+  axeWidths?: readonly (keyof typeof VIEWPORTS)[];
+  /** Checks left out, each reported as skipped with this run's reason (the ACT harness: no ACT rule tests them). */
+  skip?: { checks: readonly CheckId[]; reason: string };
   base: string;
   baseline: readonly BaselineEntry[];
   shotsDir: string | null;
@@ -52,11 +69,17 @@ interface Settings {
 class Outcomes {
   private readonly map = new Map<CheckId, CheckOutcome>();
   private readonly recorder: Recorder;
-  constructor(recorder: Recorder) {
+  private readonly skipped: Settings['skip'];
+  constructor(recorder: Recorder, skipped?: Settings['skip']) {
     this.recorder = recorder;
+    this.skipped = skipped;
   }
 
   async run<T>(check: CheckId, work: () => Promise<T>): Promise<T | undefined> {
+    if (this.skipped?.checks.includes(check)) {
+      this.skip(check, this.skipped.reason);
+      return undefined;
+    }
     const started = performance.now();
     const outcome = this.map.get(check) ?? { check, outcome: 'passed', problems: 0, ms: 0 };
     this.map.set(check, outcome);
@@ -103,7 +126,7 @@ export async function auditPage(job: PageJob, browsing: Browsing, settings: Sett
   const started = performance.now();
   const url = new URL(job.path, settings.base).href;
   const recorder = new Recorder({ page: job.path, state: null, baseline: settings.baseline, shotsDir: settings.shotsDir, shotBudget: settings.shotBudget });
-  const outcomes = new Outcomes(recorder);
+  const outcomes = new Outcomes(recorder, settings.skip);
   const { js } = browsing;
   let status: number | null = null;
   let title = '';
@@ -162,11 +185,13 @@ export async function auditPage(job: PageJob, browsing: Browsing, settings: Sett
     }
     if (kind === 'xml') outcomes.skip('axe', browserView, 'not-applicable');
     else await outcomes.run('axe', async () => {
-      await checkAxe(js, recorder, { check: 'axe', condition: narrow });
-      await js.setViewportSize(VIEWPORTS.medium);
-      await checkAxe(js, recorder, { check: 'axe', condition: `${VIEWPORTS.medium.width} px` });
+      for (const width of settings.axeWidths ?? AXE_WIDTHS) {
+        await js.setViewportSize(VIEWPORTS[width]);
+        await checkAxe(js, recorder, { check: 'axe', condition: `${VIEWPORTS[width].width} px` });
+      }
       await js.setViewportSize(VIEWPORTS.wide);
-      await checkAxe(js, recorder, { check: 'axe', condition: `${VIEWPORTS.wide.width} px` });
+      // After axe, so a problem both engines see is matched to axe's and kept once.
+      if ((settings.engines ?? DEFAULT_ENGINES).includes('ibm')) await checkIbm(js, recorder, { check: 'axe', condition: `${VIEWPORTS.wide.width} px` });
     });
     if (kind === 'xml') {
       outcomes.skip('forced-colors', browserView, 'not-applicable');
@@ -202,7 +227,7 @@ export async function auditPage(job: PageJob, browsing: Browsing, settings: Sett
 async function auditState(state: StateSpec, js: Page, settings: Settings): Promise<PageAudit> {
   const started = performance.now();
   const recorder = new Recorder({ page: state.path, state: state.label, baseline: settings.baseline, shotsDir: settings.shotsDir, shotBudget: settings.shotBudget });
-  const outcomes = new Outcomes(recorder);
+  const outcomes = new Outcomes(recorder, settings.skip);
   const wide = `${VIEWPORTS.wide.width} px`;
   let title = '';
   await js.setViewportSize(VIEWPORTS.wide);
@@ -217,7 +242,10 @@ async function auditState(state: StateSpec, js: Page, settings: Settings): Promi
     for (const check of ['axe', 'keyboard'] as const) outcomes.skip(check, 'the state could not be opened');
   } else {
     if (state.structure) await outcomes.run('structure', () => checkStructure(js, recorder, wide));
-    await outcomes.run('axe', () => checkAxe(js, recorder, { check: 'axe', condition: wide }));
+    await outcomes.run('axe', async () => {
+      await checkAxe(js, recorder, { check: 'axe', condition: wide });
+      if ((settings.engines ?? DEFAULT_ENGINES).includes('ibm')) await checkIbm(js, recorder, { check: 'axe', condition: wide });
+    });
     const keyboard = await outcomes.run('keyboard', () => checkKeyboard(js, recorder, { condition: `keyboard (${wide})`, skipLink: state.skipLink }));
     if (keyboard?.untested) outcomes.untested('keyboard', keyboard.note ?? 'could not test');
     else outcomes.note('keyboard', keyboard?.note);

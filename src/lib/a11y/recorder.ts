@@ -23,6 +23,8 @@ export interface Finding {
   helpUrl?: string | null;
   selector?: string | null;
   html?: string | null;
+  /** The rule engine that found it (axe-core, ibm-equal-access); unset for the audit's own checks. */
+  engine?: string;
 }
 
 export interface RecorderOptions {
@@ -66,6 +68,7 @@ export class Recorder {
     const existing = this.problems.get(id) ?? twin;
     if (existing) {
       if (!existing.conditions.includes(condition)) existing.conditions.push(condition);
+      if (finding.engine) existing.engines = [...new Set([...(existing.engines ?? []), finding.engine])];
       return;
     }
     const selector = finding.selector ?? null;
@@ -87,6 +90,7 @@ export class Recorder {
       conditions: [condition],
       screenshot: null,
       known: entry ? { owner: entry.owner, reason: entry.reason, expires: entry.expires } : null,
+      ...(finding.engine ? { engines: [finding.engine] } : {}),
     };
     this.problems.set(id, problem);
     this.counts.set(finding.check, (this.counts.get(finding.check) ?? 0) + 1);

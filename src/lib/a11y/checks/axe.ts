@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import type { CheckId, Impact } from '../../../schemas/a11y.ts';
 import type { Recorder } from '../recorder.ts';
 import { criteriaFromTags } from '../wcag.ts';
+import { AXE_ENGINE } from './ibm.ts';
 
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 /**
@@ -48,6 +49,7 @@ export async function checkAxe(page: Page, recorder: Recorder, options: { check:
           helpUrl: violation.helpUrl,
           selector: selectorOf(node.target),
           html: node.html,
+          engine: AXE_ENGINE,
         },
         options.condition,
         page,
@@ -71,6 +73,7 @@ export async function checkAxe(page: Page, recorder: Recorder, options: { check:
           html: node.html,
           detail: [...node.any, ...node.all, ...node.none].map((check) => check.message).filter(Boolean).join(' ') || item.description,
         })),
+        engines: [AXE_ENGINE],
       },
       options.condition,
     );

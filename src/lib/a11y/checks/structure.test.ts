@@ -37,7 +37,7 @@ describe('structure findings', () => {
     expect(rules({ h1: [] })).toEqual(['one-h1']);
     expect(rules({ h1: [good.h1[0]!, { ...ref('h1.two', 'Two'), level: 1, empty: false }] })).toEqual(['one-h1']);
     const skipped = structureFindings({ ...good, headings: [good.headings[0]!, { ...ref('h4', 'Deep'), level: 4, empty: false }] });
-    expect(skipped.map((finding) => [finding.rule, finding.selector, finding.criteria])).toEqual([['heading-levels', 'h4', ['1.3.1']]]);
+    expect(skipped.map((finding) => [finding.rule, finding.selector, finding.criteria, finding.advice])).toEqual([['heading-levels', 'h4', [], true]]);
     expect(skipped[0]!.detail).toBe('h1 "Report a pothole" is followed by h4 "Deep", so the outline has a gap.');
     // Going back up any number of levels is fine.
     expect(rules({ headings: [good.headings[0]!, { ...ref('h2'), level: 2, empty: false }, { ...ref('h3'), level: 3, empty: false }, { ...ref('h2'), level: 2, empty: false }] })).toEqual([]);
@@ -57,9 +57,15 @@ describe('structure findings', () => {
     expect(empty.map((finding) => [finding.rule, finding.selector, finding.criteria])).toEqual([['empty-heading', 'h2.blank', ['1.3.1', '2.4.6']]]);
   });
 
-  it('does not fail bypass blocks (2.4.1) for a missing main when headings or other landmarks let people skip', () => {
-    const noMain = structureFindings({ ...good, mains: [] });
-    expect(noMain.map((finding) => finding.criteria)).toEqual([['1.3.1']]);
+  it('gives house rules WCAG does not require (one h1, landmarks, heading levels) as advice on no criterion, never as failures', () => {
+    const noMain = structureFindings({ ...good, mains: [], h1: [], banners: 0 });
+    expect(noMain.map((finding) => [finding.rule, finding.criteria, finding.advice])).toEqual([
+      ['one-h1', [], true],
+      ['landmark-main', [], true],
+      ['landmark-banner', [], true],
+    ]);
+    const failures = structureFindings({ ...good, lang: null, headings: [...good.headings, { ...ref('h2.blank'), level: 2, empty: true }] });
+    expect(failures.map((finding) => [finding.rule, finding.advice])).toEqual([['page-lang', undefined], ['empty-heading', undefined]]);
   });
 
   it('finds nothing to say about the structure of an SVG or XML document', () => {

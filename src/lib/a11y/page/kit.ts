@@ -5,6 +5,7 @@
  */
 import { hiddenNow, snapshotVisible } from '../checks/forced-colors.page.ts';
 import { keyboardAfterSkip, keyboardNext, keyboardPrepare, keyboardReset, keyboardStep, keyboardUnreached, keyEventCount } from '../checks/keyboard.page.ts';
+import { ibm } from '../checks/ibm.page.ts';
 import { forms } from '../checks/no-js.page.ts';
 import { reflow } from '../checks/reflow.page.ts';
 import { structure } from '../checks/structure.page.ts';
@@ -34,6 +35,7 @@ if (!window.__tfA11y) {
     forms,
     outline,
     clearOutline,
+    ibm,
   };
   window.__tfA11y = kit;
 }

@@ -97,6 +97,19 @@ export interface Box {
   viewportHeight: number;
 }
 
+/** One result IBM's engine could not pass: a failure, or a potential or manual one for a person to decide. */
+export interface IbmItem {
+  rule: string;
+  reason: string;
+  outcome: 'fail' | 'potential' | 'manual';
+  criteria: string[];
+  message: string;
+  /** Null when the result is about the whole page, or the element could not be found again. */
+  element: ElementRef | null;
+  /** The key of a finding another engine made on the same element and criterion, or null. */
+  sameAs: string | null;
+}
+
 export interface Kit {
   /** "html", "svg" or "xml": checks that only make sense on HTML say so on the others. */
   documentKind(): StructureInfo['documentKind'];
@@ -126,6 +139,8 @@ export interface Kit {
   /** Marks the element and returns its box in viewport pixels (after scrolling it into view). */
   outline(selector: string): Box | null;
   clearOutline(): void;
+  /** Runs IBM's engine (already on the page as window.ace); `known` are other engines' findings, to match. */
+  ibm(known: { key: string; selector: string; criteria: string[] }[]): Promise<IbmItem[]>;
 }
 
 declare global {
