@@ -91,4 +91,3 @@ export const journeySchema = z
 
 export type JourneyData = z.output<typeof journeySchema>;
 export type JourneyInput = z.input<typeof journeySchema>;
-export type JourneyStep = JourneyData['steps'][number];

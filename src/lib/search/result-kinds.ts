@@ -3,7 +3,6 @@
  * browser's live search can ask without loading zod.
  */
 export const PAGE_RESULT_KINDS = ['journey', 'contact'] as const;
-export type PageResultKind = (typeof PAGE_RESULT_KINDS)[number];
 
 /** Whether a result is a task (views and result clicks are counted per task), not a journey or the contact page. */
 export function isTaskResult(kind: string): boolean {
