@@ -41,6 +41,9 @@ export default defineConfig({
   // 'preserve': browse/index.astro becomes browse/index.html, so /browse and /browse/<topic> can both be static.
   build: { format: 'preserve' },
   devToolbar: { enabled: false },
+  // Astro keeps its content store (data-store.json) here. Its default, node_modules/.astro, is shared by
+  // every checkout that links one node_modules, so parallel builds overwrote each other's collections.
+  cacheDir: './.astro/cache',
   // Task pages have no code blocks; Shiki's colours would be inline styles, which the CSP refuses.
   markdown: { syntaxHighlight: false },
   // The live search bundle is built as a standalone ES module (see SearchForm.astro).

@@ -8,7 +8,7 @@ import { fail, parseCli } from '../lib/cli/cli.ts';
 import { errorsOf, formatProblem, loadContent } from '../lib/content/load-content.ts';
 import { contentDir } from '../lib/content/paths.ts';
 import { assessSearch, formatQuality, readExpectations } from '../lib/search/expectations.ts';
-import { searchDataFor } from '../lib/search/search-data.ts';
+import { searchableSlugs, searchDataFor } from '../lib/search/search-data.ts';
 
 const { values: args } = parseCli({
   usage: 'npm run check:search [-- options]',
@@ -23,7 +23,7 @@ const { values: args } = parseCli({
 
 const root = contentDir();
 const content = loadContent({ root });
-const file = readExpectations(root, { tasks: content.tasks.map((task) => task.slug) });
+const file = readExpectations(root, { tasks: searchableSlugs(content) });
 const problems = [...errorsOf(content), ...file.problems];
 if (problems.length) {
   fail(`The search check cannot run until the content is fixed:\n${problems.map((problem) => `  ${formatProblem(problem)}`).join('\n')}`);

@@ -9,6 +9,7 @@ import { createSearchEngine } from '../lib/search/engine.ts';
 import type { SearchData } from '../lib/search/engine.ts';
 import type { SearchResponse } from '../schemas/search.ts';
 import { t } from '../i18n/t.ts';
+import { isTaskResult } from '../lib/search/result-kinds.ts';
 import { send, uuid } from './measure.ts';
 import { startOnce } from './start-once.ts';
 
@@ -133,14 +134,16 @@ function render(panel: HTMLElement, response: SearchResponse, query: string): vo
     link.href = result.url;
     link.textContent = result.title;
     link.dataset.rank = String(index + 1);
-    link.dataset.task = result.slug;
+    // Clicks are counted per task; a journey or the contact page is not one.
+    if (isTaskResult(result.kind)) link.dataset.task = result.slug;
     const summary = document.createElement('p');
     summary.textContent = result.summary;
     item.dataset.kind = result.kind;
-    if (result.kind === 'signpost') {
+    const label = result.kind === 'signpost' ? t('results.notCouncil') : result.kind === 'journey' ? t('journey.searchLabel') : result.kind === 'contact' ? t('contact.searchLabel') : undefined;
+    if (label) {
       const tag = document.createElement('p');
       tag.className = 'result-tag';
-      tag.textContent = t('results.notCouncil');
+      tag.textContent = label;
       item.append(tag);
     }
     item.append(link, summary);

@@ -3,7 +3,7 @@
  * engines read it, and so does the accessibility audit (npm run audit:a11y) to find pages.
  */
 import type { APIRoute } from 'astro';
-import { getTasks, getTopics } from '../lib/content/collections.ts';
+import { getJourneys, getTasks, getTopics } from '../lib/content/collections.ts';
 
 export const prerender = true;
 
@@ -13,11 +13,14 @@ export const GET: APIRoute = async ({ site }) => {
   const base = site ?? new URL('http://localhost:4321');
   const topics = await getTopics();
   const tasks = await getTasks();
+  const journeys = await getJourneys();
   const paths = [
     '/',
     '/browse',
     ...topics.map((topic) => `/browse/${topic.slug}`),
     ...tasks.map((task) => `/${task.slug}`),
+    ...journeys.map((journey) => `/journey/${journey.slug}`),
+    '/contact',
     '/privacy',
     '/accessibility',
     '/performance',

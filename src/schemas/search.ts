@@ -6,6 +6,14 @@ import { z } from 'zod';
 import { expected, httpsUrl, slug, text } from './common.ts';
 import { PHRASE_MAX, QUERY_MAX } from './limits.ts';
 import { TASK_KINDS } from './task.ts';
+import { PAGE_RESULT_KINDS } from '../lib/search/result-kinds.ts';
+
+/**
+ * What a search result can be: a task of any kind, a step-by-step journey (its slug is
+ * "journey/<slug>", its page /journey/<slug>), or the contact page ("contact", /contact).
+ */
+export const RESULT_KINDS = [...TASK_KINDS, ...PAGE_RESULT_KINDS] as const;
+export type ResultKind = (typeof RESULT_KINDS)[number];
 
 /** content/search/synonyms.yml: a list of groups; each says which words people use for a word our pages use. */
 export const synonymGroupSchema = z.strictObject({
@@ -97,8 +105,8 @@ export const searchResultSchema = z.object({
   summary: z.string(),
   url: z.string(),
   score: z.number(),
-  /** The task's kind; `signpost` is a need another body serves ("Not a council service"). */
-  kind: z.enum(TASK_KINDS),
+  /** The task's kind (`signpost` is a need another body serves, "Not a council service"), or `journey` or `contact`. */
+  kind: z.enum(RESULT_KINDS),
   /** The query's words (as searched, after corrections and synonyms) this result matched. */
   matched: z.array(z.string()),
   /** True when the result does not match every word of the query that carries meaning. */

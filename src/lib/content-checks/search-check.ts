@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { assessSearch, readExpectations } from '../search/expectations.ts';
-import { searchDataFor } from '../search/search-data.ts';
+import { searchableSlugs, searchDataFor } from '../search/search-data.ts';
 import type { ContentCheck } from './types.ts';
 
 export const searchCheck: ContentCheck = {
@@ -15,7 +15,7 @@ export const searchCheck: ContentCheck = {
   run({ content, root, cwd }) {
     // A content folder without expectations (another council's, a test's) has nothing to measure.
     if (!existsSync(join(root, 'search/expectations.yml'))) return [];
-    const file = readExpectations(root, { cwd, tasks: content.tasks.map((task) => task.slug) });
+    const file = readExpectations(root, { cwd, tasks: searchableSlugs(content) });
     if (file.problems.length || content.problems.some((problem) => problem.severity === 'error' && problem.check === 'schema')) return file.problems;
     const quality = assessSearch(searchDataFor(content), file);
     // Gates on the scores belong to no one line: they are reported on the file.

@@ -6,10 +6,13 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { formatProblem, sharedContent, type Content } from './load-content.ts';
+import { CONTACT_FILE, formatProblem, sharedContent, type Content } from './load-content.ts';
 import { contentDir } from './paths.ts';
 
-export type CollectionName = 'tasks' | 'topics';
+export type CollectionName = 'tasks' | 'topics' | 'journeys' | 'contact';
+
+/** What a collection watches in `astro dev`, under the content folder. */
+const WATCHED: Record<CollectionName, string> = { tasks: 'tasks', topics: 'topics', journeys: 'journeys', contact: CONTACT_FILE };
 
 export function contentLoader(collection: CollectionName): Loader {
   return {
@@ -21,9 +24,10 @@ export function contentLoader(collection: CollectionName): Loader {
       // In `astro dev` a change to a content file reloads the collection; the build never watches.
       const watcher = context.watcher;
       if (watcher) {
-        watcher.add(join(contentDir(cwd), collection));
+        const watched = join(contentDir(cwd), WATCHED[collection]);
+        watcher.add(watched);
         const reload = (path: string) => {
-          if (path.startsWith(join(contentDir(cwd), collection))) void fill(context, collection, read(), cwd);
+          if (path.startsWith(watched)) void fill(context, collection, read(), cwd);
         };
         watcher.on('change', reload).on('add', reload).on('unlink', reload);
       }
@@ -35,10 +39,19 @@ async function fill(context: LoaderContext, collection: CollectionName, content:
   const { store, logger, generateDigest, renderMarkdown } = context;
   // The build stops on these first (content-guard.ts); in dev the editor sees them here and
   // every valid page keeps working while one file is mid-change.
-  const own = content.problems.filter((problem) => problem.severity === 'error' && problem.file.includes(`${collection}/`));
+  const own = content.problems.filter((problem) => problem.severity === 'error' && problem.file.includes(collection === 'contact' ? CONTACT_FILE : `${collection}/`));
   for (const problem of own) logger.warn(formatProblem(problem));
 
-  const entries = collection === 'tasks' ? content.tasks : content.topics;
+  if (collection === 'contact') {
+    // One entry, or none while the file has a problem (the build has stopped on it already).
+    store.clear();
+    if (content.contact) {
+      const { file, ...data } = content.contact;
+      store.set({ id: 'contact', data, filePath: file, digest: generateDigest(data) });
+    }
+    return;
+  }
+  const entries = collection === 'tasks' ? content.tasks : collection === 'topics' ? content.topics : content.journeys;
   const keep = new Set(entries.map((entry) => entry.slug));
   for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
 

@@ -1,6 +1,6 @@
 /**
- * Reads every topic and task file, validates each against its schema and
- * checks the links between them. Used by the build (which stops on any error),
+ * Reads every topic, task and journey file and the contact details, validates each
+ * against its schema and checks the links between them. Used by the build (which stops on any error),
  * the server, the command-line tools and the tests, so all agree on what is valid.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -9,6 +9,9 @@ import type { z } from 'zod';
 import { SLUG_PATTERN } from '../../schemas/common.ts';
 import { RESERVED_SLUGS, taskSchema, type TaskData } from '../../schemas/task.ts';
 import { topicSchema, type TopicData } from '../../schemas/topic.ts';
+import { CONTACT_SLUG, contactSchema, type ContactData } from '../../schemas/contact.ts';
+import { journeySchema, type JourneyData } from '../../schemas/journey.ts';
+import { didYouMean } from './did-you-mean.ts';
 import { bestBetsFileSchema, otherBodiesFileSchema, synonymsFileSchema, type BestBet, type OtherBody, type SynonymGroup } from '../../schemas/search.ts';
 import { parseFrontMatter, type ParsedFile } from './front-matter.ts';
 import { contentFileKind } from './paths.ts';
@@ -35,9 +38,22 @@ export type Task = TaskData & EntryFile;
 
 type Topic = TopicData & EntryFile;
 
+/** A step-by-step journey (content/journeys/<slug>.md): its page is /journey/<slug>. */
+export type Journey = JourneyData & EntryFile;
+
+/** content/contact.yml, with its file name for messages. */
+export type Contact = ContactData & { file: string };
+
+/** Where content/contact.yml lives under the content folder. */
+export const CONTACT_FILE = 'contact.yml';
+
 export interface Content {
   tasks: Task[];
   topics: Topic[];
+  /** content/journeys/*.md, by title (none when the folder is absent: journeys are optional). */
+  journeys: Journey[];
+  /** content/contact.yml; undefined only when it has problems (a missing file is one). */
+  contact: Contact | undefined;
   /** content/search/synonyms.yml (empty when the file is absent). */
   synonyms: SynonymGroup[];
   /** content/search/best-bets.yml (empty when the file is absent). */
@@ -73,22 +89,45 @@ export function loadContent({ root = 'content', cwd = process.cwd() }: LoadOptio
 
   checkLinks(tasks, topics, parsedTasks, problems, display(join(root, 'tasks')));
 
+  const journeysDir = join(root, 'journeys');
+  const parsedJourneys = existsSync(journeysDir) ? readCollection(journeysDir, journeySchema, problems, display) : [];
+  const journeys: Journey[] = parsedJourneys
+    .filter((entry) => entry.valid)
+    .map(({ slug, file, body, parsed, data }) => ({ ...(data as JourneyData), slug, file, body, bodyLine: parsed.bodyLine }))
+    .sort((a, b) => a.title.localeCompare(b.title));
+  const taskSlugs = new Set(parsedTasks.map((entry) => entry.slug));
+  checkJourneys(journeys, parsedJourneys, taskSlugs, problems);
+
+  const contactFile = readYamlFile(join(root, CONTACT_FILE), contactSchema, problems, { display, fieldsHelp: 'src/schemas/contact.ts lists the fields', whenEmpty: null });
+  if (!contactFile && !existsSync(join(root, CONTACT_FILE))) {
+    problems.push({ file: display(join(root, CONTACT_FILE)), line: 1, message: 'is missing: every council needs a contact page (/contact). Copy content/contact.yml from the demo and change the numbers, address and hours', severity: 'error' });
+  }
+  if (contactFile && !taskSlugs.has(contactFile.value.complaints.task)) {
+    const typed = contactFile.value.complaints.task;
+    problems.push({ file: contactFile.file, line: contactFile.source.lineOf(['complaints', 'task']), field: 'complaints.task', message: `"${typed}" is not a task${didYouMean(typed, taskSlugs)}: use the file name of a task in content/tasks/ without .md`, severity: 'error', check: 'links' });
+  }
+  const contact = contactFile ? { ...contactFile.value, file: contactFile.file } : undefined;
+
   const yamlOptions = { display, fieldsHelp: CONTENT_FIELDS_HELP, whenEmpty: [] };
   const synonyms = readYamlFile(join(root, 'search/synonyms.yml'), synonymsFileSchema, problems, yamlOptions)?.value ?? [];
   const bestBetsFile = readYamlFile(join(root, 'search/best-bets.yml'), bestBetsFileSchema, problems, yamlOptions);
   const otherBodies = readYamlFile(join(root, 'search/other-bodies.yml'), otherBodiesFileSchema, problems, yamlOptions)?.value ?? [];
-  const slugs = new Set(parsedTasks.map((entry) => entry.slug));
+  // A best bet may also pin the contact page ("phone number" → /contact).
+  const slugs = new Set([...taskSlugs, ...(contact ? [CONTACT_SLUG] : [])]);
   bestBetsFile?.value.forEach((bet, index) => {
     if (!slugs.has(bet.task)) {
-      problems.push({ file: bestBetsFile.file, line: bestBetsFile.source.lineOf([index, 'task']), field: `[${index}].task`, message: `"${bet.task}" is not a task: use the file name of a task in content/tasks/ without .md`, severity: 'error', check: 'links' });
+      problems.push({ file: bestBetsFile.file, line: bestBetsFile.source.lineOf([index, 'task']), field: `[${index}].task`, message: `"${bet.task}" is not a task${didYouMean(bet.task, slugs)}: use the file name of a task in content/tasks/ without .md`, severity: 'error', check: 'links' });
     }
   });
 
   for (const problem of problems) problem.check ??= 'schema';
-  const lines = new Map<string, LineOf>([...parsedTopics, ...parsedTasks].map((entry) => [entry.file, entry.parsed.lineOf]));
+  const lines = new Map<string, LineOf>([...parsedTopics, ...parsedTasks, ...parsedJourneys].map((entry) => [entry.file, entry.parsed.lineOf]));
+  if (contactFile) lines.set(contactFile.file, contactFile.source.lineOf);
   return {
     tasks,
     topics,
+    journeys,
+    contact,
     synonyms,
     bestBets: bestBetsFile?.value ?? [],
     otherBodies,
@@ -202,6 +241,27 @@ function checkLinks(
   }
 }
 
+/** Every task a journey names exists; a misspelt slug gets the nearest real one. */
+function checkJourneys(journeys: Journey[], parsedJourneys: ParsedEntry[], taskSlugs: ReadonlySet<string>, problems: ContentProblem[]) {
+  const lineOf = new Map(parsedJourneys.map((entry) => [entry.slug, entry.parsed] as const));
+  for (const journey of journeys) {
+    const parsed = lineOf.get(journey.slug)!;
+    journey.steps.forEach((step, stepIndex) => {
+      step.tasks.forEach(({ task }, taskIndex) => {
+        if (taskSlugs.has(task)) return;
+        problems.push({
+          file: journey.file,
+          line: parsed.lineOf(['steps', stepIndex, 'tasks', taskIndex]),
+          field: `steps[${stepIndex}].tasks[${taskIndex}]`,
+          message: `step ${stepIndex + 1}: "${task}" is not a task${didYouMean(task, taskSlugs)}: use the file name of a task in content/tasks/ without .md`,
+          severity: 'error',
+          check: 'links',
+        });
+      });
+    });
+  }
+}
+
 export function errorsOf(content: Content): ContentProblem[] {
   return content.problems.filter((problem) => problem.severity === 'error');
 }
@@ -235,7 +295,7 @@ export function sharedContentReads({ root = 'content', cwd = process.cwd() }: Lo
 }
 
 const SHARED = Symbol.for('taskfront.shared-content');
-const STAMPED_FOLDERS = ['tasks', 'topics', 'search'];
+const STAMPED_FOLDERS = ['tasks', 'topics', 'search', 'journeys'];
 
 function folderStamp(root: string): string {
   const parts: string[] = [];
@@ -250,6 +310,11 @@ function folderStamp(root: string): string {
       const stat = statSync(join(dir, name));
       parts.push(`${folder}/${name}:${stat.size}:${stat.mtimeMs}`);
     }
+  }
+  const contact = join(root, CONTACT_FILE);
+  if (existsSync(contact)) {
+    const stat = statSync(contact);
+    parts.push(`${CONTACT_FILE}:${stat.size}:${stat.mtimeMs}`);
   }
   return parts.join('\n');
 }

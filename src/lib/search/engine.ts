@@ -5,18 +5,18 @@
  * server, so both give the same results for the same words.
  */
 import lunr from 'lunr';
-import type { BestBet, Coverage, SearchResponse, SearchResult, SynonymGroup } from '../../schemas/search.ts';
-import type { TaskKind } from '../../schemas/task.ts';
+import type { BestBet, Coverage, ResultKind, SearchResponse, SearchResult, SynonymGroup } from '../../schemas/search.ts';
 import { allowedEdits, editDistance } from './edit-distance.ts';
 import { cleanQuery, isFillerWord, isGenericWord, isStopWord, meaningfulWords, stem, words } from './text.ts';
 
-/** What the index knows about a task: never bodies, only what people scan in results. */
+/** What the index knows about a task (or a journey, or the contact page): never bodies, only what people scan in results. */
 export interface SearchDoc {
+  /** The page's address without its leading "/": "report-a-pothole", "journey/moving-home", "contact". */
   slug: string;
   title: string;
   summary: string;
-  /** transaction, report, information or signpost (a need another body serves). */
-  kind: TaskKind;
+  /** transaction, report, information or signpost (a need another body serves); journey; contact. */
+  kind: ResultKind;
   keywords: string[];
   /** Step titles. */
   steps: string[];
@@ -66,6 +66,14 @@ const RERANK_DEPTH = 50;
 
 /** How much a generic word ("permit", "street") counts beside a specific one. */
 const GENERIC_WEIGHT = 0.35;
+
+/**
+ * A step-by-step journey is a guide to several tasks, so it counts for less than a task:
+ * when one task answers the query as well ("just had a baby, what do I register"), the
+ * task comes first and the journey next to it; the journey leads only when it matches
+ * clearly better ("bereavement", "moving home checklist"). See decision 0031.
+ */
+const KIND_WEIGHT: Partial<Record<ResultKind, number>> = { journey: 0.6 };
 
 /** Concepts past this many are ignored (one bit each in a 32-bit mask). */
 const MAX_CONCEPTS = 30;
@@ -266,6 +274,7 @@ export function createSearchEngine(data: SearchData): SearchEngine {
       phraseDocs.set(phrase, list);
     }
   });
+  const kindWeight = data.docs.map((doc) => KIND_WEIGHT[doc.kind] ?? 1);
   const scratch = { score: new Float64Array(data.docs.length), covered: new Int32Array(data.docs.length), exact: new Int32Array(data.docs.length) };
 
   // Where each task uses a word. A word in the title, the summary or a one-word keyword is the
@@ -446,7 +455,7 @@ export function createSearchEngine(data: SearchData): SearchEngine {
       const coverage = bitCount(covered) / conceptCount;
       // Matching what the person typed beats matching only what we guessed they meant.
       const exactShare = bitCount(scratch.exact[doc]!) / conceptCount;
-      const score = scratch.score[doc]! * (0.25 + 0.75 * coverage * coverage) * (bonus.get(doc) ?? 1) * certainty * (0.7 + 0.3 * exactShare);
+      const score = scratch.score[doc]! * (0.25 + 0.75 * coverage * coverage) * (bonus.get(doc) ?? 1) * certainty * (0.7 + 0.3 * exactShare) * kindWeight[doc]!;
       scratch.score[doc] = 0;
       scratch.covered[doc] = 0;
       scratch.exact[doc] = 0;

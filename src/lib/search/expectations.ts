@@ -4,8 +4,7 @@
  * content check, check:search, the benchmark and the demo traffic.
  */
 import { join, relative } from 'node:path';
-import { EXPECTATION_SOURCES, expectationsFileSchema, type Coverage, type Expectation, type ExpectationSource } from '../../schemas/search.ts';
-import type { TaskKind } from '../../schemas/task.ts';
+import { EXPECTATION_SOURCES, expectationsFileSchema, type Coverage, type Expectation, type ExpectationSource, type ResultKind } from '../../schemas/search.ts';
 import type { ContentProblem } from '../content/problem.ts';
 import { readYamlFile } from '../content/yaml-file.ts';
 import { createSearchEngine, type SearchData, type SearchEngine } from './engine.ts';
@@ -90,7 +89,7 @@ interface ExpectationOutcome extends PlacedExpectation {
   top: string[];
   coverage: Coverage;
   /** The first result's kind, when there is one. */
-  firstKind: TaskKind | null;
+  firstKind: ResultKind | null;
 }
 
 interface Scores {

@@ -12,6 +12,7 @@ import { Document, isSeq, parseDocument, stringify } from 'yaml';
 import { SLUG_PATTERN } from '../../schemas/common.ts';
 import { splitFrontMatter } from '../content/front-matter.ts';
 import { slugify } from '../content/new-task.ts';
+import { isTaskResult } from './result-kinds.ts';
 import type { OtherBody, SynonymGroup } from '../../schemas/search.ts';
 import { PHRASE_MAX } from '../../schemas/limits.ts';
 import { TASK_LIMITS } from '../../schemas/task.ts';
@@ -105,6 +106,8 @@ const stems = (text: string) => meaningfulWords(text).map(stem);
 function makeContext(engine: SearchEngine, synonyms: readonly SynonymGroup[], label: string, otherBodies: readonly OtherBody[]): Context {
   const docs = new Map<string, DocInfo>();
   for (const doc of engine.docs) {
+    // A gap is closed in a task file; journeys and the contact page have none to propose for.
+    if (!isTaskResult(doc.kind)) continue;
     const phrases = [
       { text: doc.title, stems: stems(doc.title), isKeyword: false },
       ...doc.keywords.map((keyword) => ({ text: keyword, stems: stems(keyword), isKeyword: true })),

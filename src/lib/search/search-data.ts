@@ -1,4 +1,6 @@
 /** Turns loaded content into what the search engine needs, and nothing more. */
+import { CONTACT_SLUG } from '../../schemas/contact.ts';
+import type { JourneyData } from '../../schemas/journey.ts';
 import type { BestBet, SynonymGroup } from '../../schemas/search.ts';
 import type { TaskKind } from '../../schemas/task.ts';
 import { withDictionary } from './dictionary.ts';
@@ -25,15 +27,61 @@ export function toSearchDocs(tasks: readonly TaskLike[]): SearchDoc[] {
   }));
 }
 
+type JourneyLike = Pick<JourneyData, 'title' | 'summary' | 'keywords' | 'steps'> & { slug: string };
+
+interface ContactLike {
+  title: string;
+  summary: string;
+  keywords: string[];
+  phones: { label: string }[];
+  address: { name: string };
+}
+
+
+/**
+ * Journeys are found by their title, summary and keywords, and by their step titles
+ * (like a task's steps), never by the titles of the tasks in them: those tasks answer
+ * for themselves, and a journey must not outrank the one task a person asked for.
+ */
+export function journeySearchDocs(journeys: readonly JourneyLike[]): SearchDoc[] {
+  return journeys.map((journey) => ({
+    slug: `journey/${journey.slug}`,
+    title: journey.title,
+    summary: journey.summary,
+    kind: 'journey',
+    keywords: journey.keywords,
+    steps: journey.steps.map((step) => step.title),
+  }));
+}
+
+/**
+ * The contact page: found by its keywords, and (weighted like a task's steps) by the names of
+ * its phone lines ("council tax", "register office") and of its building ("Riverton Town Hall").
+ */
+export function contactSearchDoc(contact: ContactLike): SearchDoc {
+  const steps = [...contact.phones.map((line) => line.label), contact.address.name];
+  return { slug: CONTACT_SLUG, title: contact.title, summary: contact.summary, kind: 'contact', keywords: contact.keywords, steps };
+}
+
 export interface SearchContent {
   tasks: readonly TaskLike[];
+  /** Step-by-step journeys; none when absent. */
+  journeys?: readonly JourneyLike[];
+  /** The contact page; none when absent. */
+  contact?: ContactLike | undefined;
   synonyms: SynonymGroup[];
   bestBets: BestBet[];
 }
 
 /** The engine's data without the dictionary; searchDataFor (dictionary.ts) adds it. */
 export function toSearchData(content: SearchContent): SearchData {
-  return { docs: toSearchDocs(content.tasks), synonyms: content.synonyms, bestBets: content.bestBets };
+  const docs = [...toSearchDocs(content.tasks), ...journeySearchDocs(content.journeys ?? []), ...(content.contact ? [contactSearchDoc(content.contact)] : [])];
+  return { docs, synonyms: content.synonyms, bestBets: content.bestBets };
+}
+
+/** Everything an expectation or a best bet may name: task slugs and the contact page. */
+export function searchableSlugs(content: Pick<SearchContent, 'tasks' | 'contact'>): string[] {
+  return [...content.tasks.map((task) => task.slug), ...(content.contact ? [CONTACT_SLUG] : [])];
 }
 
 /**
