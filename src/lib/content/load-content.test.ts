@@ -48,7 +48,7 @@ describe('loadContent', () => {
   it('points at the line of an impossible date', () => {
     const dir = copyFixture();
     edit(dir, 'tasks/report-a-pothole.md', (text) => text.replace('reviewBy: 2027-04-01', 'reviewBy: 2026-13-01'));
-    expect(messages(dir)).toEqual(['tasks/report-a-pothole.md:27 reviewBy: "2026-13-01" is not a date (use YYYY-MM-DD)']);
+    expect(messages(dir)).toEqual(['tasks/report-a-pothole.md:27 reviewBy: "2026-13-01" is not a date: there is no month 13 (the month comes second and goes from 01 to 12, as in 2026-03-01)']);
   });
 
   it('reports a misspelt field by name', () => {
