@@ -18,11 +18,15 @@ export const placeholdersCheck: ContentCheck = {
       if (!source?.includes('[[')) continue;
       const entry = entries.find((candidate) => candidate.file === file);
       const fields = entry ? fieldsByLine(entry, (path) => content.lineOf(file, path)) : new Map<number, string>();
-      source.split(/\r?\n/).forEach((text, index) => {
+      const lines = source.split(/\r?\n/);
+      // The template's own comments name the marker; they are not fields.
+      const fence = lines[0]?.replace(/^\uFEFF/, '').trim() === '---' ? lines.indexOf('---', 1) : -1;
+      lines.forEach((text, index) => {
+        if (index < fence && /^\s*#/.test(text)) return;
         for (const match of text.matchAll(PLACEHOLDER)) {
           const line = index + 1;
           const field = fields.get(line) ?? (entry && 'bodyLine' in entry && line >= entry.bodyLine ? 'body' : undefined);
-          problems.push({ file, line, ...(field ? { field } : {}), severity: 'error', check: 'placeholders', message: `${match[0]} is a placeholder from the template: replace it with the real text` });
+          problems.push({ file, line, ...(field ? { field } : {}), severity: 'error', check: 'placeholders', message: `replace the placeholder with the real text: ${match[0]}` });
         }
       });
     }
