@@ -1,8 +1,10 @@
 /**
  * npm run check:content [-- files…] [--json | --format github]
- * Checks content before it merges: schema, links and structure, plain language,
- * freshness and search. Exit codes: 0 no errors (warnings allowed), 1 errors, 2 could not run.
+ * Checks content before it merges: schema, links and structure, placeholders, plain
+ * language, freshness and search. Named task or topic files are checked on their own,
+ * reading only what they need (the search check then waits for the full run). Exit codes: 0 no errors (warnings allowed), 1 errors, 2 could not run.
  */
+import { existsSync } from 'node:fs';
 import { dateOption, fail, parseCli } from '../lib/cli/cli.ts';
 import { formatGithub, formatText } from '../lib/content-checks/format.ts';
 import { CHECKS, runChecks } from '../lib/content-checks/run-checks.ts';
@@ -26,6 +28,8 @@ ${CHECKS.map((check) => `  ${check.id.padEnd(15)} ${check.description}`).join('\
 const today = dateOption('today', values.today);
 const missing = positionals.filter((file) => !/\.(md|ya?ml)$/.test(file));
 if (missing.length) fail(`These are not content files (.md or .yml): ${missing.join(', ')}. Name task or topic files, e.g. content/tasks/report-a-pothole.md`);
+const absent = positionals.filter((file) => !existsSync(file));
+if (absent.length) fail(`${listOf(absent)} ${absent.length === 1 ? 'does' : 'do'} not exist: check the spelling and the folder, e.g. content/tasks/report-a-pothole.md`);
 
 const started = performance.now();
 const report = await runChecks({ root: contentDir(), files: positionals, today });
@@ -36,3 +40,7 @@ if (format === 'json') console.log(JSON.stringify({ ...report, seconds: Number(s
 else if (format === 'github') console.log(formatGithub(report));
 else console.log(`${formatText(values.quiet ? { ...report, problems: report.problems.filter((problem) => problem.severity === 'error') } : report)} (${seconds} s)`);
 process.exit(report.errors ? 1 : 0);
+
+function listOf(items: string[]): string {
+  return items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}` : (items[0] ?? '');
+}

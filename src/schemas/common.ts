@@ -21,8 +21,33 @@ export const isoDate = z.preprocess(
   (value) => (value instanceof Date && !Number.isNaN(value.valueOf()) ? value.toISOString().slice(0, 10) : value),
   z
     .string({ error: expected('a date written as YYYY-MM-DD') })
-    .refine(isRealDate, { error: (issue) => `"${String(issue.input)}" is not a date (use YYYY-MM-DD)` }),
+    .refine(isRealDate, { error: (issue) => dateProblem(String(issue.input)) }),
 );
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * Why a value is not a date, in the words a person would use: "February 2027 has no 30th"
+ * says what to fix where "not a date" sends the editor to check the format they got right.
+ */
+export function dateProblem(value: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return `"${value}" is not a date (use YYYY-MM-DD)`;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (month < 1 || month > 12) return `"${value}" is not a date: there is no month ${match[2]} (the month comes second and goes from 01 to 12, as in ${match[1]}-03-${match[3]})`;
+  if (day < 1) return `"${value}" is not a date: days start at 01`;
+  const monthName = MONTHS[month - 1]!;
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = month === 2 && day === 29 ? ` (${year} is not a leap year)` : '';
+  return `"${value}" is not a date: ${monthName} ${year} has no ${ordinal(day)}${leap}; its last day is ${match[1]}-${match[2]}-${lastDay}`;
+}
+
+/** 1st, 2nd, 3rd, 4th, 11th, 21st, 30th */
+function ordinal(day: number): string {
+  const tens = day % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][day % 10] ?? 'th');
+  return `${day}${suffix}`;
+}
 
 export function isRealDate(value: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);

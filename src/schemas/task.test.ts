@@ -63,8 +63,8 @@ describe('taskSchema', () => {
   });
 
   it('refuses impossible dates instead of rolling them over', () => {
-    expect(problems({ ...valid, reviewBy: '2026-13-01' })).toEqual(['reviewBy: "2026-13-01" is not a date (use YYYY-MM-DD)']);
-    expect(problems({ ...valid, reviewBy: '2027-02-29' })).toEqual(['reviewBy: "2027-02-29" is not a date (use YYYY-MM-DD)']);
+    expect(problems({ ...valid, reviewBy: '2026-13-01' })).toEqual(['reviewBy: "2026-13-01" is not a date: there is no month 13 (the month comes second and goes from 01 to 12, as in 2026-03-01)']);
+    expect(problems({ ...valid, reviewBy: '2027-02-29' })).toEqual(['reviewBy: "2027-02-29" is not a date: February 2027 has no 29th (2027 is not a leap year); its last day is 2027-02-28']);
     expect(problems({ ...valid, reviewBy: '1 April 2027' })).toEqual(['reviewBy: "1 April 2027" is not a date (use YYYY-MM-DD)']);
   });
 

@@ -12,6 +12,7 @@ export function formatText(report: CheckReport): string {
     }
     lines.push('');
   }
+  for (const skipped of report.skipped) lines.push(`Not run: ${skipped.reason}.`);
   lines.push(`${report.filesChecked} file${report.filesChecked === 1 ? '' : 's'} checked (${report.checks.join(', ')}): ${report.errors} error${report.errors === 1 ? '' : 's'}, ${report.warnings} warning${report.warnings === 1 ? '' : 's'}.`);
   return lines.join('\n');
 }

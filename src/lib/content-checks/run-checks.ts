@@ -1,18 +1,19 @@
 /** Runs every content check and gathers what they found, for the CLI and for tests. */
 import { existsSync, readdirSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { loadContent } from '../content/load-content.ts';
 import { contentFileKind } from '../content/paths.ts';
 import type { ContentProblem } from '../content/problem.ts';
 import { today as todayIso } from '../dates.ts';
 import { freshnessCheck } from './freshness-check.ts';
 import { linksCheck } from './links-check.ts';
+import { placeholdersCheck } from './placeholders-check.ts';
 import { plainLanguageCheck } from './plain-language-check.ts';
 import { schemaCheck } from './schema-check.ts';
 import { searchCheck } from './search-check.ts';
 import type { ContentCheck } from './types.ts';
 
-export const CHECKS: readonly ContentCheck[] = [schemaCheck, linksCheck, plainLanguageCheck, freshnessCheck, searchCheck];
+export const CHECKS: readonly ContentCheck[] = [schemaCheck, linksCheck, placeholdersCheck, plainLanguageCheck, freshnessCheck, searchCheck];
 
 export interface CheckReport {
   problems: ContentProblem[];
@@ -20,15 +21,23 @@ export interface CheckReport {
   warnings: number;
   filesChecked: number;
   checks: string[];
+  /** Checks left out, each with the reason (a one-file check leaves out what measures all files together). */
+  skipped: { check: string; reason: string }[];
 }
 
 export async function runChecks(options: { root: string; cwd?: string; files?: string[]; today?: string; checks?: readonly ContentCheck[] }): Promise<CheckReport> {
   const cwd = options.cwd ?? process.cwd();
-  const content = loadContent({ root: options.root, cwd });
-  const context = { content, root: options.root, cwd, today: options.today ?? todayIso() };
-  const checks = options.checks ?? CHECKS;
+  const named = options.files?.length ? options.files.map((file) => resolve(cwd, file)) : undefined;
+  // Only task and topic files can be checked alone; a search or style file is about them all.
+  const entriesOnly = named?.every((path) => isEntryFile(options.root, path));
+  const content = loadContent({ root: options.root, cwd, ...(entriesOnly ? { only: named } : {}) });
+  const scope = entriesOnly ? 'files' : 'all';
+  const context = { content, root: options.root, cwd, today: options.today ?? todayIso(), scope } as const;
+  const all = options.checks ?? CHECKS;
+  const checks = all.filter((check) => scope === 'all' || !check.wholeContent);
+  const skipped = all.filter((check) => !checks.includes(check)).map((check) => ({ check: check.id, reason: check.wholeContent! }));
   let problems = (await Promise.all(checks.map((check) => check.run(context)))).flat();
-  const wanted = options.files?.length ? new Set(options.files.map((file) => relative(cwd, resolve(cwd, file)))) : undefined;
+  const wanted = named ? new Set(named.map((path) => relative(cwd, path))) : undefined;
   if (wanted) problems = problems.filter((problem) => wanted.has(problem.file));
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || (a.check ?? '').localeCompare(b.check ?? ''));
   return {
@@ -37,7 +46,15 @@ export async function runChecks(options: { root: string; cwd?: string; files?: s
     warnings: problems.filter((problem) => problem.severity === 'warning').length,
     filesChecked: wanted ? wanted.size : countFiles(options.root),
     checks: checks.map((check) => check.id),
+    skipped,
   };
+}
+
+/** A task or topic file: content/tasks/x.md or content/topics/x.md. */
+function isEntryFile(root: string, path: string): boolean {
+  const rel = relative(resolve(root), path);
+  const [folder, name, ...rest] = rel.split(sep);
+  return rest.length === 0 && (folder === 'tasks' || folder === 'topics') && name !== undefined && contentFileKind(name) === 'entry';
 }
 
 function countFiles(root: string): number {

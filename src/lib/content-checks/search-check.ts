@@ -5,16 +5,17 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { assessSearch, readExpectations } from '../search/expectations.ts';
-import { searchableSlugs, searchDataFor } from '../search/search-data.ts';
 import type { ContentCheck } from './types.ts';
 
 export const searchCheck: ContentCheck = {
   id: 'search',
   description: 'the search expectations find their tasks, held-out scores meet their gates, no-answer queries say so',
-  run({ content, root, cwd }) {
+  wholeContent: 'search ranks every task against the others, so it runs when all files are checked (npm run check:content with no file names)',
+  async run({ content, root, cwd }) {
     // A content folder without expectations (another council's, a test's) has nothing to measure.
     if (!existsSync(join(root, 'search/expectations.yml'))) return [];
+    // Loaded here, not at the top: the search engines are most of a one-file check's start-up time.
+    const [{ assessSearch, readExpectations }, { searchableSlugs, searchDataFor }] = await Promise.all([import('../search/expectations.ts'), import('../search/search-data.ts')]);
     const file = readExpectations(root, { cwd, tasks: searchableSlugs(content) });
     if (file.problems.length || content.problems.some((problem) => problem.severity === 'error' && problem.check === 'schema')) return file.problems;
     const quality = assessSearch(searchDataFor(content), file);

@@ -10,11 +10,18 @@ export interface CheckContext {
   cwd: string;
   /** Today, YYYY-MM-DD. */
   today: string;
+  /** `files`: only the named task and topic files were read (see loadContent's `only`). */
+  scope: 'all' | 'files';
 }
 
 export interface ContentCheck {
   /** Short name shown with each problem, e.g. "plain-language". */
   id: string;
   description: string;
+  /**
+   * Set (to the reason, for the report) when the check measures all the content together,
+   * so it cannot run on a few files: it then runs only when everything is checked.
+   */
+  wholeContent?: string;
   run(context: CheckContext): Promise<ContentProblem[]> | ContentProblem[];
 }

@@ -1,24 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { didYouMean, nearestName } from './did-you-mean.ts';
+import { didYouMean, didYouMeanAside, nearestNames } from './did-you-mean.ts';
 
+const topics = ['bins-and-recycling', 'parking-and-roads', 'council-tax-and-benefits', 'streets', 'money'];
 const tasks = ['register-a-birth', 'register-a-death', 'register-to-vote', 'tell-us-you-are-moving-home'];
 
-describe('nearestName', () => {
-  it('finds a slug with a slip or two in it', () => {
-    expect(nearestName('regster-a-death', tasks)).toBe('register-a-death');
-    expect(nearestName('tell-us-your-are-moving-home', tasks)).toBe('tell-us-you-are-moving-home');
+describe('did you mean', () => {
+  it('finds the name an editor meant from a typing slip', () => {
+    expect(didYouMean('parking-and-road', topics)).toBe('did you mean "parking-and-roads"?');
+    expect(didYouMean('bins-and-recylcing', topics)).toBe('did you mean "bins-and-recycling"?');
+    expect(didYouMean('street', topics)).toBe('did you mean "streets"?');
+    expect(nearestNames('regster-a-death', tasks)).toEqual(['register-a-death']);
+    expect(nearestNames('tell-us-your-are-moving-home', tasks)).toEqual(['tell-us-you-are-moving-home']);
   });
 
   it('finds the same words in another order', () => {
-    expect(nearestName('a-birth-register', tasks)).toBe('register-a-birth');
+    expect(nearestNames('a-birth-register', tasks)).toEqual(['register-a-birth']);
   });
 
-  it('offers nothing when no name is close', () => {
-    expect(nearestName('pay-your-council-tax', tasks)).toBeUndefined();
-    expect(didYouMean('pay-your-council-tax', tasks)).toBe('');
+  it('offers every name equally near, and nothing when nothing is near', () => {
+    expect(nearestNames('pay-a-bil', ['pay-a-bill', 'pay-a-bin', 'report-a-pothole'])).toEqual(['pay-a-bill', 'pay-a-bin']);
+    expect(didYouMean('housing', topics)).toBe('');
+    expect(didYouMeanAside('pay-your-council-tax', tasks)).toBe('');
   });
 
-  it('words the guess for a message', () => {
-    expect(didYouMean('register-a-brith', tasks)).toBe(' (did you mean "register-a-birth"?)');
+  it('words the guess as an aside inside a sentence', () => {
+    expect(didYouMeanAside('register-a-brith', tasks)).toBe(' (did you mean "register-a-birth"?)');
   });
 });

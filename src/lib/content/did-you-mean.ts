@@ -1,24 +1,36 @@
 /**
- * "Did you mean" for a name an editor typed that is not one of ours: a task slug in a
- * journey, a topic. Slugs are long, so a slip is judged against the length of the name,
- * and words in a different order ("moving-home-tell-us") are caught as well.
+ * "Did you mean" for a name an editor typed that is not one of ours (a topic, a related
+ * task, a task in a journey): the nearest known names, so a slip is fixed from the
+ * message alone. Slugs are long, so the slips forgiven grow with the name's length, and
+ * the same words in another order ("a-birth-register") count as one slip.
  */
 import { editDistance } from '../search/edit-distance.ts';
 
-/** The known name closest to `typed`, when it is close enough to be a slip; else undefined. */
-export function nearestName(typed: string, known: Iterable<string>): string | undefined {
-  const max = Math.max(1, Math.floor(typed.length / 4));
-  const sortedWords = (name: string) => name.split('-').sort().join('-');
-  let best: { name: string; distance: number } | undefined;
+const sortedWords = (name: string) => name.split('-').sort().join('-');
+
+/** Up to `limit` known names nearest to `typed`, nearest first: only the closest tier. */
+export function nearestNames(typed: string, known: Iterable<string>, limit = 2): string[] {
+  const max = Math.max(2, Math.floor(typed.length / 3));
+  const scored: { name: string; distance: number }[] = [];
   for (const name of known) {
     const distance = Math.min(editDistance(typed, name, max), sortedWords(typed) === sortedWords(name) ? 1 : max + 1);
-    if (distance <= max && (!best || distance < best.distance || (distance === best.distance && name < best.name))) best = { name, distance };
+    if (distance <= max) scored.push({ name, distance });
   }
-  return best?.name;
+  scored.sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name));
+  const best = scored[0]?.distance;
+  // A second name one slip further away is noise, not help.
+  return scored.filter((entry) => entry.distance === best).slice(0, limit).map((entry) => entry.name);
 }
 
-/** ` (did you mean "x"?)`, or nothing when no name is close. */
+/** 'did you mean "streets"?' or 'did you mean "a" or "b"?', or '' when nothing is near. */
 export function didYouMean(typed: string, known: Iterable<string>): string {
-  const guess = nearestName(typed, known);
-  return guess ? ` (did you mean "${guess}"?)` : '';
+  const near = nearestNames(typed, known);
+  if (!near.length) return '';
+  return `did you mean ${near.map((name) => `"${name}"`).join(' or ')}?`;
+}
+
+/** The same guess as an aside inside a sentence: ' (did you mean "x"?)', or ''. */
+export function didYouMeanAside(typed: string, known: Iterable<string>): string {
+  const guess = didYouMean(typed, known);
+  return guess ? ` (${guess})` : '';
 }

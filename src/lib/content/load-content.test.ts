@@ -48,7 +48,7 @@ describe('loadContent', () => {
   it('points at the line of an impossible date', () => {
     const dir = copyFixture();
     edit(dir, 'tasks/report-a-pothole.md', (text) => text.replace('reviewBy: 2027-04-01', 'reviewBy: 2026-13-01'));
-    expect(messages(dir)).toEqual(['tasks/report-a-pothole.md:27 reviewBy: "2026-13-01" is not a date (use YYYY-MM-DD)']);
+    expect(messages(dir)).toEqual(['tasks/report-a-pothole.md:27 reviewBy: "2026-13-01" is not a date: there is no month 13 (the month comes second and goes from 01 to 12, as in 2026-03-01)']);
   });
 
   it('reports a misspelt field by name', () => {
@@ -60,14 +60,26 @@ describe('loadContent', () => {
     ]);
   });
 
-  it('reports related tasks and topics that do not exist', () => {
+  it('reports related tasks and topics that do not exist, with the nearest names', () => {
     const dir = copyFixture();
     edit(dir, 'tasks/report-a-pothole.md', (text) => text.replace('  - pay-a-bill', '  - pay-a-bil').replace('topic: streets', 'topic: street'));
     expect(messages(dir)).toEqual([
-      'tasks/report-a-pothole.md:4 topic: "street" is not a topic in content/topics/ (known: streets, money)',
-      'tasks/report-a-pothole.md:24 related[0]: "pay-a-bil" is not a task: use the file name of a task in content/tasks/ without .md',
+      'tasks/report-a-pothole.md:4 topic: "street" is not a topic: did you mean "streets"? (a topic is the name of a file in content/topics/ without .md)',
+      'tasks/report-a-pothole.md:24 related 1: "pay-a-bil" is not a task: did you mean "pay-a-bill"? (a related task is the name of a file in content/tasks/ without .md)',
       'topics/streets.md:1 no task uses this topic: add tasks to it or delete the file',
     ]);
+  });
+
+  it('lists the topics when no name is near the one given', () => {
+    const dir = copyFixture();
+    edit(dir, 'tasks/report-a-pothole.md', (text) => text.replace('topic: streets', 'topic: housing'));
+    expect(messages(dir)[0]).toBe('tasks/report-a-pothole.md:4 topic: "housing" is not a topic in content/topics/ (known: streets, money)');
+  });
+
+  it('counts steps and list entries from 1, as editors do', () => {
+    const dir = copyFixture();
+    edit(dir, 'tasks/report-a-pothole.md', (text) => text.replace('    text: Say if it is wider than a dinner plate.', '    text: ""'));
+    expect(messages(dir)).toEqual(['tasks/report-a-pothole.md:19 steps 2.text: must not be empty']);
   });
 
   it('refuses file names that clash with the portal own pages', () => {
@@ -100,9 +112,40 @@ describe('loadContent', () => {
     writeFileSync(join(dir, 'tasks/no-fence.md'), 'title: Oops\n');
     const found = messages(dir);
     expect(found).toContain('tasks/no-fence.md:1 the file must start with a line "---", then the fields, then another "---"');
-    // YAML notices an unclosed list where the next line starts.
-    expect(found).toHaveLength(2);
-    expect(found[1]).toMatch(/^tasks\/pay-a-bill\.md:(9|10) YAML: /);
+    // YAML notices the unclosed list where the next field starts; the message points where it opened.
+    expect(found).toEqual([
+      'tasks/no-fence.md:1 the file must start with a line "---", then the fields, then another "---"',
+      'tasks/pay-a-bill.md:9 cost: the "[" here opens a list that is never closed: add "]" at its end, or, if the "[" is part of the text, put all the text in quotes',
+    ]);
+  });
+
+  it('asks for quotes around a summary with a colon in it', () => {
+    const dir = copyFixture();
+    edit(dir, 'tasks/pay-a-bill.md', (text) => text.replace('summary: Pay a bill from the council online.', 'summary: Pay a bill: online, by phone or in person.'));
+    expect(messages(dir)).toEqual(['tasks/pay-a-bill.md:3 summary: put the text in quotes because it contains a colon, like this: summary: "Pay a bill: online, by phone or in person."']);
+  });
+});
+
+describe('loading for a one-file check', () => {
+  it('reads only the named files in full, and glances at the rest for names, titles and topics', () => {
+    const dir = copyFixture();
+    // Broken beyond reading: a full load reports it; a load for another file never opens its fields.
+    edit(dir, 'tasks/find-opening-times.md', (text) => text.replace('summary:', 'summary: [broken\nsummery:'));
+    expect(messages(dir).some((message) => message.startsWith('tasks/find-opening-times.md'))).toBe(true);
+    const only = loadContent({ root: dir, cwd: dir, only: [join(dir, 'tasks/report-a-pothole.md')] });
+    expect(only.problems).toEqual([]);
+    expect(only.tasks.map((task) => task.slug)).toEqual(['report-a-pothole']);
+    expect(only.synonyms).toEqual([]);
+  });
+
+  it('still finds a title another file uses, and a related task or topic that does not exist', () => {
+    const dir = copyFixture();
+    edit(dir, 'tasks/report-a-pothole.md', (text) => text.replace('title: Report a pothole', 'title: "Pay a BILL"').replace('  - pay-a-bill', '  - pay-a-bil').replace('topic: streets', 'topic: money'));
+    const only = loadContent({ root: dir, cwd: dir, only: [join(dir, 'tasks/report-a-pothole.md')] });
+    expect(only.problems.map(formatProblem)).toEqual([
+      'tasks/report-a-pothole.md:2 title: the same title is used by tasks/pay-a-bill.md; titles must be unique so people can tell tasks apart',
+      'tasks/report-a-pothole.md:24 related 1: "pay-a-bil" is not a task: did you mean "pay-a-bill"? (a related task is the name of a file in content/tasks/ without .md)',
+    ]);
   });
 });
 

@@ -11,11 +11,11 @@ import { RESERVED_SLUGS, taskSchema, type TaskData } from '../../schemas/task.ts
 import { topicSchema, type TopicData } from '../../schemas/topic.ts';
 import { CONTACT_SLUG, contactSchema, type ContactData } from '../../schemas/contact.ts';
 import { journeySchema, type JourneyData } from '../../schemas/journey.ts';
-import { didYouMean } from './did-you-mean.ts';
 import { bestBetsFileSchema, otherBodiesFileSchema, synonymsFileSchema, type BestBet, type OtherBody, type SynonymGroup } from '../../schemas/search.ts';
-import { parseFrontMatter, type ParsedFile } from './front-matter.ts';
+import { parseFrontMatter, splitFrontMatter, type ParsedFile } from './front-matter.ts';
 import { contentFileKind } from './paths.ts';
-import { formatProblem, issueProblems, sortProblems, type ContentProblem, type LineOf } from './problem.ts';
+import { didYouMean, didYouMeanAside } from './did-you-mean.ts';
+import { editorFieldName, formatProblem, issueProblems, sortProblems, type ContentProblem, type LineOf } from './problem.ts';
 import { readYamlFile } from './yaml-file.ts';
 
 export { formatProblem, type ContentProblem };
@@ -63,6 +63,8 @@ export interface Content {
   problems: ContentProblem[];
   /** The line of a field in a task or topic file (by its `file`), so later checks need not read it again. */
   lineOf(file: string, path: readonly (string | number)[]): number;
+  /** The text of every task and topic file read in full, valid or not, by its `file`. */
+  sourceOf(file: string): string | undefined;
 }
 
 export interface LoadOptions {
@@ -70,27 +72,37 @@ export interface LoadOptions {
   root?: string;
   /** Used to make file names in messages relative; defaults to the current directory. */
   cwd?: string;
+  /**
+   * Read only these task and topic files in full (absolute paths), for checking one file.
+   * The others are only looked at for what links need (names, titles, topics), and the
+   * search files are not read; the content returned then holds just the named entries.
+   */
+  only?: readonly string[];
 }
 
-export function loadContent({ root = 'content', cwd = process.cwd() }: LoadOptions = {}): Content {
+export function loadContent({ root = 'content', cwd = process.cwd(), only }: LoadOptions = {}): Content {
   const problems: ContentProblem[] = [];
   const display = (path: string) => relative(cwd, path) || path;
+  const named = only ? new Set(only.map((path) => resolve(path))) : undefined;
+  const full = named ? (path: string) => named.has(resolve(path)) : () => true;
 
-  const parsedTopics = readCollection(join(root, 'topics'), topicSchema, problems, display);
+  const parsedTopics = readCollection(join(root, 'topics'), topicSchema, problems, display, full);
   const topics = parsedTopics
     .filter((entry) => entry.valid)
     .map(({ slug, file, body, parsed, data }) => ({ ...(data as TopicData), slug, file, body, bodyLine: parsed.bodyLine }))
     .sort((a, b) => a.order - b.order || a.title.localeCompare(b.title));
-  const parsedTasks = readCollection(join(root, 'tasks'), taskSchema, problems, display);
+  const parsedTasks = readCollection(join(root, 'tasks'), taskSchema, problems, display, full);
   const tasks: Task[] = parsedTasks
     .filter((entry) => entry.valid)
     .map(({ slug, file, body, parsed, data }) => ({ ...(data as TaskData), slug, file, body, bodyLine: parsed.bodyLine }));
   tasks.sort((a, b) => a.title.localeCompare(b.title));
 
-  checkLinks(tasks, topics, parsedTasks, problems, display(join(root, 'tasks')));
+  checkLinks(tasks, topics, parsedTopics, parsedTasks, problems, display(join(root, 'tasks')));
+
+  if (named) return finish(problems, [...parsedTopics, ...parsedTasks], { tasks, topics, journeys: [], contact: undefined, synonyms: [], bestBets: [], otherBodies: [] });
 
   const journeysDir = join(root, 'journeys');
-  const parsedJourneys = existsSync(journeysDir) ? readCollection(journeysDir, journeySchema, problems, display) : [];
+  const parsedJourneys = existsSync(journeysDir) ? readCollection(journeysDir, journeySchema, problems, display, () => true) : [];
   const journeys: Journey[] = parsedJourneys
     .filter((entry) => entry.valid)
     .map(({ slug, file, body, parsed, data }) => ({ ...(data as JourneyData), slug, file, body, bodyLine: parsed.bodyLine }))
@@ -104,7 +116,7 @@ export function loadContent({ root = 'content', cwd = process.cwd() }: LoadOptio
   }
   if (contactFile && !taskSlugs.has(contactFile.value.complaints.task)) {
     const typed = contactFile.value.complaints.task;
-    problems.push({ file: contactFile.file, line: contactFile.source.lineOf(['complaints', 'task']), field: 'complaints.task', message: `"${typed}" is not a task${didYouMean(typed, taskSlugs)}: use the file name of a task in content/tasks/ without .md`, severity: 'error', check: 'links' });
+    problems.push({ file: contactFile.file, line: contactFile.source.lineOf(['complaints', 'task']), field: 'complaints.task', message: `"${typed}" is not a task${didYouMeanAside(typed, taskSlugs)}: use the file name of a task in content/tasks/ without .md`, severity: 'error', check: 'links' });
   }
   const contact = contactFile ? { ...contactFile.value, file: contactFile.file } : undefined;
 
@@ -116,23 +128,24 @@ export function loadContent({ root = 'content', cwd = process.cwd() }: LoadOptio
   const slugs = new Set([...taskSlugs, ...(contact ? [CONTACT_SLUG] : [])]);
   bestBetsFile?.value.forEach((bet, index) => {
     if (!slugs.has(bet.task)) {
-      problems.push({ file: bestBetsFile.file, line: bestBetsFile.source.lineOf([index, 'task']), field: `[${index}].task`, message: `"${bet.task}" is not a task${didYouMean(bet.task, slugs)}: use the file name of a task in content/tasks/ without .md`, severity: 'error', check: 'links' });
+      problems.push({ file: bestBetsFile.file, line: bestBetsFile.source.lineOf([index, 'task']), field: `[${index}].task`, message: `"${bet.task}" is not a task${didYouMeanAside(bet.task, slugs)}: use the file name of a task in content/tasks/ without .md`, severity: 'error', check: 'links' });
     }
   });
 
+  return finish(problems, [...parsedTopics, ...parsedTasks, ...parsedJourneys], { tasks, topics, journeys, contact, synonyms, bestBets: bestBetsFile?.value ?? [], otherBodies }, contactFile?.file, contactFile?.source.lineOf);
+}
+
+function finish(problems: ContentProblem[], parsed: ParsedEntry[], content: Omit<Content, 'problems' | 'lineOf' | 'sourceOf'>, contactFile?: string, contactLineOf?: LineOf): Content {
   for (const problem of problems) problem.check ??= 'schema';
-  const lines = new Map<string, LineOf>([...parsedTopics, ...parsedTasks, ...parsedJourneys].map((entry) => [entry.file, entry.parsed.lineOf]));
-  if (contactFile) lines.set(contactFile.file, contactFile.source.lineOf);
+  const read = parsed.filter((entry) => !entry.peeked);
+  const lines = new Map<string, LineOf>(read.map((entry) => [entry.file, entry.parsed.lineOf]));
+  if (contactFile && contactLineOf) lines.set(contactFile, contactLineOf);
+  const sources = new Map<string, string>(read.map((entry) => [entry.file, entry.source]));
   return {
-    tasks,
-    topics,
-    journeys,
-    contact,
-    synonyms,
-    bestBets: bestBetsFile?.value ?? [],
-    otherBodies,
+    ...content,
     problems: sortProblems(problems),
     lineOf: (file, path) => lines.get(file)?.(path) ?? 1,
+    sourceOf: (file) => sources.get(file),
   };
 }
 
@@ -143,6 +156,10 @@ interface ParsedEntry {
   data: unknown;
   parsed: ParsedFile;
   valid: boolean;
+  /** The file as written. */
+  source: string;
+  /** Only glanced at (a one-file check): `data` holds just its title and topic. */
+  peeked?: boolean;
 }
 
 function readCollection(
@@ -150,6 +167,7 @@ function readCollection(
   schema: z.ZodType,
   problems: ContentProblem[],
   display: (path: string) => string,
+  full: (path: string) => boolean,
 ): ParsedEntry[] {
   if (!existsSync(dir)) {
     problems.push({ file: display(dir), line: 1, message: 'folder is missing: create it and add at least one .md file', severity: 'error' });
@@ -169,28 +187,49 @@ function readCollection(
     if (!SLUG_PATTERN.test(slug)) {
       problems.push({ file, line: 1, message: `file name "${slug}" must be lowercase words joined by hyphens, e.g. report-a-pothole.md`, severity: 'error' });
     }
-    const parsed = parseFrontMatter(readFileSync(path, 'utf8'));
-    for (const syntax of parsed.syntaxErrors) problems.push({ file, line: syntax.line, message: syntax.message, severity: 'error' });
+    const source = readFileSync(path, 'utf8');
+    if (!full(path)) {
+      entries.push({ slug, file, body: '', data: peek(source), parsed: parseFrontMatter('---\n---\n'), valid: false, source, peeked: true });
+      continue;
+    }
+    const parsed = parseFrontMatter(source);
+    for (const syntax of parsed.syntaxErrors) problems.push({ file, line: syntax.line, ...(syntax.field ? { field: syntax.field } : {}), message: syntax.message, severity: 'error' });
     if (parsed.syntaxErrors.length) {
       // Still known by its slug, so links to it are not reported as broken too.
-      entries.push({ slug, file, body: parsed.body, data: parsed.data, parsed, valid: false });
+      entries.push({ slug, file, body: parsed.body, data: parsed.data, parsed, valid: false, source });
       continue;
     }
 
     const result = schema.safeParse(parsed.data);
     if (!result.success) {
-      problems.push(...issueProblems(result.error.issues, parsed.lineOf, file, { fieldsHelp: CONTENT_FIELDS_HELP }));
-      entries.push({ slug, file, body: parsed.body, data: parsed.data, parsed, valid: false });
+      problems.push(...issueProblems(result.error.issues, parsed.lineOf, file, { fieldsHelp: CONTENT_FIELDS_HELP, countFromOne: true }));
+      entries.push({ slug, file, body: parsed.body, data: parsed.data, parsed, valid: false, source });
     } else {
-      entries.push({ slug, file, body: parsed.body, data: result.data, parsed, valid: true });
+      entries.push({ slug, file, body: parsed.body, data: result.data, parsed, valid: true, source });
     }
   }
   return entries;
 }
 
+/**
+ * What a one-file check needs from the other files: their title and topic, read off
+ * their own lines (titles for the duplicate check, topics for "no task uses this topic").
+ * Parsing and validating 60 files to learn two words each is what made one file slow.
+ */
+function peek(source: string): { title?: string; topic?: string } {
+  const parts = splitFrontMatter(source);
+  if ('error' in parts) return {};
+  const value = (key: string) => {
+    const match = new RegExp(`^${key}:[ \\t]*(.*?)[ \\t]*$`, 'm').exec(parts.yaml)?.[1];
+    return match?.replace(/^(["'])(.*)\1$/, '$2') || undefined;
+  };
+  return { title: value('title'), topic: value('topic') };
+}
+
 function checkLinks(
   tasks: Task[],
   topics: Topic[],
+  parsedTopics: ParsedEntry[],
   parsedTasks: ParsedEntry[],
   problems: ContentProblem[],
   tasksDir: string,
@@ -200,9 +239,14 @@ function checkLinks(
     return;
   }
   const slugs = new Set(parsedTasks.map((entry) => entry.slug));
-  const topicSlugs = new Set(topics.map((topic) => topic.slug));
+  // A topic only glanced at counts as known: its own problems are its own file's.
+  const topicSlugs = new Set([...topics.map((topic) => topic.slug), ...parsedTopics.filter((entry) => entry.peeked).map((entry) => entry.slug)]);
   const reserved = new Set<string>(RESERVED_SLUGS);
   const byTitle = new Map<string, string>();
+  for (const entry of parsedTasks) {
+    const title = entry.peeked ? (entry.data as { title?: string }).title : undefined;
+    if (title) byTitle.set(title.toLowerCase(), entry.file);
+  }
   const lineOf = new Map(parsedTasks.map((entry) => [entry.slug, entry.parsed] as const));
 
   for (const entry of parsedTasks) {
@@ -214,13 +258,21 @@ function checkLinks(
     const parsed = lineOf.get(task.slug)!;
     if (!topicSlugs.has(task.topic)) {
       const known = [...topicSlugs].join(', ') || 'none yet';
-      problems.push({ file: task.file, line: parsed.lineOf(['topic']), field: 'topic', message: `"${task.topic}" is not a topic in content/topics/ (known: ${known})`, severity: 'error', check: 'links' });
+      const near = didYouMean(task.topic, topicSlugs);
+      const message = near
+        ? `"${task.topic}" is not a topic: ${near} (a topic is the name of a file in content/topics/ without .md)`
+        : `"${task.topic}" is not a topic in content/topics/ (known: ${known})`;
+      problems.push({ file: task.file, line: parsed.lineOf(['topic']), field: 'topic', message, severity: 'error', check: 'links' });
     }
     task.related.forEach((related, index) => {
       if (related === task.slug) {
-        problems.push({ file: task.file, line: parsed.lineOf(['related', index]), field: `related[${index}]`, message: 'a task cannot be related to itself; remove it', severity: 'error', check: 'links' });
+        problems.push({ file: task.file, line: parsed.lineOf(['related', index]), field: editorFieldName(['related', index]), message: 'a task cannot be related to itself; remove it', severity: 'error', check: 'links' });
       } else if (!slugs.has(related)) {
-        problems.push({ file: task.file, line: parsed.lineOf(['related', index]), field: `related[${index}]`, message: `"${related}" is not a task: use the file name of a task in content/tasks/ without .md`, severity: 'error', check: 'links' });
+        const near = didYouMean(related, slugs);
+        const message = near
+          ? `"${related}" is not a task: ${near} (a related task is the name of a file in content/tasks/ without .md)`
+          : `"${related}" is not a task: use the file name of a task in content/tasks/ without .md`;
+        problems.push({ file: task.file, line: parsed.lineOf(['related', index]), field: editorFieldName(['related', index]), message, severity: 'error', check: 'links' });
       }
     });
     const key = task.title.toLowerCase();
@@ -253,7 +305,7 @@ function checkJourneys(journeys: Journey[], parsedJourneys: ParsedEntry[], taskS
           file: journey.file,
           line: parsed.lineOf(['steps', stepIndex, 'tasks', taskIndex]),
           field: `steps[${stepIndex}].tasks[${taskIndex}]`,
-          message: `step ${stepIndex + 1}: "${task}" is not a task${didYouMean(task, taskSlugs)}: use the file name of a task in content/tasks/ without .md`,
+          message: `step ${stepIndex + 1}: "${task}" is not a task${didYouMeanAside(task, taskSlugs)}: use the file name of a task in content/tasks/ without .md`,
           severity: 'error',
           check: 'links',
         });

@@ -111,7 +111,7 @@ describe('renderTaskFile', () => {
     expect(task.start?.url).toBe(input.startUrl);
     expect(task.related).toEqual([]);
     expect(task.keywords.length).toBeGreaterThanOrEqual(3);
-    expect(task.owner).toBe('Customer Services Team');
+    expect(task.owner).toBe('[[The team that answers for this page]]');
     expect(parsed.body.trim()).toBe('');
   });
 
@@ -121,38 +121,51 @@ describe('renderTaskFile', () => {
     expect((parseFrontMatter(renderTaskFile(inputs.information!, '2026-10-14')).data as { start?: unknown }).start).toBeUndefined();
   });
 
-  it('fills in example text as plain sentences', () => {
+  it('leaves what only the editor knows as [[placeholders]] saying what to write, never a guess', () => {
     const task = parseFrontMatter(renderTaskFile(good, '2026-10-14')).data as Record<string, unknown>;
-    expect(task.summary).toBe('You can apply for a skip permit online.');
-    expect(task.eligibility).toBe('Anyone who lives in Riverton can use this service.');
-    expect(task.cost).toBe('Free');
-    expect(task.timeToComplete).toBe('About 10 minutes');
+    expect(task.summary).toBe('[[One sentence on what people can do here, e.g. "You can apply for a skip permit online."]]');
+    expect(task.eligibility).toBe('[[Who can use this, e.g. "Anyone who lives in Riverton."]]');
+    expect(task.cost).toBe('[[What it costs, e.g. "Free" or "£25"]]');
+    expect(task.timeToComplete).toBe('[[How long it takes, e.g. "About 5 minutes"]]');
+    expect(task.steps).toEqual([
+      { title: '[[Step 1, verb first, e.g. "Check you can apply"]]', text: '[[What people do in step 1, in 1 to 3 short sentences, e.g. "Have your address ready."]]' },
+      { title: '[[Step 2, verb first, e.g. "Fill in the form"]]', text: '[[What people do in step 2, in 1 to 3 short sentences, e.g. "Press Start and answer the questions."]]' },
+      { title: '[[Step 3, verb first, e.g. "Get an email from us"]]', text: '[[What people do in step 3, in 1 to 3 short sentences, e.g. "We tell you what happens next."]]' },
+    ]);
+    // What the title and the options already say is filled in for real.
     expect(task.start).toEqual({ label: 'Apply for a skip permit', url: 'https://example.org/skip' });
     expect(task.keywords).toEqual(['apply for a skip permit', 'skip permit', 'apply skip permit']);
-    expect(task.steps).toHaveLength(3);
   });
 
-  it('keeps names in the summary as they are written', () => {
+  it('keeps names in the summary example as they are written', () => {
     const task = parseFrontMatter(renderTaskFile({ ...good, title: 'Apply for a Blue Badge' }, '2026-10-14')).data as { summary: string };
-    expect(task.summary).toBe('You can apply for a Blue Badge online.');
+    expect(task.summary).toContain('e.g. "You can apply for a Blue Badge online."');
   });
 
-  it('uses none of the words to avoid, and keeps every sentence under 20 words', () => {
+  it('writes examples that use none of the words to avoid, each under 20 words', () => {
     const avoid = Object.keys(parse(readFileSync(join(import.meta.dirname, '../../../content/style/words-to-avoid.yml'), 'utf8')) as Record<string, string>);
     for (const kind of SERVICE_KINDS) {
       const task = taskSchema.parse(parseFrontMatter(renderTaskFile(inputs[kind]!, '2026-10-14')).data) as ServiceData;
       const prose = [task.summary, task.eligibility, ...task.youWillNeed, ...task.steps.flatMap((step) => [step.title, step.text])];
       for (const text of prose) {
-        for (const word of avoid) expect(text.toLowerCase(), `"${word}" in ${kind}`).not.toMatch(new RegExp(`\\b${word}\\b`));
-        for (const sentence of text.split(/(?<=[.!?])\s+/)) expect(sentence.split(/\s+/).length, sentence).toBeLessThan(20);
+        const example = /e\.g\. "([^"]*)"/.exec(text)?.[1] ?? '';
+        for (const word of avoid) expect(example.toLowerCase(), `"${word}" in ${kind}`).not.toMatch(new RegExp(`\\b${word}\\b`));
+        expect(example.split(/\s+/).length, example).toBeLessThan(20);
       }
     }
   });
 
-  it('starts the front matter with a comment telling the editor to replace the example text', () => {
+  it('gives every placeholder room within its field, for the longest title', () => {
+    const title = `Apply for ${'a very long permit '.repeat(5)}`.slice(0, 90).trim();
+    for (const kind of SERVICE_KINDS) {
+      expect(taskSchema.safeParse(parseFrontMatter(renderTaskFile({ ...inputs[kind]!, title }, '2026-10-14')).data).error?.issues ?? []).toEqual([]);
+    }
+  });
+
+  it('starts the front matter with a comment telling the editor to replace each placeholder', () => {
     const lines = renderTaskFile(good, '2026-10-14').split('\n');
     expect(lines[0]).toBe('---');
-    expect(lines[1]).toMatch(/^# .*Replace the example text/);
+    expect(lines[1]).toBe('# This is a new task. Replace every [[...]] with the real details: npm run check:content');
   });
 
   it('quotes values that YAML would otherwise misread', () => {
@@ -205,7 +218,7 @@ describe('nextStepLines', () => {
   it('says how to see and check the page', () => {
     expect(nextStepLines('apply-for-a-skip-permit', 'content/tasks/apply-for-a-skip-permit.md')).toEqual([
       'Next: run npm run dev, then open http://localhost:4321/apply-for-a-skip-permit',
-      'Replace the example text, then check it with npm run check:content -- content/tasks/apply-for-a-skip-permit.md',
+      'Replace each [[...]] placeholder, then check it with npm run check:content -- content/tasks/apply-for-a-skip-permit.md',
     ]);
   });
 });

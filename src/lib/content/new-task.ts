@@ -113,8 +113,10 @@ export function isTaskKind(kind: string): kind is ServiceKind {
 }
 
 /**
- * The new file: front matter that passes taskSchema, filled with example text
- * written as plain sentences, so the page reads well even before it is edited.
+ * The new file: front matter that passes taskSchema, so the page shows in `npm run dev`
+ * at once. What only the editor knows (who can use it, what it costs, how long it takes,
+ * the steps, the team) is a [[placeholder]] saying what to write: check:content fails
+ * on each one left, so a guess such as "Cost: Free" can never go live unnoticed.
  * Call checkNewTask first; this assumes the input is valid.
  */
 export function renderTaskFile(input: NewTaskInput, today: string): string {
@@ -123,49 +125,60 @@ export function renderTaskFile(input: NewTaskInput, today: string): string {
   const startUrl = input.startUrl?.trim();
   const data: ServiceInput = {
     title,
-    summary: `You can ${lowerFirstWord(title)} online.`,
+    summary: placeholder(`One sentence on what people can do here, e.g. "You can ${lowerFirstWord(title)} online."`, TASK_LIMITS.summary),
     topic: input.topic.trim(),
     kind,
     keywords: keywordsFor(title),
-    eligibility: 'Anyone who lives in Riverton can use this service.',
-    youWillNeed: kind === 'information' ? ['your address or postcode'] : ['your address or postcode', 'an email address, so we can reply to you'],
-    cost: 'Free',
-    timeToComplete: 'About 10 minutes',
-    steps: EXAMPLE_STEPS[kind].map((step) => ({ ...step })),
+    eligibility: placeholder('Who can use this, e.g. "Anyone who lives in Riverton."'),
+    youWillNeed: [placeholder('Something to have ready, e.g. "your car’s registration number". One line each; delete lines you do not need')],
+    cost: placeholder('What it costs, e.g. "Free" or "£25"'),
+    timeToComplete: placeholder('How long it takes, e.g. "About 5 minutes"', TASK_LIMITS.timeToComplete),
+    steps: STEP_HINTS[kind].map((hint, index) => ({
+      title: placeholder(`Step ${index + 1}, verb first, e.g. "${hint.title}"`, TASK_LIMITS.stepTitle),
+      text: placeholder(`What people do in step ${index + 1}, in 1 to 3 short sentences, e.g. "${hint.text}"`),
+    })),
     ...(startUrl ? { start: { label: buttonLabel(title), url: startUrl } } : {}),
     related: [],
-    owner: 'Customer Services Team',
+    owner: placeholder('The team that answers for this page', TASK_LIMITS.owner),
     popular: false,
     lastReviewed: today,
     reviewBy: addMonths(today, 6),
   };
 
   const comment = [
-    '# This is a new task. Replace the example text in every field with the real details.',
-    '# Write short sentences and speak to the reader as "you".',
+    '# This is a new task. Replace every [[...]] with the real details: npm run check:content',
+    '# names each one still left. Write short sentences and speak to the reader as "you".',
     '# Extra help can go under the last --- line, in short paragraphs.',
   ].join('\n');
   const yaml = stringify(data, { lineWidth: 0 });
   return `---\n${comment}\n${yaml}---\n`;
 }
 
-const EXAMPLE_STEPS: Record<ServiceKind, { title: string; text: string }[]> = {
+/** The shape of a good step for each kind, shown inside the step placeholders as an example. */
+const STEP_HINTS: Record<ServiceKind, { title: string; text: string }[]> = {
   transaction: [
-    { title: 'Check you can use this service', text: 'Read who can use this service. Have your address or postcode ready.' },
-    { title: 'Fill in the form', text: 'Press Start and answer the questions. You can change an answer before you send the form.' },
-    { title: 'Get an email from us', text: 'We email you to say we have your form. We tell you what happens next.' },
+    { title: 'Check you can apply', text: 'Have your address ready.' },
+    { title: 'Fill in the form', text: 'Press Start and answer the questions.' },
+    { title: 'Get an email from us', text: 'We tell you what happens next.' },
   ],
   report: [
-    { title: 'Find out where the problem is', text: 'Note the street or place where you saw the problem. A nearby landmark helps us find it.' },
-    { title: 'Tell us about the problem', text: 'Press Start and answer the questions. You can add a photo if you have one.' },
-    { title: 'Keep your reference number', text: 'We give you a reference number at the end. Use it if you contact us about your report.' },
+    { title: 'Find where the problem is', text: 'Note the street or a landmark.' },
+    { title: 'Tell us about the problem', text: 'Press Start. You can add a photo.' },
+    { title: 'Keep your reference number', text: 'Use it if you contact us.' },
   ],
   information: [
-    { title: 'Check this page is right for you', text: 'Read who this page is for. It tells you if the service covers you.' },
-    { title: 'Read what to do', text: 'Each step tells you what to do and when. Read them in order.' },
-    { title: 'Contact us if you have a question', text: 'Call or email our Customer Services Team. We reply within 5 working days.' },
+    { title: 'Check this is for you', text: 'Read who this page is for.' },
+    { title: 'Find your nearest centre', text: 'Use the list of places below.' },
+    { title: 'Ask us if you are not sure', text: 'Call our contact centre.' },
   ],
 };
+
+/** [[what to write]]: the marker check:content looks for (see placeholders-check.ts). */
+export function placeholder(hint: string, max?: number): string {
+  const text = `[[${hint}]]`;
+  if (max !== undefined && text.length > max) throw new Error(`the placeholder "${text}" is longer than its field allows (${max} characters)`);
+  return text;
+}
 
 /** "Apply for a Blue Badge" → "apply for a Blue Badge"; an acronym such as "MOT" stays as it is. */
 function lowerFirstWord(title: string): string {
@@ -223,10 +236,10 @@ export function devUrl(slug: string): string {
 
 /** The two lines printed after "Created <path>". */
 export function nextStepLines(slug: string, path: string): [string, string] {
-  return [`Next: run npm run dev, then open ${devUrl(slug)}`, `Replace the example text, then check it with npm run check:content -- ${path}`];
+  return [`Next: run npm run dev, then open ${devUrl(slug)}`, `Replace each [[...]] placeholder, then check it with npm run check:content -- ${path}`];
 }
 
 /** The same advice as one string, for --json. */
 export function nextStepText(slug: string, path: string): string {
-  return `Run npm run dev, then open ${devUrl(slug)}. Replace the example text, then check it with npm run check:content -- ${path}`;
+  return `Run npm run dev, then open ${devUrl(slug)}. Replace each [[...]] placeholder, then check it with npm run check:content -- ${path}`;
 }

@@ -28,6 +28,8 @@ export interface IssueOptions {
    * can look the right spelling up, e.g. "docs/editing.md lists the fields".
    */
   fieldsHelp?: string;
+  /** Name list entries as people count them ("steps 1.title" for the first step), for files editors write by hand. */
+  countFromOne?: boolean;
 }
 
 /**
@@ -36,6 +38,7 @@ export interface IssueOptions {
  * ones zod words for programmers (unknown keys).
  */
 export function issueProblems(issues: readonly z.core.$ZodIssue[], lineOf: LineOf, file: string, options: IssueOptions = {}): ContentProblem[] {
+  const fieldName = options.countFromOne ? editorFieldName : programFieldName;
   return issues.map((issue) => {
     const path = issue.path.filter((part): part is string | number => typeof part !== 'symbol');
     if (issue.code === 'unrecognized_keys') {
@@ -48,9 +51,22 @@ export function issueProblems(issues: readonly z.core.$ZodIssue[], lineOf: LineO
   });
 }
 
-/** start.url, steps[2].title */
+/** start.url, steps[2].title (counted from 0, as the audit files' readers expect). */
 export function fieldName(path: readonly PropertyKey[]): string {
   return path.reduce<string>((name, part) => (typeof part === 'number' ? `${name}[${part}]` : name ? `${name}.${String(part)}` : String(part)), '');
+}
+const programFieldName = fieldName;
+
+/**
+ * A field as an editor counts it: the third step's title is "steps 3.title", the first
+ * related task "related 1". Editors number a list from 1; "steps[2]" for the third step
+ * sent them to the wrong one.
+ */
+export function editorFieldName(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((name, part) => {
+    if (typeof part === 'number') return name ? `${name} ${part + 1}` : `item ${part + 1}`;
+    return name ? `${name}.${String(part)}` : String(part);
+  }, '');
 }
 
 /** One line per problem: "content/tasks/x.md:7 reviewBy: ..." */

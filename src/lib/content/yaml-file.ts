@@ -47,7 +47,7 @@ export function readYamlFile<T extends z.ZodType>(
     return { value: value.data, source: parseYaml(''), file, exists: false };
   }
   const source = parseYaml(readFileSync(path, 'utf8'));
-  for (const syntax of source.syntaxErrors) problems.push({ file, line: syntax.line, message: syntax.message, severity: 'error' });
+  for (const syntax of source.syntaxErrors) problems.push({ file, line: syntax.line, ...(syntax.field ? { field: syntax.field } : {}), message: syntax.message, severity: 'error' });
   if (source.syntaxErrors.length) return undefined;
   const result = schema.safeParse(source.data ?? options.whenEmpty ?? options.whenMissing ?? null);
   if (!result.success) {
