@@ -15,6 +15,7 @@ import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, stat
 import { basename, dirname, join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { StorageHealth } from './health.ts';
+import { AGGREGATE_TABLES } from './aggregates.ts';
 import * as SQL from './sql.ts';
 import { StorageRejectedError, StorageUnavailableError, type SqlDriver } from './types.ts';
 
@@ -261,11 +262,15 @@ function syncFile(path: string) {
   }
 }
 
-/** Adds the saved file's rows that `db` lacks, table by table, for the columns both have. */
+/**
+ * Adds the saved file's rows that `db` lacks, table by table, for the columns both have.
+ * The aggregates are not copied: the triggers count each event copied in, and events
+ * already in `db` are already counted there.
+ */
 function mergeInto(db: DatabaseSync, saved: string): number {
   db.prepare("ATTACH DATABASE ? AS saved").run(saved);
   try {
-    const tables = (db.prepare("SELECT name FROM saved.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations'").all() as { name: string }[]).map((row) => row.name);
+    const tables = (db.prepare("SELECT name FROM saved.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations'").all() as { name: string }[]).map((row) => row.name).filter((name) => !(AGGREGATE_TABLES as readonly string[]).includes(name));
     let copied = 0;
     db.exec('BEGIN IMMEDIATE');
     try {
@@ -295,7 +300,7 @@ function migrate(db: DatabaseSync) {
     if (applied.has(migration.version)) continue;
     db.exec('BEGIN IMMEDIATE');
     try {
-      for (const statement of migration.statements) db.exec(statement);
+      for (const statement of SQL.migrationStatements(migration, 'sqlite')) db.exec(statement);
       db.prepare(SQL.RECORD_VERSION).run(migration.version);
       db.exec('COMMIT');
     } catch (error) {
