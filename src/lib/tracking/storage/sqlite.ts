@@ -16,6 +16,7 @@ import { basename, dirname, join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { StorageHealth } from './health.ts';
 import { AGGREGATE_TABLES } from './aggregates.ts';
+import { createSqliteReader } from './sqlite-reader.ts';
 import * as SQL from './sql.ts';
 import { StorageRejectedError, StorageUnavailableError, type SqlDriver } from './types.ts';
 
@@ -24,9 +25,11 @@ export interface SqliteOptions {
   busyTimeoutMs: number;
   /** How often to check, while idle, that the file at the path is still the one open, in ms (0: only around writes). */
   watchIntervalMs: number;
+  /** The longest one dashboard read may take in the read worker, in ms. */
+  reportTimeoutMs: number;
 }
 
-export const SQLITE_DEFAULTS: SqliteOptions = { busyTimeoutMs: 2_500, watchIntervalMs: 1_000 };
+export const SQLITE_DEFAULTS: SqliteOptions = { busyTimeoutMs: 2_500, watchIntervalMs: 1_000, reportTimeoutMs: 10_000 };
 
 const CODE_NAMES: Record<number, string> = {
   1: 'SQLITE_ERROR', 5: 'SQLITE_BUSY', 6: 'SQLITE_LOCKED', 7: 'SQLITE_NOMEM', 8: 'SQLITE_READONLY', 10: 'SQLITE_IOERR',
@@ -207,6 +210,20 @@ export function openSqlite(path: string, options: Partial<SqliteOptions> = {}): 
     : undefined;
   watch?.unref();
 
+  // An in-memory database has no second connection to share it: it reads on this thread.
+  const reader = memory ? undefined : createSqliteReader(path, { busyTimeoutMs: settings.busyTimeoutMs, timeoutMs: settings.reportTimeoutMs });
+  let readerTrouble = '';
+
+  /** Runs a query on this thread's connection (which can reopen and follow the file). */
+  function readHere(sql: string, params: unknown[]) {
+    try {
+      ready();
+      return prepare(sql).all(...(params as never[])) as Record<string, unknown>[];
+    } catch (error) {
+      throw failure('read', error);
+    }
+  }
+
   return {
     kind: 'sqlite',
     async transaction(list) {
@@ -219,11 +236,21 @@ export function openSqlite(path: string, options: Partial<SqliteOptions> = {}): 
       }
     },
     async all(sql, params) {
+      return readHere(sql, params);
+    },
+    async report(sql, params) {
+      if (!reader || closed) return readHere(sql, params);
       try {
-        ready();
-        return prepare(sql).all(...(params as never[])) as Record<string, unknown>[];
+        const rows = await reader.read(sql, params);
+        readerTrouble = '';
+        return rows;
       } catch (error) {
-        throw failure('read', error);
+        // The worker cannot read (the file is being written back, the worker died): this
+        // read is answered here, once, rather than failed; said once per cause.
+        const message = (error as Error).message;
+        if (message !== readerTrouble) console.error(`storage: SQLite at ${path}: the dashboard's read worker failed (${message}); reading on the server's own connection meanwhile.`);
+        readerTrouble = message;
+        return readHere(sql, params);
       }
     },
     async ping() {
@@ -243,6 +270,7 @@ export function openSqlite(path: string, options: Partial<SqliteOptions> = {}): 
       if (closed) return;
       closed = true;
       clearInterval(watch);
+      await reader?.close();
       disconnect();
     },
   };
