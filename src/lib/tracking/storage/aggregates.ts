@@ -158,15 +158,12 @@ export const ROLL_UP = [
     SELECT day, task, COUNT(*), ${TASK_COLUMNS.map((column) => `SUM(${flag('', TASK_CONDITIONS[column])})`).join(', ')}
     FROM events WHERE ${on('', TASK_ROW)}
     GROUP BY day, task`,
+  // At most one click per search (a unique index): the join cannot count a search twice.
   `INSERT INTO daily_search_counts (day, searches, zero, clicks, rank_sum)
-    SELECT day, COUNT(*), SUM(CASE WHEN results = 0 THEN 1 ELSE 0 END), 0, 0
-    FROM events WHERE type = 'search'
-    GROUP BY day`,
-  `UPDATE daily_search_counts SET
-    clicks = (SELECT COUNT(*) FROM events c JOIN events s ON s.id = c.search_id
-      WHERE c.type = 'search_click' AND s.type = 'search' AND s.day = daily_search_counts.day),
-    rank_sum = (SELECT COALESCE(SUM(c.click_rank), 0) FROM events c JOIN events s ON s.id = c.search_id
-      WHERE c.type = 'search_click' AND s.type = 'search' AND s.day = daily_search_counts.day)`,
+    SELECT s.day, COUNT(*), SUM(CASE WHEN s.results = 0 THEN 1 ELSE 0 END), COUNT(c.id), COALESCE(SUM(c.click_rank), 0)
+    FROM events s LEFT JOIN events c ON c.search_id = s.id AND c.type = 'search_click'
+    WHERE s.type = 'search'
+    GROUP BY s.day`,
   `INSERT INTO daily_term_counts (day, term, searches, zero)
     SELECT day, term, COUNT(*), SUM(CASE WHEN results = 0 THEN 1 ELSE 0 END)
     FROM events WHERE type = 'search' AND term IS NOT NULL
