@@ -7,42 +7,31 @@
  *
  * The worker's code is a string evaluated by the worker, not a file beside this one:
  * the server is bundled into dist/server, where no separate worker file would be.
- * It follows the file the way the writer does (sqlite.ts): when the file at the path
- * is another one (written back after a deletion, or replaced), it opens it again.
+ * The worker opens the file for each read and closes it after, under a lock shared
+ * with the server's thread: while the writer carries a deleted or replaced file over
+ * (sqlite.ts, decision 0026), no other connection may hold the old file, or its
+ * -wal and -shm would outlive it and meet the new one. Opening costs far less than
+ * the read.
  */
 import { Worker } from 'node:worker_threads';
 
+// The lock word shared with the server's thread: 0 free, 1 the worker has the file open, 2 the server is recovering it.
 const WORKER_SOURCE = String.raw`
 const { parentPort, workerData } = process.getBuiltinModule('node:worker_threads');
 const { DatabaseSync } = process.getBuiltinModule('node:sqlite');
-const { statSync } = process.getBuiltinModule('node:fs');
-let db;
-let identity = '';
-let statements = new Map();
-function close() {
-  statements = new Map();
-  try { db?.close(); } catch {}
-  db = undefined;
-}
-function current() {
-  const stat = statSync(workerData.path);
-  const now = stat.dev + ':' + stat.ino;
-  if (!db || now !== identity) {
-    close();
-    db = new DatabaseSync(workerData.path, { readOnly: true, timeout: workerData.busyTimeoutMs });
-    identity = now;
-  }
-  return db;
-}
+const lock = new Int32Array(workerData.lock);
 parentPort.on('message', ({ id, sql, params }) => {
+  while (Atomics.compareExchange(lock, 0, 0, 1) !== 0) Atomics.wait(lock, 0, 2, 50);
+  let db;
   try {
-    const database = current();
-    let statement = statements.get(sql);
-    if (!statement) statements.set(sql, (statement = database.prepare(sql)));
-    parentPort.postMessage({ id, rows: statement.all(...params) });
+    db = new DatabaseSync(workerData.path, { readOnly: true, timeout: workerData.busyTimeoutMs });
+    parentPort.postMessage({ id, rows: db.prepare(sql).all(...params) });
   } catch (error) {
-    close();
     parentPort.postMessage({ id, error: { message: String(error?.message ?? error), errcode: error?.errcode, code: error?.code } });
+  } finally {
+    try { db?.close(); } catch {}
+    Atomics.store(lock, 0, 0);
+    Atomics.notify(lock, 0);
   }
 });
 `;
@@ -68,6 +57,11 @@ export class ReaderError extends Error {
 
 export interface SqliteReader {
   read(sql: string, params: unknown[]): Promise<Record<string, unknown>[]>;
+  /**
+   * Runs `work` on this thread while the worker has no connection open: waits for a
+   * read in progress to end (at most the read timeout), and holds later reads back.
+   */
+  exclusive<T>(work: () => T): T;
   close(): Promise<void>;
 }
 
@@ -82,6 +76,7 @@ export function createSqliteReader(path: string, { busyTimeoutMs, timeoutMs }: R
   let nextId = 0;
   let closed = false;
   const pending = new Map<number, Pending>();
+  const lock = new Int32Array(new SharedArrayBuffer(4));
 
   /** Fails the reads waiting on one worker (all, when none is named). */
   function failAll(error: Error, only?: Worker) {
@@ -94,7 +89,7 @@ export function createSqliteReader(path: string, { busyTimeoutMs, timeoutMs }: R
   }
 
   function start(): Worker {
-    const started = new Worker(WORKER_SOURCE, { eval: true, workerData: { path, busyTimeoutMs } });
+    const started = new Worker(WORKER_SOURCE, { eval: true, workerData: { path, busyTimeoutMs, lock: lock.buffer } });
     started.on('message', ({ id, rows, error }: { id: number; rows?: Record<string, unknown>[]; error?: { message: string; errcode?: number; code?: string } }) => {
       const entry = pending.get(id);
       if (!entry) return;
@@ -107,6 +102,8 @@ export function createSqliteReader(path: string, { busyTimeoutMs, timeoutMs }: R
     });
     const lost = (error: Error) => {
       if (worker === started) worker = undefined;
+      // A worker stopped in the middle of a read holds the lock no more.
+      if (Atomics.compareExchange(lock, 0, 1, 0) === 1) Atomics.notify(lock, 0);
       failAll(error, started);
     };
     started.on('error', (error) => lost(new ReaderError(`the SQLite read worker failed: ${error.message}`)));
@@ -134,6 +131,19 @@ export function createSqliteReader(path: string, { busyTimeoutMs, timeoutMs }: R
         current.ref();
         current.postMessage({ id, sql, params });
       });
+    },
+    exclusive(work) {
+      const deadline = Date.now() + timeoutMs;
+      while (Atomics.compareExchange(lock, 0, 0, 2) !== 0) {
+        if (Date.now() > deadline) throw new ReaderError(`the dashboard's read worker held the file for more than ${timeoutMs} ms`, { code: 'timeout' });
+        Atomics.wait(lock, 0, 1, 20);
+      }
+      try {
+        return work();
+      } finally {
+        Atomics.store(lock, 0, 0);
+        Atomics.notify(lock, 0);
+      }
     },
     async close() {
       closed = true;

@@ -10,13 +10,16 @@
  * went read-only or hit an I/O error is reopened on the next write, and a full disk
  * clears by itself once there is space, so none needs a restart. The cause
  * (SQLITE_FULL, SQLITE_READONLY, …) is logged once per change of state.
+ *
+ * The dashboard's reads (`report`) go to a worker thread with its own read-only
+ * connection (sqlite-reader.ts, decision 0036), so they never hold up the server.
  */
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { StorageHealth } from './health.ts';
 import { AGGREGATE_TABLES } from './aggregates.ts';
-import { createSqliteReader } from './sqlite-reader.ts';
+import { createSqliteReader, type SqliteReader } from './sqlite-reader.ts';
 import * as SQL from './sql.ts';
 import { StorageRejectedError, StorageUnavailableError, type SqlDriver } from './types.ts';
 
@@ -64,6 +67,7 @@ export function openSqlite(path: string, options: Partial<SqliteOptions> = {}): 
   let identity: { dev: number; ino: number } | undefined;
   let statements = new Map<string, ReturnType<DatabaseSync['prepare']>>();
   let closed = false;
+  let reader: SqliteReader | undefined;
 
   function connect(): DatabaseSync {
     if (!memory) mkdirSync(dirname(path), { recursive: true });
@@ -114,6 +118,11 @@ export function openSqlite(path: string, options: Partial<SqliteOptions> = {}): 
    * (the file was deleted) or opens the new file and adds the copy's missing rows to it.
    */
   function recover(change: 'deleted' | 'replaced') {
+    if (reader) reader.exclusive(() => carryOver(change));
+    else carryOver(change);
+  }
+
+  function carryOver(change: 'deleted' | 'replaced') {
     const old = db!;
     const saved = join(dirname(path), `${basename(path)}.recovered-${process.pid}-${Date.now()}`);
     mkdirSync(dirname(path), { recursive: true });
@@ -211,7 +220,7 @@ export function openSqlite(path: string, options: Partial<SqliteOptions> = {}): 
   watch?.unref();
 
   // An in-memory database has no second connection to share it: it reads on this thread.
-  const reader = memory ? undefined : createSqliteReader(path, { busyTimeoutMs: settings.busyTimeoutMs, timeoutMs: settings.reportTimeoutMs });
+  reader = memory ? undefined : createSqliteReader(path, { busyTimeoutMs: settings.busyTimeoutMs, timeoutMs: settings.reportTimeoutMs });
   let readerTrouble = '';
 
   /** Runs a query on this thread's connection (which can reopen and follow the file). */
