@@ -1,10 +1,12 @@
 /** The dashboard's SQLite reads in a worker thread: they see every commit and leave the event loop free. */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { DatabaseSync } from 'node:sqlite';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createEventStore } from './event-store.ts';
+import { createSqliteReader } from './sqlite-reader.ts';
 import { openSqlite } from './sqlite.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'taskfront-reader-'));
@@ -62,6 +64,32 @@ describe('the SQLite read worker', () => {
       expect(await views(store)).toBe(2);
     } finally {
       await store.close();
+    }
+  });
+
+  it('holds reads back while the writer has the file to itself', async () => {
+    const path = join(dir, `${randomUUID()}.sqlite`);
+    const make = (file: string, value: string) => {
+      const db = new DatabaseSync(file);
+      db.exec(`CREATE TABLE t (v TEXT); INSERT INTO t VALUES ('${value}')`);
+      db.close();
+    };
+    make(path, 'old');
+    make(`${path}.new`, 'new');
+    const reader = createSqliteReader(path, { busyTimeoutMs: 1_000, timeoutMs: 10_000 });
+    try {
+      expect(await reader.read('SELECT v FROM t', [])).toEqual([{ v: 'old' }]);
+      let read: Promise<Record<string, unknown>[]> | undefined;
+      reader.exclusive(() => {
+        read = reader.read('SELECT v FROM t', []);
+        // Long enough for the worker to have the message; it must wait rather than open the old file.
+        const until = Date.now() + 300;
+        while (Date.now() < until);
+        renameSync(`${path}.new`, path);
+      });
+      expect(await read).toEqual([{ v: 'new' }]);
+    } finally {
+      await reader.close();
     }
   });
 });
