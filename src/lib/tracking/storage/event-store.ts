@@ -214,7 +214,7 @@ export function createEventStore(driver: SqlDriver): EventStore {
   }
 
   // The dashboard's reads go off the event loop where the driver can (SQLite's worker thread).
-  const report = (statement: Statement) => (driver.report ?? driver.all)(statement.sql, statement.params);
+  const report = (statement: Statement) => (driver.report ? driver.report(statement.sql, statement.params) : driver.all(statement.sql, statement.params));
 
   return {
     kind: driver.kind,
