@@ -19,9 +19,12 @@ export function build(env: Record<string, string>, outDir?: string) {
 
 export type RunningServer = RunningPortal;
 
-/** Starts the built portal on a free loopback port; throws if it does not answer in time. */
+/**
+ * Starts the built portal on a free loopback port; throws if it does not answer in time.
+ * Suites read figures right after recording events, so the figures cache is off unless a test sets it.
+ */
 export function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  return startPortal({ root: ROOT, env });
+  return startPortal({ root: ROOT, env: { TASKFRONT_STATS_CACHE_SECONDS: '0', ...env } });
 }
 
 /**

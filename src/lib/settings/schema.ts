@@ -170,6 +170,11 @@ export const settingsSchema = z.object({
    * so POST /api/events answers within twice this.
    */
   TASKFRONT_WRITE_TIMEOUT_MS: millis(2_500, 100, 60_000),
+  /**
+   * Seconds the dashboard's figures (each period's, and each task's daily trend) are kept
+   * after they are read, and what Cache-Control allows (default 60; 0 reads them on every request).
+   */
+  TASKFRONT_STATS_CACHE_SECONDS: wholeNumber({ fallback: 60, min: 0, max: 3_600, what: 'seconds' }),
   /** On SIGTERM or SIGINT: how long to finish requests in flight and close the store before exiting (default 8000 ms). */
   TASKFRONT_SHUTDOWN_TIMEOUT_MS: millis(8_000, 500, 120_000),
 });

@@ -9,8 +9,8 @@
  */
 import { readFileSync } from 'node:fs';
 import type { DailyTaskStats, Period, PortalStats } from '../../../schemas/events.ts';
-import { getStore } from '../../server/context.ts';
-import { loadStats } from './load-stats.ts';
+import { figuresCacheControl } from './figures-cache.ts';
+import { loadDaily, loadStats } from './load-stats.ts';
 
 interface StatsFixture {
   stats: PortalStats;
@@ -37,12 +37,19 @@ export function usingFixture(): boolean {
   return fixturePath() !== undefined;
 }
 
-export async function publishedStats(period: Period): Promise<PortalStats> {
+/** A period's figures, and the Cache-Control that matches how long the server keeps them (figures from a file: no-store). */
+export async function publishedStatsFor(period: Period): Promise<{ stats: PortalStats; cacheControl: string }> {
   const path = fixturePath();
-  return path ? { ...readFixture(path).stats, period } : loadStats(period);
+  if (path) return { stats: { ...readFixture(path).stats, period }, cacheControl: 'no-store' };
+  const cached = await loadStats(period);
+  return { stats: cached.value, cacheControl: figuresCacheControl(cached.maxAge) };
+}
+
+export async function publishedStats(period: Period): Promise<PortalStats> {
+  return (await publishedStatsFor(period)).stats;
 }
 
 export async function dailyFigures(task: string, from: string, to: string): Promise<DailyTaskStats[]> {
   const path = fixturePath();
-  return path ? (readFixture(path).daily?.[task] ?? []) : (await getStore()).daily(task, from, to);
+  return path ? (readFixture(path).daily?.[task] ?? []) : (await loadDaily(task, from, to)).value;
 }

@@ -1,12 +1,24 @@
-/** Reads the published figures for a period from the server's store. */
-import type { Period, PortalStats } from '../../../schemas/events.ts';
+/**
+ * Reads the published figures for a period from the server's store, through the
+ * brief figures cache (TASKFRONT_STATS_CACHE_SECONDS): at most one read per period
+ * and cache lifetime, however many people open the dashboard.
+ */
+import type { DailyTaskStats, Period, PortalStats } from '../../../schemas/events.ts';
 import { today } from '../../dates.ts';
 import { getStore } from '../../server/context.ts';
+import { setting } from '../../settings/load-settings.ts';
+import { createFiguresCache, type Cached } from './figures-cache.ts';
 import { minCountFromEnv, minSampleFromEnv } from './stats-params.ts';
 
 const minCount = minCountFromEnv();
 const minSample = minSampleFromEnv();
+const cache = createFiguresCache({ seconds: setting('TASKFRONT_STATS_CACHE_SECONDS') });
 
-export async function loadStats(period: Period): Promise<PortalStats> {
-  return (await getStore()).stats({ period, today: today(), minCount, minSample });
+export function loadStats(period: Period): Promise<Cached<PortalStats>> {
+  const day = today();
+  return cache.get(`stats:${period}:${day}`, async () => (await getStore()).stats({ period, today: day, minCount, minSample }));
+}
+
+export function loadDaily(task: string, from: string, to: string): Promise<Cached<DailyTaskStats[]>> {
+  return cache.get(`daily:${task}:${from}:${to}`, async () => (await getStore()).daily(task, from, to));
 }

@@ -256,7 +256,7 @@ describe('migrating a database from before journeys', () => {
     const path = join(dir, 'before-journeys.sqlite');
     const old = new DatabaseSync(path);
     old.exec(SQL.MIGRATIONS_TABLE);
-    for (const statement of SQL.MIGRATIONS[0]!.statements) old.exec(statement);
+    for (const statement of SQL.migrationStatements(SQL.MIGRATIONS[0]!, 'sqlite')) old.exec(statement);
     old.prepare(SQL.RECORD_VERSION).run(1);
     const insert = old.prepare('INSERT INTO events (id, type, task, day) VALUES (?, ?, ?, ?)');
     for (const type of ['task_start', 'task_complete', 'task_complete', 'task_complete']) insert.run(randomUUID(), type, 'a', TODAY);

@@ -1,11 +1,13 @@
 /**
  * The storage logic both databases share: event rows, group commit, and the
- * aggregate queries behind the dashboard. Adapters supply only a SqlDriver.
+ * dashboard's figures, read from the daily aggregates (aggregates.ts). Adapters
+ * supply only a SqlDriver.
  */
 import { randomUUID } from 'node:crypto';
 import type { DailyTaskStats, Measure, PortalStats, StoredEvent, TaskStats } from '../../../schemas/events.ts';
 import { addDays } from '../../dates.ts';
 import { queryKey } from '../privacy/terms.ts';
+import { AGGREGATE_QUERIES, DELETE_AGGREGATES_BEFORE, type StatsQueries } from './aggregates.ts';
 import * as SQL from './sql.ts';
 import { StorageUnavailableError, type EventStore, type FinishResult, type JourneyState, type QueryOutcome, type RateResult, type SqlDriver, type Statement, type StatsOptions, type StoredComment } from './types.ts';
 
@@ -93,6 +95,70 @@ function sumCounts(list: TaskCounts[]): TaskCounts {
   };
 }
 
+type Read = (statement: Statement) => Promise<Record<string, unknown>[]>;
+
+function tasksOf(counts: Map<string, TaskCounts>, minSample: number): TaskStats[] {
+  return [...counts]
+    .map(([task, row]) => ({ task, ...withMeasures(row, minSample) }))
+    .sort((a, b) => b.views - a.views || a.task.localeCompare(b.task));
+}
+
+/** The published figures for a period, read with `queries` (the aggregates, or the raw events in tests). */
+export async function readStats(read: Read, queries: StatsQueries, { period, today, minCount, minSample }: StatsOptions): Promise<PortalStats> {
+  const from = addDays(today, -(period - 1));
+  const previousTo = addDays(from, -1);
+  const previousFrom = addDays(previousTo, -(period - 1));
+  const taskCounts = async (start: string, end: string) => new Map((await read(queries.taskStats(start, end))).map((row) => [String(row.task), countsOf(row)]));
+  const [current, previous, [searchRow], topQueries, topZero] = await Promise.all([
+    taskCounts(from, today),
+    taskCounts(previousFrom, previousTo),
+    read(queries.searchTotals(from, today)),
+    read(queries.topQueries(from, today, minCount, TOP_QUERY_LIMIT)),
+    read(queries.topZeroResultQueries(from, today, minCount, TOP_QUERY_LIMIT)),
+  ]);
+  const searches = n(searchRow?.searches);
+  const zero = n(searchRow?.zero);
+  const clicks = n(searchRow?.clicks);
+  const toCounts = (rows: Record<string, unknown>[]) => rows.map((row) => ({ query: String(row.query), count: n(row.count) }));
+  return {
+    period,
+    from,
+    to: today,
+    minCount,
+    minSample,
+    totals: withMeasures(sumCounts([...current.values()]), minSample),
+    tasks: tasksOf(current, minSample),
+    search: {
+      searches,
+      zeroResultSearches: zero,
+      zeroResultRate: measure(zero, searches, minSample),
+      clicks,
+      clickThroughRate: measure(clicks, searches, minSample),
+      averageClickRank: measure(n(searchRow?.rank_sum), clicks, minSample),
+      topQueries: toCounts(topQueries),
+      topZeroResultQueries: toCounts(topZero),
+    },
+    previous: {
+      from: previousFrom,
+      to: previousTo,
+      totals: withMeasures(sumCounts([...previous.values()]), minSample),
+      tasks: tasksOf(previous, minSample),
+    },
+  };
+}
+
+/** One task's views, starts and completions for every day from `from` to `to` (days with none as zeros). */
+export async function readDaily(read: Read, queries: StatsQueries, task: string, from: string, to: string): Promise<DailyTaskStats[]> {
+  const rows = await read(queries.dailyTask(task, from, to));
+  const byDay = new Map(rows.map((row) => [String(row.day), row]));
+  const days: DailyTaskStats[] = [];
+  for (let day = from; day <= to; day = addDays(day, 1)) {
+    const row = byDay.get(day);
+    days.push({ day, views: n(row?.views), starts: n(row?.starts), completions: n(row?.completions) });
+  }
+  return days;
+}
+
 function journeyState(row: Record<string, unknown> | undefined, task: string, earliestDay: string): JourneyState {
   if (!row) return 'unknown';
   if (String(row.task) !== task) return 'other-task';
@@ -147,16 +213,8 @@ export function createEventStore(driver: SqlDriver): EventStore {
     return (await driver.all(SQL.JOURNEY, [tokenHash]))[0];
   }
 
-  async function taskCounts(from: string, to: string): Promise<Map<string, TaskCounts>> {
-    const rows = await driver.all(SQL.TASK_STATS, [from, to]);
-    return new Map(rows.map((row) => [String(row.task), countsOf(row)]));
-  }
-
-  function tasksOf(counts: Map<string, TaskCounts>, minSample: number): TaskStats[] {
-    return [...counts]
-      .map(([task, row]) => ({ task, ...withMeasures(row, minSample) }))
-      .sort((a, b) => b.views - a.views || a.task.localeCompare(b.task));
-  }
+  // The dashboard's reads go off the event loop where the driver can (SQLite's worker thread).
+  const report = (statement: Statement) => (driver.report ? driver.report(statement.sql, statement.params) : driver.all(statement.sql, statement.params));
 
   return {
     kind: driver.kind,
@@ -201,59 +259,12 @@ export function createEventStore(driver: SqlDriver): EventStore {
       return (changed ?? 0) > 0;
     },
 
-    async stats({ period, today, minCount, minSample }: StatsOptions): Promise<PortalStats> {
-      const from = addDays(today, -(period - 1));
-      const previousTo = addDays(from, -1);
-      const previousFrom = addDays(previousTo, -(period - 1));
-      const range = [from, today];
-      const [current, previous, [searchRow], [clickRow], topQueries, topZero] = await Promise.all([
-        taskCounts(from, today),
-        taskCounts(previousFrom, previousTo),
-        driver.all(SQL.SEARCH_TOTALS, range),
-        driver.all(SQL.SEARCH_CLICKS, range),
-        driver.all(SQL.TOP_QUERIES, [...range, minCount, TOP_QUERY_LIMIT]),
-        driver.all(SQL.TOP_ZERO_RESULT_QUERIES, [...range, minCount, TOP_QUERY_LIMIT]),
-      ]);
-      const searches = n(searchRow?.searches);
-      const zero = n(searchRow?.zero);
-      const clicks = n(clickRow?.clicks);
-      const toCounts = (rows: Record<string, unknown>[]) => rows.map((row) => ({ query: String(row.query), count: n(row.count) }));
-      return {
-        period,
-        from,
-        to: today,
-        minCount,
-        minSample,
-        totals: withMeasures(sumCounts([...current.values()]), minSample),
-        tasks: tasksOf(current, minSample),
-        search: {
-          searches,
-          zeroResultSearches: zero,
-          zeroResultRate: measure(zero, searches, minSample),
-          clicks,
-          clickThroughRate: measure(clicks, searches, minSample),
-          averageClickRank: measure(n(clickRow?.rank_sum), clicks, minSample),
-          topQueries: toCounts(topQueries),
-          topZeroResultQueries: toCounts(topZero),
-        },
-        previous: {
-          from: previousFrom,
-          to: previousTo,
-          totals: withMeasures(sumCounts([...previous.values()]), minSample),
-          tasks: tasksOf(previous, minSample),
-        },
-      };
+    stats(options: StatsOptions): Promise<PortalStats> {
+      return readStats(report, AGGREGATE_QUERIES, options);
     },
 
-    async daily(task, from, to): Promise<DailyTaskStats[]> {
-      const rows = await driver.all(SQL.DAILY_TASK, [task, from, to]);
-      const byDay = new Map(rows.map((row) => [String(row.day), row]));
-      const days: DailyTaskStats[] = [];
-      for (let day = from; day <= to; day = addDays(day, 1)) {
-        const row = byDay.get(day);
-        days.push({ day, views: n(row?.views), starts: n(row?.starts), completions: n(row?.completions) });
-      }
-      return days;
+    daily(task, from, to): Promise<DailyTaskStats[]> {
+      return readDaily(report, AGGREGATE_QUERIES, task, from, to);
     },
 
     async comments({ task = '', since = '0000-01-01' }): Promise<StoredComment[]> {
@@ -274,7 +285,8 @@ export function createEventStore(driver: SqlDriver): EventStore {
     },
 
     async deleteBefore(day) {
-      const [deleted] = await write([{ sql: SQL.DELETE_BEFORE, params: [day] }]);
+      // Whole days go, so their aggregate rows go with them, in the same transaction.
+      const [deleted] = await write([{ sql: SQL.DELETE_BEFORE, params: [day] }, ...DELETE_AGGREGATES_BEFORE.map((sql) => ({ sql, params: [day] }))]);
       return deleted ?? 0;
     },
 

@@ -235,7 +235,7 @@ async function migrate(pool: pg.Pool) {
     for (const migration of SQL.MIGRATIONS) {
       if (applied.has(migration.version)) continue;
       await client.query('BEGIN');
-      for (const statement of migration.statements) await client.query(statement);
+      for (const statement of SQL.migrationStatements(migration, 'postgres')) await client.query(statement);
       await client.query(numberPlaceholders(SQL.RECORD_VERSION), [migration.version]);
       await client.query('COMMIT');
     }

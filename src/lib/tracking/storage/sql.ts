@@ -3,9 +3,20 @@
  * SQL that SQLite and PostgreSQL share; placeholders are "?" (the PostgreSQL
  * adapter numbers them). Numbers may come back as strings from PostgreSQL
  * (COUNT and SUM are bigint there), so callers pass every figure through Number().
+ * The dashboard's aggregate tables and their queries are in aggregates.ts.
  */
+import { AGGREGATES_MIGRATION, type Dialect } from './aggregates.ts';
 
-export const MIGRATIONS: { version: number; statements: string[] }[] = [
+/** A migration's statements: one list for both databases, or one for each where their SQL differs. */
+export interface Migration {
+  version: number;
+  statements: string[] | Record<Dialect, string[]>;
+}
+
+export const migrationStatements = (migration: Migration, dialect: Dialect): string[] =>
+  Array.isArray(migration.statements) ? migration.statements : migration.statements[dialect];
+
+export const MIGRATIONS: Migration[] = [
   {
     version: 1,
     statements: [
@@ -49,6 +60,11 @@ export const MIGRATIONS: { version: number; statements: string[] }[] = [
       "UPDATE events SET type = 'task_finish_unlinked' WHERE type = 'task_complete'",
     ],
   },
+  {
+    // Daily aggregates for the dashboard, back-filled from the events already stored (decision 0036).
+    version: 3,
+    statements: AGGREGATES_MIGRATION,
+  },
 ];
 
 export const MIGRATIONS_TABLE = 'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY)';
@@ -91,57 +107,6 @@ export const DELETE_JOURNEYS_BEFORE = 'DELETE FROM journeys WHERE day < ?';
 export const ADD_COMMENT = `UPDATE events SET comment = ? WHERE id = ? AND task = ? AND type = 'feedback' AND comment IS NULL`;
 
 const count = (condition: string) => `SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
-
-export const TASK_STATS = `SELECT task,
-    ${count("type = 'task_view'")} AS views,
-    ${count("type = 'task_start'")} AS starts,
-    ${count("type = 'task_complete'")} AS completions,
-    ${count("type = 'task_finish_unlinked'")} AS unlinked,
-    ${count("type = 'feedback' AND useful = 1")} AS yes,
-    ${count("type = 'feedback' AND useful = 0")} AS no,
-    ${count("type = 'satisfaction' AND rating = 1")} AS r1,
-    ${count("type = 'satisfaction' AND rating = 2")} AS r2,
-    ${count("type = 'satisfaction' AND rating = 3")} AS r3,
-    ${count("type = 'satisfaction' AND rating = 4")} AS r4,
-    ${count("type = 'satisfaction' AND rating = 5")} AS r5
-  FROM events
-  WHERE day >= ? AND day <= ? AND task IS NOT NULL AND type <> 'search_click'
-  GROUP BY task`;
-
-export const SEARCH_TOTALS = `SELECT
-    COUNT(*) AS searches,
-    ${count('results = 0')} AS zero
-  FROM events
-  WHERE type = 'search' AND day >= ? AND day <= ?`;
-
-/**
- * Clicks that belong to a search recorded in the period, counted on the search's day.
- * At most one click row exists per search (a unique index), so clicks <= searches.
- */
-export const SEARCH_CLICKS = `SELECT COUNT(*) AS clicks, SUM(c.click_rank) AS rank_sum
-  FROM events c JOIN events s ON s.id = c.search_id
-  WHERE c.type = 'search_click' AND s.type = 'search' AND s.day >= ? AND s.day <= ?`;
-
-/** Only terms: searches that passed the text filter and were their client's first of that term that day. */
-export const TOP_QUERIES = `SELECT term AS query, COUNT(*) AS count
-  FROM events
-  WHERE type = 'search' AND day >= ? AND day <= ? AND term IS NOT NULL
-  GROUP BY term HAVING COUNT(*) >= ?
-  ORDER BY count DESC, term LIMIT ?`;
-
-export const TOP_ZERO_RESULT_QUERIES = `SELECT term AS query, COUNT(*) AS count
-  FROM events
-  WHERE type = 'search' AND results = 0 AND day >= ? AND day <= ? AND term IS NOT NULL
-  GROUP BY term HAVING COUNT(*) >= ?
-  ORDER BY count DESC, term LIMIT ?`;
-
-export const DAILY_TASK = `SELECT day,
-    ${count("type = 'task_view'")} AS views,
-    ${count("type = 'task_start'")} AS starts,
-    ${count("type = 'task_complete'")} AS completions
-  FROM events
-  WHERE task = ? AND day >= ? AND day <= ?
-  GROUP BY day ORDER BY day`;
 
 /** Search queries with their outcomes, for the search gap report (never published). */
 export const QUERY_OUTCOMES = `SELECT query_key AS query,

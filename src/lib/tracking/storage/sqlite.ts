@@ -10,11 +10,16 @@
  * went read-only or hit an I/O error is reopened on the next write, and a full disk
  * clears by itself once there is space, so none needs a restart. The cause
  * (SQLITE_FULL, SQLITE_READONLY, …) is logged once per change of state.
+ *
+ * The dashboard's reads (`report`) go to a worker thread with its own read-only
+ * connection (sqlite-reader.ts, decision 0036), so they never hold up the server.
  */
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { StorageHealth } from './health.ts';
+import { AGGREGATE_TABLES } from './aggregates.ts';
+import { createSqliteReader, type SqliteReader } from './sqlite-reader.ts';
 import * as SQL from './sql.ts';
 import { StorageRejectedError, StorageUnavailableError, type SqlDriver } from './types.ts';
 
@@ -23,9 +28,11 @@ export interface SqliteOptions {
   busyTimeoutMs: number;
   /** How often to check, while idle, that the file at the path is still the one open, in ms (0: only around writes). */
   watchIntervalMs: number;
+  /** The longest one dashboard read may take in the read worker, in ms. */
+  reportTimeoutMs: number;
 }
 
-export const SQLITE_DEFAULTS: SqliteOptions = { busyTimeoutMs: 2_500, watchIntervalMs: 1_000 };
+export const SQLITE_DEFAULTS: SqliteOptions = { busyTimeoutMs: 2_500, watchIntervalMs: 1_000, reportTimeoutMs: 10_000 };
 
 const CODE_NAMES: Record<number, string> = {
   1: 'SQLITE_ERROR', 5: 'SQLITE_BUSY', 6: 'SQLITE_LOCKED', 7: 'SQLITE_NOMEM', 8: 'SQLITE_READONLY', 10: 'SQLITE_IOERR',
@@ -60,6 +67,7 @@ export function openSqlite(path: string, options: Partial<SqliteOptions> = {}): 
   let identity: { dev: number; ino: number } | undefined;
   let statements = new Map<string, ReturnType<DatabaseSync['prepare']>>();
   let closed = false;
+  let reader: SqliteReader | undefined;
 
   function connect(): DatabaseSync {
     if (!memory) mkdirSync(dirname(path), { recursive: true });
@@ -110,6 +118,11 @@ export function openSqlite(path: string, options: Partial<SqliteOptions> = {}): 
    * (the file was deleted) or opens the new file and adds the copy's missing rows to it.
    */
   function recover(change: 'deleted' | 'replaced') {
+    if (reader) reader.exclusive(() => carryOver(change));
+    else carryOver(change);
+  }
+
+  function carryOver(change: 'deleted' | 'replaced') {
     const old = db!;
     const saved = join(dirname(path), `${basename(path)}.recovered-${process.pid}-${Date.now()}`);
     mkdirSync(dirname(path), { recursive: true });
@@ -206,6 +219,20 @@ export function openSqlite(path: string, options: Partial<SqliteOptions> = {}): 
     : undefined;
   watch?.unref();
 
+  // An in-memory database has no second connection to share it: it reads on this thread.
+  reader = memory ? undefined : createSqliteReader(path, { busyTimeoutMs: settings.busyTimeoutMs, timeoutMs: settings.reportTimeoutMs });
+  let readerTrouble = '';
+
+  /** Runs a query on this thread's connection (which can reopen and follow the file). */
+  function readHere(sql: string, params: unknown[]) {
+    try {
+      ready();
+      return prepare(sql).all(...(params as never[])) as Record<string, unknown>[];
+    } catch (error) {
+      throw failure('read', error);
+    }
+  }
+
   return {
     kind: 'sqlite',
     async transaction(list) {
@@ -218,11 +245,21 @@ export function openSqlite(path: string, options: Partial<SqliteOptions> = {}): 
       }
     },
     async all(sql, params) {
+      return readHere(sql, params);
+    },
+    async report(sql, params) {
+      if (!reader || closed) return readHere(sql, params);
       try {
-        ready();
-        return prepare(sql).all(...(params as never[])) as Record<string, unknown>[];
+        const rows = await reader.read(sql, params);
+        readerTrouble = '';
+        return rows;
       } catch (error) {
-        throw failure('read', error);
+        // The worker cannot read (the file is being written back, the worker died): this
+        // read is answered here, once, rather than failed; said once per cause.
+        const message = (error as Error).message;
+        if (message !== readerTrouble) console.error(`storage: SQLite at ${path}: the dashboard's read worker failed (${message}); reading on the server's own connection meanwhile.`);
+        readerTrouble = message;
+        return readHere(sql, params);
       }
     },
     async ping() {
@@ -242,6 +279,7 @@ export function openSqlite(path: string, options: Partial<SqliteOptions> = {}): 
       if (closed) return;
       closed = true;
       clearInterval(watch);
+      await reader?.close();
       disconnect();
     },
   };
@@ -261,11 +299,15 @@ function syncFile(path: string) {
   }
 }
 
-/** Adds the saved file's rows that `db` lacks, table by table, for the columns both have. */
+/**
+ * Adds the saved file's rows that `db` lacks, table by table, for the columns both have.
+ * The aggregates are not copied: the triggers count each event copied in, and events
+ * already in `db` are already counted there.
+ */
 function mergeInto(db: DatabaseSync, saved: string): number {
   db.prepare("ATTACH DATABASE ? AS saved").run(saved);
   try {
-    const tables = (db.prepare("SELECT name FROM saved.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations'").all() as { name: string }[]).map((row) => row.name);
+    const tables = (db.prepare("SELECT name FROM saved.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations'").all() as { name: string }[]).map((row) => row.name).filter((name) => !(AGGREGATE_TABLES as readonly string[]).includes(name));
     let copied = 0;
     db.exec('BEGIN IMMEDIATE');
     try {
@@ -295,7 +337,7 @@ function migrate(db: DatabaseSync) {
     if (applied.has(migration.version)) continue;
     db.exec('BEGIN IMMEDIATE');
     try {
-      for (const statement of migration.statements) db.exec(statement);
+      for (const statement of SQL.migrationStatements(migration, 'sqlite')) db.exec(statement);
       db.prepare(SQL.RECORD_VERSION).run(migration.version);
       db.exec('COMMIT');
     } catch (error) {

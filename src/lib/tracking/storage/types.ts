@@ -74,6 +74,11 @@ export interface SqlDriver {
   /** Runs statements in one transaction. */
   transaction(statements: Statement[]): Promise<number[]>;
   all(sql: string, params: unknown[]): Promise<Record<string, unknown>[]>;
+  /**
+   * A read for the dashboard that must not hold up the server (SQLite: a worker thread
+   * with its own connection). Sees every committed write. Absent: `all` is used.
+   */
+  report?(sql: string, params: unknown[]): Promise<Record<string, unknown>[]>;
   /** Closes the connection; calling it again does nothing. */
   close(): Promise<void>;
   /** Health checks (both adapters have them; a test double may not). */
