@@ -8,14 +8,20 @@
  *    at build time, with ETag, Last-Modified and a cache policy per kind of file;
  * 4. everything else rendered by Astro and compressed on the fly (compression).
  *
+ * A prerendered page can also carry live HTML (an incident banner, decision 0033): the
+ * page leaves an empty slot, and `pageInsert` says what goes in it as the page is served.
+ *
  * Decisions 0019 (this wrapper) and 0021 (compression and caching) say why.
  */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
 import type { TLSSocket } from 'node:tls';
 import compression from 'compression';
 import onHeaders from 'on-headers';
 import sirv from 'sirv';
-import { cacheControlForStatic, FALLBACK_CSP, securityHeaders, withCharset } from './headers.ts';
+import { cacheControlForStatic, FALLBACK_CSP, REVALIDATE, securityHeaders, withCharset } from './headers.ts';
 import type { PageCsp } from './page-csp.ts';
 import { readBody } from './read-body.ts';
 import { checkRequest, isApiPath, tooLargeMessage } from './routes.ts';
@@ -32,6 +38,16 @@ export interface PortalOptions {
   settings: ServerSettings;
   /** Where one-line notes about refused or broken requests go. */
   log?: (line: string) => void;
+  /** Live HTML for a prerendered page, by address; undefined serves the page as built. */
+  pageInsert?: (pathname: string) => PageInsert | undefined;
+}
+
+/** HTML to put into a prerendered page's `<div data-incident-slot="<slot>"></div>` as it is served. */
+export interface PageInsert {
+  slot: string;
+  html: string;
+  /** Changes whenever `html` does; with the page, it makes the ETag. */
+  tag: string;
 }
 
 /** A request carrying a body we have already read; Astro's request builder uses it as is. */
@@ -62,7 +78,7 @@ function lingerBeforeClosing(req: IncomingMessage): void {
   };
 }
 
-export function createPortalListener({ clientDir, pageCsp, render, settings, log = (line) => console.error(line) }: PortalOptions) {
+export function createPortalListener({ clientDir, pageCsp, render, settings, log = (line) => console.error(line), pageInsert }: PortalOptions) {
   const statics = sirv(clientDir, {
     dev: false,
     etag: true,
@@ -80,6 +96,47 @@ export function createPortalListener({ clientDir, pageCsp, render, settings, log
   // time taken on every request. Files from disk were compressed once, at full level.
   // Its types name Express's request; it only uses what node:http's has.
   const compress = compression({ threshold: 1024 }) as unknown as (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
+  // The build does not change while the server runs, so each page is read once.
+  const builtPages = new Map<string, Promise<string | undefined>>();
+  function builtPage(pathname: string): Promise<string | undefined> {
+    const file = pathname === '/' ? 'index.html' : pathname.endsWith('.html') ? pathname.slice(1) : `${pathname.slice(1)}.html`;
+    let page = builtPages.get(file);
+    if (!page) {
+      page = readFile(join(clientDir, file), 'utf8').catch(() => undefined);
+      builtPages.set(file, page);
+    }
+    return page;
+  }
+
+  /**
+   * Serves a prerendered page with its live HTML in place. The ETag is a hash of what is
+   * sent, so a browser holding the page without a banner (or with an old one) gets the new
+   * page, never a 304; Cache-Control stays no-cache, so every view asks. Returns false when
+   * the page has no slot, and it is served as built instead.
+   */
+  async function serveWithInsert(req: IncomingMessage, res: ServerResponse, pathname: string, insert: PageInsert): Promise<boolean> {
+    const page = await builtPage(pathname);
+    const slot = new RegExp(`<div data-incident-slot="${insert.slot.replace(/[^\w-]/g, '')}"([^>]*)></div>`);
+    if (!page || !slot.test(page)) return false;
+    const body = page.replace(slot, (_match, rest: string) => `<div data-incident-slot="${insert.slot}"${rest}>${insert.html}</div>`);
+    const etag = `W/"live-${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+    const policy = pageCsp.forPath(pathname);
+    if (policy) res.setHeader(CSP, policy);
+    res.setHeader('Cache-Control', REVALIDATE);
+    res.setHeader('ETag', etag);
+    const asked = req.headers['if-none-match'];
+    if (asked && asked.split(',').some((tag) => tag.trim() === etag)) {
+      res.statusCode = 304;
+      res.end();
+      return true;
+    }
+    res.statusCode = 200;
+    res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    res.setHeader('Content-Length', Buffer.byteLength(body));
+    res.end(req.method === 'HEAD' ? undefined : body);
+    return true;
+  }
 
   async function handle(req: ReadRequest, res: ServerResponse): Promise<void> {
     const method = req.method ?? 'GET';
@@ -139,16 +196,21 @@ export function createPortalListener({ clientDir, pageCsp, render, settings, log
         const toAstro = () => Promise.resolve(render(req, res)).then(resolve, reject);
         // The error page is served by Astro with its 404 status, never as a 200 file.
         if ((method !== 'GET' && method !== 'HEAD') || /^\/404(?:\.html)?$/.test(pathname)) return void toAstro();
-        // Set before sirv looks, so a 304 carries them too; taken back if the
-        // address is not a file and Astro answers instead.
-        const policy = pageCsp.forPath(pathname);
-        if (policy) res.setHeader(CSP, policy);
-        res.setHeader('Cache-Control', cacheControlForStatic(pathname));
-        statics(req, res, () => {
-          res.removeHeader(CSP);
-          res.removeHeader('Cache-Control');
-          void toAstro();
-        });
+        const insert = pageInsert?.(pathname);
+        const serveStatic = () => {
+          // Set before sirv looks, so a 304 carries them too; taken back if the
+          // address is not a file and Astro answers instead.
+          const policy = pageCsp.forPath(pathname);
+          if (policy) res.setHeader(CSP, policy);
+          res.setHeader('Cache-Control', cacheControlForStatic(pathname));
+          statics(req, res, () => {
+            res.removeHeader(CSP);
+            res.removeHeader('Cache-Control');
+            void toAstro();
+          });
+        };
+        if (!insert) serveStatic();
+        else serveWithInsert(req, res, pathname, insert).then((served) => served || serveStatic(), reject);
         res.once('finish', resolve);
         res.once('close', resolve);
       });
