@@ -6,13 +6,14 @@ import { contentFileKind } from '../content/paths.ts';
 import type { ContentProblem } from '../content/problem.ts';
 import { today as todayIso } from '../dates.ts';
 import { freshnessCheck } from './freshness-check.ts';
+import { incidentsCheck } from './incidents-check.ts';
 import { linksCheck } from './links-check.ts';
 import { plainLanguageCheck } from './plain-language-check.ts';
 import { schemaCheck } from './schema-check.ts';
 import { searchCheck } from './search-check.ts';
 import type { ContentCheck } from './types.ts';
 
-export const CHECKS: readonly ContentCheck[] = [schemaCheck, linksCheck, plainLanguageCheck, freshnessCheck, searchCheck];
+export const CHECKS: readonly ContentCheck[] = [schemaCheck, linksCheck, plainLanguageCheck, freshnessCheck, searchCheck, incidentsCheck];
 
 export interface CheckReport {
   problems: ContentProblem[];
