@@ -17,6 +17,8 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
 import type { TLSSocket } from 'node:tls';
 import compression from 'compression';
 import onHeaders from 'on-headers';
@@ -49,6 +51,17 @@ export interface PageInsert {
   /** Changes whenever `html` does; with the page, it makes the ETag. */
   tag: string;
 }
+
+/** A prerendered page with live HTML in it, ready in each encoding. */
+interface LivePage {
+  body: Buffer;
+  br: Buffer;
+  gzip: Buffer;
+  etag: string;
+}
+
+const brotli = promisify(zlib.brotliCompress);
+const gzipAsync = promisify(zlib.gzip);
 
 /** A request carrying a body we have already read; Astro's request builder uses it as is. */
 type ReadRequest = IncomingMessage & { body?: Buffer };
@@ -110,30 +123,61 @@ export function createPortalListener({ clientDir, pageCsp, render, settings, log
   }
 
   /**
-   * Serves a prerendered page with its live HTML in place. The ETag is a hash of what is
+   * A page with its live HTML in place, made once per page and insert (the insert changes at
+   * most once a minute), then compressed once like the files made at build time: so a page
+   * with a banner costs about what a file from disk costs. Bounded: an insert that changed
+   * leaves its old entry behind, so the map is emptied when it grows past a few hundred.
+   */
+  const livePages = new Map<string, Promise<LivePage | undefined>>();
+  function livePage(pathname: string, insert: PageInsert): Promise<LivePage | undefined> {
+    const key = `${insert.slot}\0${pathname}\0${insert.tag}`;
+    let page = livePages.get(key);
+    if (!page) {
+      if (livePages.size >= 500) livePages.clear();
+      page = makeLivePage(pathname, insert);
+      livePages.set(key, page);
+    }
+    return page;
+  }
+  async function makeLivePage(pathname: string, insert: PageInsert): Promise<LivePage | undefined> {
+    const built = await builtPage(pathname);
+    const slot = new RegExp(`<div data-incident-slot="${insert.slot.replace(/[^\w-]/g, '')}"([^>]*)></div>`);
+    if (!built || !slot.test(built)) return undefined;
+    const body = Buffer.from(built.replace(slot, (_match, rest: string) => `<div data-incident-slot="${insert.slot}"${rest}>${insert.html}</div>`));
+    const [br, gzip] = await Promise.all([
+      brotli(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+      gzipAsync(body, { level: 9 }),
+    ]);
+    return { body, br, gzip, etag: `W/"live-${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
+  }
+
+  /**
+   * Serves a prerendered page with its live HTML in place. The ETag is a hash of the page
    * sent, so a browser holding the page without a banner (or with an old one) gets the new
    * page, never a 304; Cache-Control stays no-cache, so every view asks. Returns false when
    * the page has no slot, and it is served as built instead.
    */
   async function serveWithInsert(req: IncomingMessage, res: ServerResponse, pathname: string, insert: PageInsert): Promise<boolean> {
-    const page = await builtPage(pathname);
-    const slot = new RegExp(`<div data-incident-slot="${insert.slot.replace(/[^\w-]/g, '')}"([^>]*)></div>`);
-    if (!page || !slot.test(page)) return false;
-    const body = page.replace(slot, (_match, rest: string) => `<div data-incident-slot="${insert.slot}"${rest}>${insert.html}</div>`);
-    const etag = `W/"live-${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+    const page = await livePage(pathname, insert);
+    if (!page) return false;
     const policy = pageCsp.forPath(pathname);
     if (policy) res.setHeader(CSP, policy);
     res.setHeader('Cache-Control', REVALIDATE);
-    res.setHeader('ETag', etag);
+    res.setHeader('ETag', page.etag);
+    res.setHeader('Vary', 'Accept-Encoding');
     const asked = req.headers['if-none-match'];
-    if (asked && asked.split(',').some((tag) => tag.trim() === etag)) {
+    if (asked && asked.split(',').some((tag) => tag.trim() === page.etag)) {
       res.statusCode = 304;
       res.end();
       return true;
     }
+    const accepts = String(req.headers['accept-encoding'] ?? '');
+    const [encoding, body] = /\bbr\b/.test(accepts) ? ['br', page.br] : /\bgzip\b/.test(accepts) ? ['gzip', page.gzip] : [undefined, page.body];
     res.statusCode = 200;
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
-    res.setHeader('Content-Length', Buffer.byteLength(body));
+    // Already compressed: the compression middleware leaves a response with an encoding alone.
+    if (encoding) res.setHeader('Content-Encoding', encoding);
+    res.setHeader('Content-Length', body.length);
     res.end(req.method === 'HEAD' ? undefined : body);
     return true;
   }

@@ -7,10 +7,12 @@
 /** Riverton keeps UK time; an incident at 00:30 BST is on the day people lived it. */
 export const COUNCIL_TIME_ZONE = 'Europe/London';
 
+// Made once: building a formatter costs far more than using one, and pages are served with these times.
+const formatter = new Intl.DateTimeFormat('en-GB', {
+  timeZone: COUNCIL_TIME_ZONE, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit', hour12: true,
+});
+
 function parts(iso: string): Record<string, string> {
-  const formatter = new Intl.DateTimeFormat('en-GB', {
-    timeZone: COUNCIL_TIME_ZONE, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit', hour12: true,
-  });
   return Object.fromEntries(formatter.formatToParts(new Date(iso)).map((part) => [part.type, part.value]));
 }
 

@@ -42,17 +42,32 @@ export interface PageInsert {
  * served as built, byte for byte). `knownTasks`: slugs with a prerendered task page.
  */
 export function pageInsertFor(pathname: string, knownTasks: ReadonlySet<string>, store: IncidentStore, now: Date = new Date()): PageInsert | undefined {
-  const incidents = store.incidents();
-  if (!incidents.length) return undefined;
+  if (!store.incidents().length) return undefined;
   const path = pathname.replace(/\.html$/, '');
-  if (path === '/' || path === '/index') {
+  const page = path === '/' || path === '/index' ? HOME_SLOT : path.slice(1);
+  if (page !== HOME_SLOT && !knownTasks.has(page)) return undefined;
+  // The banner's words change only with the files or the minute ("since", "next update by"),
+  // so one render serves every request for that page in that minute. Keyed by page, not by
+  // address, so the cache holds at most one entry per task.
+  const generation = `${store.version()}:${Math.floor(now.getTime() / 60_000)}`;
+  if (inserts.generation !== generation) {
+    inserts.generation = generation;
+    inserts.pages.clear();
+  }
+  if (!inserts.pages.has(page)) inserts.pages.set(page, renderInsert(page, store, now));
+  return inserts.pages.get(page);
+}
+
+const inserts = { generation: '', pages: new Map<string, PageInsert | undefined>() };
+
+function renderInsert(page: string, store: IncidentStore, now: Date): PageInsert | undefined {
+  const incidents = store.incidents();
+  if (page === HOME_SLOT) {
     if (!summarise(incidents, now).anyDown) return undefined;
     return { slot: HOME_SLOT, html: homeNoticeHtml(), tag: 'down' };
   }
-  const slug = path.slice(1);
-  if (!knownTasks.has(slug)) return undefined;
-  const live = incidentsForTask(incidents, slug, now);
+  const live = incidentsForTask(incidents, page, now);
   if (!live.length) return undefined;
   const html = bannersHtml(live, now);
-  return { slot: slug, html, tag: html };
+  return { slot: page, html, tag: html };
 }
