@@ -31,6 +31,7 @@ export const RESERVED_SLUGS = [
   'demo-service', 'start', 'feedback', '404', '500', 'sitemap', 'sitemap-index',
   'robots', 'favicon', 'assets', 'client', 'topics', 'tasks', 'about', 'contact',
   'cookies', 'help', 'index', 'rss', 'my-tasks', 'healthz', 'readyz', 'performance.csv', 'journey',
+  'status', 'status.json', 'status.atom', 'you-said-we-did',
 ] as const;
 
 /**
@@ -60,6 +61,9 @@ export const TASK_LIMITS = {
   providerLinkText: 80,
   providerPhone: 40,
   providerHours: 120,
+  changeYouSaid: 300,
+  changeWeDid: 400,
+  changesMax: 20,
 } as const;
 
 const step = z.strictObject({
@@ -75,6 +79,19 @@ const start = z.strictObject({
   /** Where the service lives: a path on this site or an https URL. */
   url: linkTarget,
 });
+
+/**
+ * One "you said, we did" entry: what people told us and what we changed. A theme in our
+ * own words, never a quote: feedback can hold names, addresses and other personal details.
+ */
+const change = z.strictObject({
+  /** When the change went live. */
+  date: isoDate,
+  /** What people told us, as a theme: "The page did not say which payment cards we take". */
+  youSaid: text(TASK_LIMITS.changeYouSaid),
+  /** What we changed: "We listed the cards on the page and the payment form". */
+  weDid: text(TASK_LIMITS.changeWeDid),
+}, { error: expected('a change with date, youSaid and weDid') });
 
 /** Fields every kind of task has. */
 const common = {
@@ -121,6 +138,11 @@ const serviceSchema = z.strictObject({
   start: start.optional(),
   /** Shown on the home page under "Most requested". */
   popular: z.boolean({ error: expected('true or false') }).default(false),
+  /** "You said, we did": changes made because of feedback, shown on the page and at /you-said-we-did. */
+  changes: z
+    .array(change, { error: expected('a list of changes, each with date, youSaid and weDid') })
+    .max(TASK_LIMITS.changesMax, `can have at most ${TASK_LIMITS.changesMax} changes; remove the oldest`)
+    .default([]),
 });
 
 /** Who serves a signposted need, and how to reach them. */

@@ -19,6 +19,8 @@ import { handler, options } from '@astrojs/node/server.js';
 import { loadPageCsp } from '../lib/http/page-csp.ts';
 import { createPortalListener, type Renderer } from '../lib/http/portal-listener.ts';
 import { serverSettingsFromEnv } from '../lib/http/server-config.ts';
+import { liveIncidents, pageInsertFor } from '../lib/incidents/live.ts';
+import { tasks } from 'virtual:taskfront/catalogue';
 
 function fail(message: string): never {
   console.error(`taskfront: ${message}`);
@@ -39,7 +41,11 @@ try {
   fail((error as Error).message);
 }
 
-const listener = createPortalListener({ clientDir, pageCsp, settings, render: handler as Renderer });
+// Incident banners go into prerendered pages as they are served, read live from content/incidents (decision 0033).
+const taskPages: ReadonlySet<string> = new Set(tasks.map((task) => task.slug));
+const incidents = liveIncidents();
+const pageInsert = (pathname: string) => pageInsertFor(pathname, taskPages, incidents);
+const listener = createPortalListener({ clientDir, pageCsp, settings, render: handler as Renderer, pageInsert });
 
 const port = Number(process.env.PORT || options.port || 4321);
 const host = process.env.HOST || (typeof options.host === 'string' ? options.host : options.host ? '0.0.0.0' : 'localhost');

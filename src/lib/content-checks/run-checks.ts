@@ -6,6 +6,7 @@ import { contentFileKind } from '../content/paths.ts';
 import type { ContentProblem } from '../content/problem.ts';
 import { today as todayIso } from '../dates.ts';
 import { freshnessCheck } from './freshness-check.ts';
+import { incidentsCheck } from './incidents-check.ts';
 import { linksCheck } from './links-check.ts';
 import { placeholdersCheck } from './placeholders-check.ts';
 import { plainLanguageCheck } from './plain-language-check.ts';
@@ -13,7 +14,7 @@ import { schemaCheck } from './schema-check.ts';
 import { searchCheck } from './search-check.ts';
 import type { ContentCheck } from './types.ts';
 
-export const CHECKS: readonly ContentCheck[] = [schemaCheck, linksCheck, placeholdersCheck, plainLanguageCheck, freshnessCheck, searchCheck];
+export const CHECKS: readonly ContentCheck[] = [schemaCheck, linksCheck, placeholdersCheck, plainLanguageCheck, freshnessCheck, searchCheck, incidentsCheck];
 
 export interface CheckReport {
   problems: ContentProblem[];

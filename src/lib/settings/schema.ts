@@ -146,6 +146,11 @@ export const settingsSchema = z.object({
       context.addIssue({ code: 'custom', message: 'must be a number of kilobytes, 0 or more (the default is 150)' });
       return z.NEVER;
     }),
+  /**
+   * While the server runs: the folder of incident files it watches (default content/incidents,
+   * under TASKFRONT_CONTENT_DIR when that is set). Read live, so publishing an incident needs no rebuild.
+   */
+  TASKFRONT_INCIDENTS_DIR: optionalText,
   /** At build time: the content folder (default content/). */
   TASKFRONT_CONTENT_DIR: optionalText,
   /** At build time: the site's public address, for canonical links and the sitemap (default http://localhost:4321). */
