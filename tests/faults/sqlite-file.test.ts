@@ -41,7 +41,8 @@ describe('SQLite file faults', () => {
     const path = join(dir, 'deleted', 'taskfront.sqlite');
     const portal = await portalOn({ kind: 'sqlite', path });
     const load = startLoad(portal.url, { clients: 8, maxMs: 30_000 });
-    await sleep(1_500);
+    // The store opens on the first request: on a busy machine that can take longer than any fixed wait.
+    await until(() => acknowledged(load.samples).length >= 10, 20_000);
     const deletedAt = load.now();
     // As `rm data/taskfront.sqlite*` would.
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
