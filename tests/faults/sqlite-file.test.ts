@@ -128,7 +128,8 @@ describe('SQLite file faults', () => {
     await sleep(1_500);
     const writableAt = load.now();
     execFileSync('mount', ['-o', 'remount,rw', mount.path]);
-    await sleep(1_500);
+    // Wait for writes to be taken again, not a fixed time: a busy machine answers slowly.
+    await until(() => acknowledged(load.samples.filter((sample) => sample.at >= writableAt)).length >= 5, 15_000);
     const samples = await load.stop();
     await portal.stop();
 
