@@ -40,7 +40,8 @@ describe('SQLite file faults', () => {
     const path = join(dir, 'deleted', 'taskfront.sqlite');
     const portal = await portalOn({ kind: 'sqlite', path });
     const load = startLoad(portal.url, { clients: 8, maxMs: 30_000 });
-    await sleep(1_500);
+    // The store opens on the first request: on a busy machine that can take longer than any fixed wait.
+    await until(() => acknowledged(load.samples).length >= 10, 20_000);
     const deletedAt = load.now();
     // As `rm data/taskfront.sqlite*` would.
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
@@ -116,7 +117,8 @@ describe('SQLite file faults', () => {
     await sleep(1_500);
     const writableAt = load.now();
     execFileSync('mount', ['-o', 'remount,rw', mount.path]);
-    await sleep(1_500);
+    // Wait for writes to be taken again, not a fixed time: a busy machine answers slowly.
+    await until(() => acknowledged(load.samples.filter((sample) => sample.at >= writableAt)).length >= 5, 15_000);
     const samples = await load.stop();
     await portal.stop();
 

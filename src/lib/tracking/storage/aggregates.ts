@@ -39,7 +39,7 @@ const on = (row: string, condition: string) => condition.replaceAll('row.', row 
 const flag = (row: string, condition: string) => `CASE WHEN ${on(row, condition)} THEN 1 ELSE 0 END`;
 const counter = (column: string) => `${column} INTEGER NOT NULL DEFAULT 0`;
 
-/** Which events count towards a task's row (a task with only such events still gets its row, as the raw query gave it). */
+/** Which events belong to a task's row (its `events` count), as the raw query grouped them. */
 const TASK_ROW = "row.task IS NOT NULL AND row.type <> 'search_click'";
 
 export const AGGREGATE_TABLES = ['daily_task_counts', 'daily_search_counts', 'daily_term_counts'] as const;
@@ -67,10 +67,10 @@ const CREATE_TABLES = [
 ];
 
 // What an event row adds to (NEW, on insert) or takes from (OLD, on delete) the aggregates; NEW and OLD name the row on both databases.
-const TASK_SET = (sign: '+' | '-') => TASK_COLUMNS.map((column) => `${column} = daily_task_counts.${column} ${sign} excluded.${column}`).join(', ');
+const TASK_SET = TASK_COLUMNS.map((column) => `${column} = daily_task_counts.${column} + excluded.${column}`).join(', ');
 const ADD_TO_TASK = `INSERT INTO daily_task_counts (day, task, events, ${TASK_COLUMNS.join(', ')})
   VALUES (NEW.day, NEW.task, 1, ${TASK_COLUMNS.map((column) => flag('NEW', TASK_CONDITIONS[column])).join(', ')})
-  ON CONFLICT (day, task) DO UPDATE SET events = daily_task_counts.events + 1, ${TASK_SET('+')}`;
+  ON CONFLICT (day, task) DO UPDATE SET events = daily_task_counts.events + 1, ${TASK_SET}`;
 const TAKE_FROM_TASK = `UPDATE daily_task_counts SET events = events - 1,
     ${TASK_COLUMNS.map((column) => `${column} = ${column} - ${flag('OLD', TASK_CONDITIONS[column])}`).join(', ')}
   WHERE day = OLD.day AND task = OLD.task`;
