@@ -3,7 +3,7 @@
  * terminal, writing into a copy of the demo content.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -37,6 +37,16 @@ function newTask(...args: string[]) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+function checkContent(...files: string[]) {
+  const result = spawnSync(process.execPath, [join(ROOT, 'src/cli/check-content.ts'), ...files], {
+    cwd: parent,
+    encoding: 'utf8',
+    env: { ...process.env, TASKFRONT_CONTENT_DIR: content },
+    timeout: 60_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
 const skipPermit = ['--title', 'Apply for a skip permit', '--topic', 'parking-and-roads', '--kind', 'transaction', '--start-url', 'https://example.org/skip', '--yes'];
 const taskFiles = () => readdirSync(join(content, 'tasks')).sort();
 
@@ -50,7 +60,7 @@ describe('npm run new-task', () => {
       [
         'Created content/tasks/apply-for-a-skip-permit.md',
         'Next: run npm run dev, then open http://localhost:4321/apply-for-a-skip-permit',
-        'Replace the example text, then check it with npm run check:content -- content/tasks/apply-for-a-skip-permit.md',
+        'Replace each [[...]] placeholder, then check it with npm run check:content -- content/tasks/apply-for-a-skip-permit.md',
         '',
       ].join('\n'),
     );
@@ -60,6 +70,50 @@ describe('npm run new-task', () => {
     expect(loaded.problems.filter((problem) => problem.file === 'content/tasks/apply-for-a-skip-permit.md')).toEqual([]);
     const task = loaded.tasks.find((item) => item.slug === 'apply-for-a-skip-permit');
     expect(task).toMatchObject({ title: 'Apply for a skip permit', topic: 'parking-and-roads', kind: 'transaction', start: { url: 'https://example.org/skip' } });
+  });
+
+  it('writes a file that check:content fails until every placeholder is replaced, naming each with its line', () => {
+    expect(newTask(...skipPermit).status).toBe(0);
+    const file = 'content/tasks/apply-for-a-skip-permit.md';
+    const untouched = checkContent(file);
+    expect(untouched.status).toBe(1);
+    const placeholders = untouched.stdout.split('\n').filter((line) => line.includes('[placeholders]'));
+    expect(placeholders).toEqual([
+      `  error   ${file}:6 summary: replace the placeholder with the real text: [[One sentence on what people can do here, e.g. "You can apply for a skip permit online."]]  [placeholders]`,
+      `  error   ${file}:13 eligibility: replace the placeholder with the real text: [[Who can use this, e.g. "Anyone who lives in Riverton."]]  [placeholders]`,
+      `  error   ${file}:15 youWillNeed 1: replace the placeholder with the real text: [[Something to have ready, e.g. "your car’s registration number". One line each; delete lines you do not need]]  [placeholders]`,
+      `  error   ${file}:16 cost: replace the placeholder with the real text: [[What it costs, e.g. "Free" or "£25"]]  [placeholders]`,
+      `  error   ${file}:17 timeToComplete: replace the placeholder with the real text: [[How long it takes, e.g. "About 5 minutes"]]  [placeholders]`,
+      `  error   ${file}:19 steps 1.title: replace the placeholder with the real text: [[Step 1, verb first, e.g. "Check you can apply"]]  [placeholders]`,
+      `  error   ${file}:20 steps 1.text: replace the placeholder with the real text: [[What people do in step 1, in 1 to 3 short sentences, e.g. "Have your address ready."]]  [placeholders]`,
+      `  error   ${file}:21 steps 2.title: replace the placeholder with the real text: [[Step 2, verb first, e.g. "Fill in the form"]]  [placeholders]`,
+      `  error   ${file}:22 steps 2.text: replace the placeholder with the real text: [[What people do in step 2, in 1 to 3 short sentences, e.g. "Press Start and answer the questions."]]  [placeholders]`,
+      `  error   ${file}:23 steps 3.title: replace the placeholder with the real text: [[Step 3, verb first, e.g. "Get an email from us"]]  [placeholders]`,
+      `  error   ${file}:24 steps 3.text: replace the placeholder with the real text: [[What people do in step 3, in 1 to 3 short sentences, e.g. "We tell you what happens next."]]  [placeholders]`,
+      `  error   ${file}:29 owner: replace the placeholder with the real text: [[The team that answers for this page]]  [placeholders]`,
+    ]);
+    // Nothing else: a placeholder is reported once, not again as prose.
+    expect(untouched.stdout).toContain('1 file checked (schema, links, placeholders, plain-language, freshness): 12 errors, 0 warnings.');
+
+    // Filled in the way an editor would, it passes.
+    const path = join(parent, file);
+    const filled = readFileSync(path, 'utf8')
+      .replace(/^summary: .*$/m, 'summary: Get a permit to put a skip on the road outside your home.')
+      .replace(/^eligibility: .*$/m, 'eligibility: Anyone who hires a skip from a licensed company.')
+      .replace(/^ {2}- '\[\[Something.*$/m, '  - where the skip will go')
+      .replace(/^cost: .*$/m, 'cost: £40 for 2 weeks')
+      .replace(/^timeToComplete: .*$/m, 'timeToComplete: About 10 minutes')
+      .replace(/title: '\[\[Step 1.*$/m, 'title: Check where the skip can go')
+      .replace(/text: '\[\[What people do in step 1.*$/m, 'text: It must not block a dropped kerb.')
+      .replace(/title: '\[\[Step 2.*$/m, 'title: Apply for the permit')
+      .replace(/text: '\[\[What people do in step 2.*$/m, 'text: Press Start and answer the questions.')
+      .replace(/title: '\[\[Step 3.*$/m, 'title: Put the permit on the skip')
+      .replace(/text: '\[\[What people do in step 3.*$/m, 'text: We email it to you within 2 working days.')
+      .replace(/^owner: .*$/m, 'owner: Highways Team');
+    writeFileSync(path, filled);
+    const done = checkContent(file);
+    expect(done.stdout).toContain('1 file checked (schema, links, placeholders, plain-language, freshness): 0 errors, 0 warnings.');
+    expect(done.status).toBe(0);
   });
 
   it('never replaces a file that exists', () => {
@@ -108,7 +162,7 @@ describe('npm run new-task', () => {
     expect(JSON.parse(information.stdout)).toEqual({
       path: 'content/tasks/find-a-park-near-you.md',
       slug: 'find-a-park-near-you',
-      nextStep: 'Run npm run dev, then open http://localhost:4321/find-a-park-near-you. Replace the example text, then check it with npm run check:content -- content/tasks/find-a-park-near-you.md',
+      nextStep: 'Run npm run dev, then open http://localhost:4321/find-a-park-near-you. Replace each [[...]] placeholder, then check it with npm run check:content -- content/tasks/find-a-park-near-you.md',
     });
     const problems = loadContent({ root: content, cwd: parent }).problems;
     expect(problems.filter((problem) => problem.file === 'content/tasks/find-a-park-near-you.md')).toEqual([]);

@@ -74,7 +74,8 @@ export const plainLanguageCheck: ContentCheck = {
       const long = found.filter((item) => item.finding.rules.includes('sentence-length') && item.finding.sentence);
       const without = long.length ? pageReadingAge([...prose, task.body].map((text) => long.reduce((rest, item) => rest.replace(item.finding.sentence!, ''), text))) : page;
       if (long.length && without.age <= READING_AGE) {
-        for (const item of long) item.problem.message += ` (with ${long.length === 1 ? 'it' : 'the long sentences'}, the page reads at age ${page.age.toFixed(1)}; without, ${without.age.toFixed(1)})`;
+        const which = long.length === 1 ? ['it lifts', 'it'] : [`the ${long.length} long sentences lift`, 'them'];
+        for (const item of long) item.problem.message += `; ${which[0]} the whole page to reading age ${page.age.toFixed(1)} (${without.age.toFixed(1)} without ${which[1]}; aim for ${READING_AGE})`;
         continue;
       }
       const hard = page.hardWords.slice(0, 5).map((word) => `"${word}"`);
