@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -26,7 +26,18 @@ describe('npm run check:content', () => {
   it('passes clean content with exit 0', () => {
     const result = check(workspace());
     expect(result.status).toBe(0);
-    expect(result.out).toMatch(/5 files checked \(schema, links, placeholders, plain-language, freshness, search\): 0 errors, 0 warnings\./);
+    expect(result.out).toMatch(/5 files checked \(schema, links, plain-language, freshness, search, incidents\): 0 errors, 0 warnings\./);
+  });
+
+  it('fails a broken incident file, naming the file, line, field and fix', () => {
+    const dir = workspace();
+    mkdirSync(join(dir, 'content/incidents'));
+    writeFileSync(join(dir, 'content/incidents/2026-11-20-card-payments.md'), '---\ntitle: Card payments are not working\naffects:\n  - pay-a-bil\nimpact: down\nstatus: investigating\nstarted: 2026-11-20T09:00:00Z\nresolved: 2026-11-20T08:00:00Z\nworkaround: Call 01632 960 200.\nupdates:\n  - at: 2026-11-20T09:00:00Z\n    text: We are looking into it.\n---\n');
+    const result = check(dir);
+    expect(result.status).toBe(1);
+    expect(result.out).toContain('content/incidents/2026-11-20-card-payments.md:4 affects[0]: "pay-a-bil" is not a task: use the name of a file in content/tasks/ without .md, or "all"');
+    expect(result.out).toContain('content/incidents/2026-11-20-card-payments.md:6 status: is "investigating" but the incident has a resolved time: set status to resolved, or remove resolved if it is not fixed');
+    expect(result.out).toContain('content/incidents/2026-11-20-card-payments.md:8 resolved: is before started');
   });
 
   it('names every problem of a broken task with its file and line, and exits 1', () => {

@@ -11,6 +11,7 @@ import { loadIncidents } from '../incidents/load-incidents.ts';
 import { formatMoment } from '../incidents/format.ts';
 import { isLive, STALE_UPDATE_HOURS } from '../incidents/state.ts';
 import { ALL_SERVICES } from '../../schemas/incident.ts';
+import { today as todayIso } from '../dates.ts';
 import type { ContentCheck } from './types.ts';
 
 const HOUR = 3_600_000;
@@ -19,11 +20,13 @@ const HOUR = 3_600_000;
 export function checkIncidents(dir: string, content: Pick<Content, 'tasks'>, cwd: string, now: Date): ContentProblem[] {
   const { files, problems } = loadIncidents(dir, cwd);
   const tasks = new Map(content.tasks.map((task) => [task.slug, task]));
-  for (const { file, incident, lineOf } of files) {
-    if (!incident) continue;
+  for (const { file, incident, data, lineOf } of files) {
     const base = { file, check: 'incidents' };
-    incident.affects.forEach((slug, index) => {
-      if (slug === ALL_SERVICES) return;
+    // Named tasks are checked even in a file with other errors, so an editor sees every problem at once.
+    const written = (data as { affects?: unknown } | undefined)?.affects;
+    const affects = incident?.affects ?? (Array.isArray(written) ? written : []);
+    affects.forEach((slug, index) => {
+      if (typeof slug !== 'string' || slug === ALL_SERVICES) return;
       const task = tasks.get(slug);
       if (!task) {
         problems.push({ ...base, line: lineOf(['affects', index]), field: `affects[${index}]`, severity: 'error', message: `"${slug}" is not a task: use the name of a file in content/tasks/ without .md, or "all"` });
@@ -31,7 +34,7 @@ export function checkIncidents(dir: string, content: Pick<Content, 'tasks'>, cwd
         problems.push({ ...base, line: lineOf(['affects', index]), field: `affects[${index}]`, severity: 'error', message: `"${slug}" is a signpost to another organisation, not a council service: remove it` });
       }
     });
-    if (!isLive(incident, now) || incident.impact === 'planned') continue;
+    if (!incident || !isLive(incident, now) || incident.impact === 'planned') continue;
     const latest = incident.updates[0]!.at;
     const hours = Math.floor((now.getTime() - Date.parse(latest)) / HOUR);
     if (hours >= STALE_UPDATE_HOURS) {
@@ -46,7 +49,9 @@ export function checkIncidents(dir: string, content: Pick<Content, 'tasks'>, cwd
 export const incidentsCheck: ContentCheck = {
   id: 'incidents',
   description: 'incident files are valid, name real tasks, and open ones are kept up to date',
-  run({ content, root, cwd }) {
-    return checkIncidents(join(root, 'incidents'), content, cwd, new Date());
+  run({ content, root, cwd, today }) {
+    // --today moves the check's clock (to see what it will say later); otherwise it is now.
+    const now = new Date();
+    return checkIncidents(join(root, 'incidents'), content, cwd, today === todayIso(now) ? now : new Date(`${today}T12:00:00Z`));
   },
 };

@@ -25,9 +25,10 @@ export function liveIncidents(): IncidentStore {
   return holder[KEY];
 }
 
-/** The marker a prerendered page leaves where live notices go: `<div data-incident-slot="…"></div>`. */
-export const SLOT_ATTRIBUTE = 'data-incident-slot';
-/** The home page's slot; not a valid task slug, so it cannot collide with one. */
+/**
+ * Prerendered pages leave `<div data-incident-slot="…"></div>` where live notices go: a task
+ * page its slug, the home page this, which is not a valid slug and so cannot collide with one.
+ */
 export const HOME_SLOT = '_home';
 
 /** What goes into one served page: the slot it fills, the HTML, and a tag that changes when the HTML does. */

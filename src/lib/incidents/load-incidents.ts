@@ -16,6 +16,8 @@ export interface IncidentFile {
   file: string;
   /** The valid incident, or undefined when the file has an error. */
   incident?: Incident;
+  /** The front matter as written, so later checks can still look at a broken file's fields. */
+  data: unknown;
   lineOf: LineOf;
 }
 
@@ -29,14 +31,14 @@ export interface LoadedIncidents {
 const FIELDS_HELP = 'docs/editing.md, "Tell people about a problem", lists the fields';
 
 /** Parses one incident file's text. */
-export function parseIncident(source: string, id: string, file: string): { incident?: Incident; problems: ContentProblem[]; lineOf: LineOf } {
+export function parseIncident(source: string, id: string, file: string): { incident?: Incident; data: unknown; problems: ContentProblem[]; lineOf: LineOf } {
   const parsed = parseFrontMatter(source);
   if (parsed.syntaxErrors.length) {
-    return { problems: parsed.syntaxErrors.map(({ line, message }) => ({ file, line, message, severity: 'error' })), lineOf: parsed.lineOf };
+    return { data: undefined, problems: parsed.syntaxErrors.map(({ line, message }) => ({ file, line, message, severity: 'error' })), lineOf: parsed.lineOf };
   }
   const result = incidentSchema.safeParse(parsed.data);
-  if (!result.success) return { problems: issueProblems(result.error.issues, parsed.lineOf, file, { fieldsHelp: FIELDS_HELP }), lineOf: parsed.lineOf };
-  return { incident: { ...result.data, id }, problems: [], lineOf: parsed.lineOf };
+  if (!result.success) return { data: parsed.data, problems: issueProblems(result.error.issues, parsed.lineOf, file, { fieldsHelp: FIELDS_HELP }), lineOf: parsed.lineOf };
+  return { incident: { ...result.data, id }, data: parsed.data, problems: [], lineOf: parsed.lineOf };
 }
 
 /** An absent folder is no incidents, not an error: most days nothing is wrong. */
@@ -66,7 +68,7 @@ export function loadIncidents(dir: string, cwd: string = process.cwd()): LoadedI
       problems.push({ file, line: 1, message: 'the file name must be the start date then a few words, like 2026-11-26-council-tax-payments.md: rename the file', severity: 'error', check: 'incidents' });
     }
     problems.push(...parsed.problems.map((problem) => ({ ...problem, check: 'incidents' })));
-    files.push({ id, file, incident: parsed.incident, lineOf: parsed.lineOf });
+    files.push({ id, file, incident: parsed.incident, data: parsed.data, lineOf: parsed.lineOf });
   }
   const incidents = files.flatMap((entry) => (entry.incident ? [entry.incident] : [])).sort((a, b) => Date.parse(b.started) - Date.parse(a.started));
   return { incidents, files, problems };

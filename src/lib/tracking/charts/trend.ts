@@ -16,7 +16,19 @@ export interface TrendInput {
   days: DailyTaskStats[];
   /** Which lines to draw, in this order; all three when left out or empty. */
   series?: TrendSeries[];
+  /** Incident periods (YYYY-MM-DD, inclusive) to shade behind the lines, so a dip can be read beside its cause. */
+  incidents?: TrendIncident[];
 }
+
+export interface TrendIncident {
+  from: string;
+  to: string;
+  /** Named in the chart's text alternative: "Paying council tax online was not working". */
+  title: string;
+}
+
+/** Behind the lines, light enough for every line colour to keep its contrast. */
+const INCIDENT_FILL = '#f3d9d6';
 
 const ALL_SERIES: readonly TrendSeries[] = ['views', 'starts', 'completions'];
 
@@ -63,7 +75,9 @@ export function trendDrawing(input: TrendInput, width: number): Drawing {
   const lead = series[0] ?? 'views';
   const peak = days.reduce((best, day) => (day[lead] > best[lead] ? day : best), first);
   const peakText = peak[lead] > 0 ? ` ${t('charts.trend.peak', { series: lead, count: formatCount(peak[lead]), day: formatShortDate(peak.day) })}` : '';
-  const label = `${t('charts.trend.label', { title: input.title, range: dateRange(first.day, last.day), totals: totals.join(', ') })}${peakText}`;
+  const shown = (input.incidents ?? []).filter((incident) => incident.to >= first.day && incident.from <= last.day);
+  const incidentText = shown.length ? ` ${t('charts.trend.incidents', { list: shown.map((incident) => `${incident.title} (${dateRange(incident.from < first.day ? first.day : incident.from, incident.to > last.day ? last.day : incident.to)})`).join('; ') })}` : '';
+  const label = `${t('charts.trend.label', { title: input.title, range: dateRange(first.day, last.day), totals: totals.join(', ') })}${peakText}${incidentText}`;
 
   const stacked = width < STACKED_LEGEND_WIDTH;
   const legendRows = stacked ? series.length : 1;
@@ -108,5 +122,16 @@ export function trendDrawing(input: TrendInput, width: number): Drawing {
     return { kind: 'polyline', series: name, points: days.map((day, index) => [xAt(index), yAt(day[name])]), stroke: colour, strokeWidth: LINE_WIDTH, dash };
   });
 
-  return { width, height: xLabelY + 28, label: oneLine(label), shapes: [...legend, ...axes, ...xLabels, ...lines] };
+  // Each incident shades its days: from half a day before its first to half a day after its last.
+  const step = days.length > 1 ? plotWidth / (days.length - 1) : plotWidth;
+  const bands = shown.flatMap((incident): Shape[] => {
+    const start = days.findIndex((day) => day.day >= incident.from);
+    const end = days.findLastIndex((day) => day.day <= incident.to);
+    if (start < 0 || end < start) return [];
+    const x1 = Math.max(plot.left, xAt(start) - step / 2);
+    const x2 = Math.min(plot.right, xAt(end) + step / 2);
+    return [{ kind: 'rect', x: x1, y: plot.top, width: Math.max(4, x2 - x1), height: plotHeight, fill: INCIDENT_FILL }];
+  });
+
+  return { width, height: xLabelY + 28, label: oneLine(label), shapes: [...legend, ...bands, ...axes, ...xLabels, ...lines] };
 }
