@@ -26,7 +26,7 @@ describe('npm run check:content', () => {
   it('passes clean content with exit 0', () => {
     const result = check(workspace());
     expect(result.status).toBe(0);
-    expect(result.out).toMatch(/5 files checked \(schema, links, plain-language, freshness, search, incidents\): 0 errors, 0 warnings\./);
+    expect(result.out).toMatch(/5 files checked \(schema, links, placeholders, plain-language, freshness, search, incidents\): 0 errors, 0 warnings\./);
   });
 
   it('fails a broken incident file, naming the file, line, field and fix', () => {
