@@ -73,7 +73,7 @@ if (values.from) {
   const byExample = new Map<string, ExampleResult>();
   for (const file of values.from.split(',')) {
     try {
-      for (const item of JSON.parse(readFileSync(resolve(root, file), 'utf8')) as ExampleResult[]) byExample.set(item.testcaseId, item);
+      for (const item of JSON.parse(readFileSync(resolve(root, file), 'utf8')) as ExampleResult[]) byExample.set(`${item.ruleId}|${item.testcaseId}`, item);
     } catch (error) {
       fail(`--from ${file}: cannot read it as a results.json from an earlier run (${(error as Error).message.split('\n')[0]}).`);
     }
