@@ -13,7 +13,7 @@ import type { ActCase } from './fixture-index.ts';
  * The WCAG 2 A and AA criteria a rule decides: those its requirements name "for
  * conformance", else the ones they name as secondary, else the claim's own list.
  */
-export function ruleCriteria(testcase: Pick<ActCase, 'ruleAccessibilityRequirements'>, claim: ClaimedRule): string[] {
+export function ruleCriteria(testcase: Pick<ActCase, 'ruleAccessibilityRequirements'>, claim: Pick<ClaimedRule, 'criteria'>): string[] {
   if (claim.criteria) return [...claim.criteria].sort(compareCriteria);
   const requirements = Object.entries(testcase.ruleAccessibilityRequirements ?? {});
   const numbers = (entries: typeof requirements) =>
