@@ -169,7 +169,7 @@ async function runOne(testcase: Case, browsing: Browsing, base: string, timeout:
   if (!claim) throw new Error(`Rule ${testcase.ruleId} is in the fixtures but not claimed in tools/act/claimed-rules.ts: run npm run act:fixtures again.`);
   const criteria = ruleCriteria(testcase, claim);
   const base0 = { ruleId: testcase.ruleId, ruleName: testcase.ruleName, testcaseId: testcase.testcaseId, title: testcase.testcaseTitle, url: testcase.url, expected: testcase.expected, criteria };
-  if (testcase.notRun) return { ...base0, notRun: testcase.notRun, failures: [], questions: [], ms: 0 };
+  if (testcase.notRun) return { ...base0, notRun: testcase.notRun, failures: [], questions: [], own: [], ms: 0 };
   const started = performance.now();
   let timer: NodeJS.Timeout | undefined;
   try {
@@ -178,10 +178,10 @@ async function runOne(testcase: Case, browsing: Browsing, base: string, timeout:
       new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`the audit did not finish in ${timeout / 1000} s`)), timeout))),
     ]);
     const errors = audit.results.flatMap((page) => page.checks.filter((check) => check.outcome === 'error').map((check) => `${check.check}: ${check.note ?? 'error'}`));
-    return { ...base0, notRun: null, ...judge(audit.problems, audit.needsReview, criteria, claim.procedures), ms: Math.round(performance.now() - started), ...(errors.length ? { errors } : {}) };
+    return { ...base0, notRun: null, ...judge(audit.problems, audit.needsReview, criteria, claim.procedures, claim.onlyProcedures), ms: Math.round(performance.now() - started), ...(errors.length ? { errors } : {}) };
   } catch (error) {
     // Counted, not hidden: a failed example that could not be audited is a miss.
-    return { ...base0, notRun: null, failures: [], questions: [], ms: Math.round(performance.now() - started), errors: [(error as Error).message.split('\n')[0] ?? 'error'] };
+    return { ...base0, notRun: null, failures: [], questions: [], own: [], ms: Math.round(performance.now() - started), errors: [(error as Error).message.split('\n')[0] ?? 'error'] };
   } finally {
     clearTimeout(timer);
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { NeedsReview, Problem } from '../../src/schemas/a11y.ts';
-import { earlImplementationReport, judge, meetsTargets, ruleCriteria, tally, verdict, without, type ExampleResult } from './score.ts';
+import { earlImplementationReport, judge, meetsTargets, rescore, ruleCriteria, tally, verdict, without, type ExampleResult } from './score.ts';
 
 const problem = (criteria: string[], engines?: string[], rule = 'image-alt'): Problem & { engines?: string[] } => ({
   id: 'x',
@@ -47,18 +47,19 @@ const example = (expected: ExampleResult['expected'], found: Partial<ExampleResu
   failures: [],
   questions: [],
   ms: 1,
+  own: expected === 'failed' ? [] : (found.failures ?? []).map((item) => item.rule),
   ...found,
 });
 
 describe('the criteria an ACT rule decides', () => {
   it('takes the WCAG A and AA criteria required for conformance, leaving out AAA and techniques', () => {
     const requirements = { 'wcag20:1.4.3': { forConformance: true }, 'wcag20:1.4.6': { forConformance: true }, 'wcag-technique:G18': { forConformance: true } };
-    expect(ruleCriteria({ ruleAccessibilityRequirements: requirements }, { by: 'axe' })).toEqual(['1.4.3']);
+    expect(ruleCriteria({ ruleAccessibilityRequirements: requirements }, {})).toEqual(['1.4.3']);
   });
 
   it('falls back to secondary criteria, then to the claim’s own list', () => {
-    expect(ruleCriteria({ ruleAccessibilityRequirements: { 'aria12:x': { forConformance: true }, 'wcag20:4.1.2': { secondary: 'less strict' }, 'wcag20:1.3.1': { secondary: 'x' } } }, { by: 'axe' })).toEqual(['1.3.1', '4.1.2']);
-    expect(ruleCriteria({ ruleAccessibilityRequirements: null }, { by: 'ours', criteria: ['2.4.6', '1.3.1'] })).toEqual(['1.3.1', '2.4.6']);
+    expect(ruleCriteria({ ruleAccessibilityRequirements: { 'aria12:x': { forConformance: true }, 'wcag20:4.1.2': { secondary: 'less strict' }, 'wcag20:1.3.1': { secondary: 'x' } } }, {})).toEqual(['1.3.1', '4.1.2']);
+    expect(ruleCriteria({ ruleAccessibilityRequirements: null }, { criteria: ['2.4.6', '1.3.1'] })).toEqual(['1.3.1', '2.4.6']);
   });
 });
 
@@ -69,8 +70,25 @@ describe('judging one example', () => {
     expect(said.questions).toHaveLength(1);
   });
 
-  it('with procedures, counts only those findings whatever their criteria', () => {
-    const said = judge([problem(['4.1.2'], undefined, 'label'), problem(['4.1.2'], undefined, 'aria-roles')], [question(['1.3.1'])], ['4.1.2'], ['axe/aria-roles']);
+  it('tells the rule’s own failures from other failures of the same criterion', () => {
+    const said = judge([problem(['4.1.2'], undefined, 'label'), problem(['4.1.2'], undefined, 'aria-required-attr'), problem(['1.4.12'], undefined, 'text-spacing-overlap')], [], ['4.1.2', '1.4.12'], ['axe/label', 'axe/aria-input-field-name'], false);
+    expect(said.failures).toHaveLength(3);
+    expect(said.own).toEqual(['axe/label']);
+    expect(judge([problem(['1.4.12'], undefined, 'x')].map((item) => ({ ...item, check: 'text-spacing' as const })), [], ['1.4.12'], ['text-spacing/']).own).toEqual(['text-spacing/x']);
+    // A passed example failed only by another rule's check is not flagged; by the rule's own, it is.
+    expect(verdict({ expected: 'passed', notRun: null, failures: said.failures, questions: [], own: [] })).toBe('clean');
+    expect(verdict({ expected: 'passed', notRun: null, failures: said.failures, questions: [], own: said.own })).toBe('flagged');
+  });
+
+  it('scores a saved result again against changed procedures', () => {
+    const saved = example('passed', { failures: [{ rule: 'axe/label', engines: ['axe-core'], selector: 'input' }, { rule: 'axe/aria-roles', engines: ['axe-core'], selector: 'div' }] });
+    expect(rescore(saved, ['axe/aria-roles']).own).toEqual(['axe/aria-roles']);
+    expect(rescore(saved, ['axe/aria-roles'], true).failures.map((item) => item.rule)).toEqual(['axe/aria-roles']);
+    expect(rescore(saved, ['axe/button-name']).own).toEqual([]);
+  });
+
+  it('with procedures only, counts only those findings whatever their criteria', () => {
+    const said = judge([problem(['4.1.2'], undefined, 'label'), problem(['4.1.2'], undefined, 'aria-roles')], [question(['1.3.1'])], ['4.1.2'], ['axe/aria-roles'], true);
     expect(said.failures.map((item) => item.rule)).toEqual(['axe/aria-roles']);
     expect(said.questions).toEqual([]);
   });
@@ -99,7 +117,7 @@ describe('totals and targets', () => {
 
   it('counts per rule and in total, an example that could not be audited as a miss', () => {
     const { rules, total } = tally(results);
-    expect(total).toEqual({ failed: 100, caught: 98, caughtByQuestion: 1, passedOrInapplicable: 100, flagged: 2, questions: 1, notRun: 1 });
+    expect(total).toEqual({ failed: 100, caught: 98, caughtByQuestion: 1, passedOrInapplicable: 100, flagged: 2, otherFailures: 0, questions: 1, notRun: 1 });
     expect(rules.map((rule) => [rule.ruleId, rule.flagged])).toEqual([['r1', 1], ['r2', 1]]);
     expect(meetsTargets(total)).toBe(true);
     expect(meetsTargets({ ...total, caught: 96 })).toBe(false);

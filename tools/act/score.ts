@@ -13,7 +13,7 @@ import type { ActCase } from './fixture-index.ts';
  * The WCAG 2 A and AA criteria a rule decides: those its requirements name "for
  * conformance", else the ones they name as secondary, else the claim's own list.
  */
-export function ruleCriteria(testcase: Pick<ActCase, 'ruleAccessibilityRequirements'>, claim: ClaimedRule): string[] {
+export function ruleCriteria(testcase: Pick<ActCase, 'ruleAccessibilityRequirements'>, claim: Pick<ClaimedRule, 'criteria'>): string[] {
   if (claim.criteria) return [...claim.criteria].sort(compareCriteria);
   const requirements = Object.entries(testcase.ruleAccessibilityRequirements ?? {});
   const numbers = (entries: typeof requirements) =>
@@ -37,6 +37,8 @@ export interface ExampleResult {
   notRun: string | null;
   /** Failures on the rule's criteria: "check/rule" with the element. */
   failures: { rule: string; engines: string[]; selector: string | null }[];
+  /** The failures that came from the rule's own procedures: on a passed or inapplicable example, a wrong answer. */
+  own: string[];
   /** Questions for a person on the rule's criteria. */
   questions: { rule: string; engines: string[]; selectors: (string | null)[] }[];
   ms: number;
@@ -46,19 +48,29 @@ export interface ExampleResult {
 
 const touches = (criteria: readonly string[], wanted: readonly string[]) => criteria.some((number) => wanted.includes(number));
 
+/** "axe/label" matches "axe/label"; "text-spacing/" matches every rule of that check. */
+export const isProcedure = (rule: string, procedures: readonly string[]) => procedures.some((procedure) => (procedure.endsWith('/') ? rule.startsWith(procedure) : rule === procedure));
+
 /**
- * What the audit of one example said about the rule's criteria; with `procedures`, only
- * what those findings ("check/rule") said.
+ * What the audit of one example said about the rule's criteria (failures and questions),
+ * and which of those failures came from the rule's own procedures (`own`). With
+ * `onlyProcedures`, failures and questions from other findings do not count at all.
  */
-export function judge(problems: readonly (Problem & { engines?: string[] })[], needsReview: readonly (NeedsReview & { engines?: string[] })[], criteria: readonly string[], procedures?: readonly string[]): Pick<ExampleResult, 'failures' | 'questions'> {
-  const counts = (item: { check: string; rule: string; criteria: string[] }) => (procedures ? procedures.includes(`${item.check}/${item.rule}`) : touches(item.criteria, criteria));
+export function judge(
+  problems: readonly (Problem & { engines?: string[] })[],
+  needsReview: readonly (NeedsReview & { engines?: string[] })[],
+  criteria: readonly string[],
+  procedures: readonly string[] = [],
+  onlyProcedures = false,
+): Pick<ExampleResult, 'failures' | 'questions' | 'own'> {
+  const counts = (item: { check: string; rule: string; criteria: string[] }) => (onlyProcedures ? isProcedure(`${item.check}/${item.rule}`, procedures) : touches(item.criteria, criteria));
+  const failures = problems.filter(counts).map((problem) => ({ rule: `${problem.check}/${problem.rule}`, engines: problem.engines ?? [engineOf(problem.check)], selector: problem.selector }));
   return {
-    failures: problems
-      .filter(counts)
-      .map((problem) => ({ rule: `${problem.check}/${problem.rule}`, engines: problem.engines ?? [engineOf(problem.check)], selector: problem.selector })),
+    failures,
     questions: needsReview
       .filter((item) => item.kind === 'needs-review' && counts(item))
       .map((item) => ({ rule: `${item.check}/${item.rule}`, engines: item.engines ?? [engineOf(item.check)], selectors: item.elements.map((element) => element.selector) })),
+    own: [...new Set(failures.map((item) => item.rule).filter((rule) => isProcedure(rule, procedures)))],
   };
 }
 
@@ -67,19 +79,18 @@ const engineOf = (check: string) => (check === 'axe' || check === 'forced-colors
 /** The results as if one engine had not run: what it found alone is taken away (what it shares with another stays). */
 export function without(results: readonly ExampleResult[], engine: string): ExampleResult[] {
   const others = (engines: string[]) => engines.some((name) => name !== engine);
-  return results.map((result) => ({
-    ...result,
-    failures: result.failures.filter((item) => others(item.engines)),
-    questions: result.questions.filter((item) => others(item.engines)),
-  }));
+  return results.map((result) => {
+    const failures = result.failures.filter((item) => others(item.engines));
+    return { ...result, failures, questions: result.questions.filter((item) => others(item.engines)), own: result.own.filter((rule) => failures.some((item) => item.rule === rule)) };
+  });
 }
 
 export type Verdict = 'caught' | 'missed' | 'flagged' | 'clean' | 'not-run';
 
-export function verdict(result: Pick<ExampleResult, 'expected' | 'notRun' | 'failures' | 'questions'>): Verdict {
+export function verdict(result: Pick<ExampleResult, 'expected' | 'notRun' | 'failures' | 'questions' | 'own'>): Verdict {
   if (result.notRun) return 'not-run';
   if (result.expected === 'failed') return result.failures.length || result.questions.length ? 'caught' : 'missed';
-  return result.failures.length ? 'flagged' : 'clean';
+  return result.own.length ? 'flagged' : 'clean';
 }
 
 export interface Tally {
@@ -89,6 +100,8 @@ export interface Tally {
   caughtByQuestion: number;
   passedOrInapplicable: number;
   flagged: number;
+  /** Passed or inapplicable examples with a failure on the criteria from another rule's findings (often a real, different failure). */
+  otherFailures: number;
   /** Examples of any kind with a question for a person on the rule's criteria. */
   questions: number;
   notRun: number;
@@ -100,7 +113,7 @@ export interface RuleTally extends Tally {
   criteria: string[];
 }
 
-const empty = (): Tally => ({ failed: 0, caught: 0, caughtByQuestion: 0, passedOrInapplicable: 0, flagged: 0, questions: 0, notRun: 0 });
+const empty = (): Tally => ({ failed: 0, caught: 0, caughtByQuestion: 0, passedOrInapplicable: 0, flagged: 0, otherFailures: 0, questions: 0, notRun: 0 });
 
 function add(tally: Tally, result: ExampleResult) {
   const said = verdict(result);
@@ -116,6 +129,7 @@ function add(tally: Tally, result: ExampleResult) {
   } else {
     tally.passedOrInapplicable++;
     if (said === 'flagged') tally.flagged++;
+    else if (result.failures.length) tally.otherFailures++;
   }
 }
 
@@ -199,4 +213,14 @@ export function earlImplementationReport(results: readonly ExampleResult[], meta
         }),
     ],
   };
+}
+
+/**
+ * Scores a saved result again against the current claims (tools/act/claimed-rules.ts), so a
+ * change to a rule's procedures can be checked on results.json without auditing again.
+ */
+export function rescore(result: Omit<ExampleResult, 'own'> & { own?: string[] }, procedures: readonly string[], onlyProcedures = false): ExampleResult {
+  const failures = onlyProcedures ? result.failures.filter((item) => isProcedure(item.rule, procedures)) : result.failures;
+  const questions = onlyProcedures ? result.questions.filter((item) => isProcedure(item.rule, procedures)) : result.questions;
+  return { ...result, failures, questions, own: [...new Set(failures.map((item) => item.rule).filter((rule) => isProcedure(rule, procedures)))] };
 }

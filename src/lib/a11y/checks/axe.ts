@@ -13,11 +13,14 @@ import { AXE_ENGINE } from './ibm.ts';
 
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 /**
- * Rules axe leaves off by default that decide a WCAG 2.2 AA criterion:
- * css-orientation-lock (1.3.4 Orientation) is experimental in axe, but its test (a CSS
- * transform that locks content to one orientation) is the one the W3C ACT rule describes.
+ * Rules axe leaves off by default or outside the WCAG tags that test what a W3C ACT rule
+ * describes: css-orientation-lock (1.3.4 Orientation) is experimental in axe, but its test
+ * (a CSS transform that locks content to one orientation) is the ACT rule's;
+ * presentation-role-conflict (ACT 46ca7f: an element marked decorative that is still
+ * exposed, because it can take focus or has global ARIA) is tagged best practice, so its
+ * findings name no criterion.
  */
-export const AXE_EXTRA_RULES = ['css-orientation-lock'];
+export const AXE_EXTRA_RULES = ['css-orientation-lock', 'presentation-role-conflict'];
 
 export async function checkAxe(page: Page, recorder: Recorder, options: { check: CheckId; condition: string; sameAs?: CheckId }): Promise<void> {
   const frames = page.frames().length;

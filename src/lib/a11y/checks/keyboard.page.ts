@@ -134,6 +134,29 @@ function inert(el: Element): boolean {
   return Boolean(modal && !modal.contains(el));
 }
 
+/**
+ * Whether Tab should reach anything in a frame: its document has something in the tab order,
+ * and the frame can be seen (a 1 px frame is a tracking or helper frame, not meant to be used).
+ * A frame from another site cannot be looked into, so it is expected, as before.
+ */
+function frameHasTabStops(frame: HTMLIFrameElement): boolean {
+  // The content box, not the border box: a width="1" frame still has its 2 px default border.
+  if (frame.clientWidth <= 1 || frame.clientHeight <= 1) return false;
+  let doc: Document | null = null;
+  try {
+    doc = frame.contentDocument;
+  } catch {
+    doc = null;
+  }
+  if (!doc) return true;
+  return [...doc.querySelectorAll(FOCUSABLE)].some((inner) => {
+    const tabindex = inner.getAttribute('tabindex');
+    if (tabindex !== null && Number(tabindex) < 0) return false;
+    if (inner.matches(':disabled') || inner.closest('[inert]') || (inner instanceof HTMLInputElement && inner.type === 'hidden')) return false;
+    return inner.matches(INTERACTIVE) || tabindex !== null ? inner.getClientRects().length > 0 : false;
+  });
+}
+
 export function keyboardPrepare(): KeyboardPrep {
   const active = deepActive();
   keyboard = { expected: [], looks: new Map(), focused: new Set(), previous: active, start: active };
@@ -145,6 +168,8 @@ export function keyboardPrepare(): KeyboardPrep {
     if (!el.matches(INTERACTIVE) && !(tabindex !== null && Number(tabindex) >= 0)) continue;
     const rect = el.getBoundingClientRect();
     if (!rendered(el) || clippedAway(el) || rect.right + scrollX <= 0 || rect.bottom + scrollY <= 0) continue;
+    // A frame is a Tab stop only for what is inside it: one with nothing to use is not missed.
+    if (el instanceof HTMLIFrameElement && !frameHasTabStops(el)) continue;
     keyboard.expected.push(el);
   }
   armKeys();
