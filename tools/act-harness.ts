@@ -26,6 +26,7 @@ const { values } = parseCli({
     workers: { type: 'string', default: '2', valueName: 'n', description: 'pages audited at once (default 2)' },
     out: { type: 'string', default: 'reports/act', valueName: 'dir', description: 'where to write earl.jsonld and summary.md (default reports/act)' },
     quiet: { type: 'boolean', description: 'no progress lines' },
+    'min-caught': { type: 'string', valueName: 'percent', description: `exit 0 when at least this share of failed examples is caught, though under the ${TARGETS.caught * 100}% target: CI's floor against regressions while the target is not yet met (default: the target)` },
     from: { type: 'string', valueName: 'file,file', description: 'score saved results.json files again instead of auditing; a later file replaces the examples it has (a rule re-run after a fix)' },
   },
   json: 'print the per-rule and total figures as JSON',
@@ -104,6 +105,9 @@ const withIbm = engines.includes('ibm');
 const axeOnly = withIbm ? tally(without(results, IBM_ENGINE)).total : null;
 const engineNames = [`${AXE_ENGINE} ${axeVersion()}`, ...(withIbm ? [`${IBM_ENGINE} ${ibmVersion()}`] : []), 'Taskfront checks'];
 const ok = meetsTargets(total);
+const floor = values['min-caught'] === undefined ? TARGETS.caught : intOption('min-caught', values['min-caught'], { min: 0, max: 100, fallback: 97 }) / 100;
+// Under the target but at or above the floor: the figures still say TARGETS MISSED; only the exit code is held.
+const aboveFloor = total.failed > 0 && total.caught / total.failed >= floor && meetsTargets({ ...total, caught: total.failed });
 const version = '0.1.0';
 
 const out = resolve(root, values.out);
@@ -130,8 +134,9 @@ if (values.json) {
   );
   const misses = rules.filter((rule: RuleTally) => rule.caught < rule.failed || rule.flagged).map((rule) => `${rule.ruleId} (${ruleResult(rule)})`);
   if (misses.length) console.log(`Rules not perfect: ${misses.join('; ')}.`);
+  if (!ok && aboveFloor) console.log(`Exit 0 all the same: ${percent(total.caught, total.failed)} caught is at or above the floor of ${floor * 100}% given with --min-caught, and the flagged share is within its target.`);
 }
-process.exit(ok ? EXIT.ok : EXIT.problems);
+process.exit(ok || aboveFloor ? EXIT.ok : EXIT.problems);
 
 function axeVersion(): string {
   try {
