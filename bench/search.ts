@@ -12,7 +12,7 @@
  * Exit 1 when a budget is missed, 2 when it cannot run. Options: --sizes 1000,10000  --queries 400  --json
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import lunr from 'lunr';
 import { fail, intListOption, intOption, parseCli } from '../src/lib/cli/cli.ts';
@@ -37,9 +37,10 @@ catalogues built from the demo tasks.`,
   options: {
     sizes: { type: 'string', default: '1000,10000', valueName: 'n,n', description: 'catalogue sizes in tasks, besides the demo itself (default 1000,10000)' },
     queries: { type: 'string', default: '400', valueName: 'n', description: 'queries timed per size, at least 200 (default 400)' },
+    dist: { type: 'string', valueName: 'folder', description: 'the build whose browser script is measured (default dist/)' },
   },
   json: 'print the figures table and the budget checks as JSON',
-  notes: 'npm run bench:search builds the portal first, so the real browser script is measured;\nrun directly, it needs an existing build (npm run build).',
+  notes: 'npm run bench:search (npm run bench -- search) builds the portal first, so the real browser script is measured;\nrun directly, it needs an existing build (npm run build, or --dist).',
   problems: 'a budget is missed',
   cannotRun: 'could not run (wrong options, no build, or content errors)',
 });
@@ -98,7 +99,7 @@ const compressed = (text: string | Buffer) => ({
 });
 
 // The real browser script, as built.
-const assets = join(import.meta.dirname, '../dist/client/_astro');
+const assets = join(values.dist ? resolve(values.dist) : join(import.meta.dirname, '../dist'), 'client/_astro');
 let scriptFile: string | undefined;
 try {
   scriptFile = readdirSync(assets).find((name) => /^live-search-entry-.+\.js$/.test(name));
