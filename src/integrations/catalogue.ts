@@ -4,8 +4,9 @@
  * - `virtual:taskfront/catalogue`: task slugs, titles, topics and start URLs, and whether the
  *   browser searches its own index; small, and imported by every page and the tracking routes;
  * - `virtual:taskfront/search-data`: the search documents, synonyms, best bets, dictionary and
- *   the lunr index serialised at build time. Only /search and /api/search import it, so no other
- *   request loads it, and the server loads the index instead of building it (decision 0034);
+ *   the engine's index (posting lists and vocabulary, prepareSearch) made at build time. Only
+ *   /search and /api/search import it, so no other request loads it, and the server loads the
+ *   index instead of making it (decision 0034);
  * - `virtual:taskfront/browser-index`: the browser's smaller copy, written to /search-index.json.
  * The two large ones are JSON strings given to JSON.parse, which V8 reads several times faster
  * than the same data as a JavaScript object literal.
@@ -16,7 +17,7 @@ import { gzipSync } from 'node:zlib';
 import { sharedContent } from '../lib/content/load-content.ts';
 import { contentDir } from '../lib/content/paths.ts';
 import { setting } from '../lib/settings/load-settings.ts';
-import { buildIndex, type SearchData } from '../lib/search/engine.ts';
+import { prepareSearch, type SearchData } from '../lib/search/engine.ts';
 import { browserSearchData, searchDataFor } from '../lib/search/search-data.ts';
 import type { Content } from '../lib/content/load-content.ts';
 
@@ -41,7 +42,7 @@ function derive(content: Content, limitKb: number): Derived {
   const browserKb = gzipSync(browserJson).length / 1024;
   derived = {
     tasks: content.tasks.map((task) => ({ slug: task.slug, title: task.title, topic: task.topic, kind: task.kind, startUrl: task.start?.url ?? null })),
-    searchData: { ...data, index: buildIndex(data.docs).toJSON() },
+    searchData: { ...data, prepared: prepareSearch(data) },
     browserJson,
     mode: browserKb <= limitKb ? 'index' : 'api',
   };
