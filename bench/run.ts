@@ -3,7 +3,7 @@
  * run in the same run, with the machine, medians, ratios and pass or fail. Writes
  * reports/bench/<part>.json and .md, and reports/bench/summary.md with every table.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fail, intOption, parseCli } from '../src/lib/cli/cli.ts';
@@ -43,6 +43,8 @@ const chosen = (positionals.length ? positionals : Object.keys(PARTS)) as PartNa
 const quick = values.quick;
 const root = join(import.meta.dirname, '..');
 const scratch = mkdtempSync(join(tmpdir(), 'taskfront-bench-'));
+// Builds go under here, and a built server imports its packages from the nearest node_modules up its path.
+symlinkSync(join(root, 'node_modules'), join(scratch, 'node_modules'));
 const ctx: BenchContext = {
   root,
   scratch,
@@ -73,7 +75,11 @@ try {
   }
 } finally {
   if (values.keep) console.error(`Kept ${scratch}`);
-  else rmSync(scratch, { recursive: true, force: true });
+  else {
+    // The link first, so nothing can follow it into the shared node_modules.
+    unlinkSync(join(scratch, 'node_modules'));
+    rmSync(scratch, { recursive: true, force: true });
+  }
 }
 const minutes = (performance.now() - started) / 60000;
 writeFileSync(join(reportDir, 'summary.md'), `## Benchmarks\n\nCommand: \`${ctx.command}\`, ${minutes.toFixed(1)} minutes.\n\n${results.map(markdownTable).join('\n')}`);
