@@ -6,7 +6,7 @@
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fail, intOption, parseCli } from '../src/lib/cli/cli.ts';
+import { fail, intListOption, intOption, parseCli } from '../src/lib/cli/cli.ts';
 import { buildPart } from './parts/build.ts';
 import type { BenchContext } from './parts/context.ts';
 import { dashboardPart } from './parts/dashboard.ts';
@@ -29,6 +29,7 @@ runs, the ratio, the budget and pass or fail. Without parts, runs them all.`,
     runs: { type: 'string', valueName: 'n', description: 'repeated runs per figure (default 3; quick 1)' },
     'runs-10k': { type: 'string', valueName: 'n', description: 'repeated 10,000-task builds (default 2)' },
     seconds: { type: 'string', valueName: 's', description: 'seconds of HTTP load per measurement (default 10; quick 3)' },
+    sizes: { type: 'string', valueName: 'n,n', description: 'build and search catalogue sizes (default 1000,10000; quick 300)' },
     keep: { type: 'boolean', description: 'keep the temporary folder (catalogues, builds, databases) and print where it is' },
   },
   json: 'print every part\'s result as JSON',
@@ -51,6 +52,7 @@ const ctx: BenchContext = {
   quick,
   runs: intOption('runs', values.runs, { min: 1, max: 20, fallback: quick ? 1 : 3, example: '--runs 3' }),
   runs10k: intOption('runs-10k', values['runs-10k'], { min: 1, max: 20, fallback: 2, example: '--runs-10k 2' }),
+  sizes: values.sizes ? intListOption('sizes', values.sizes, { min: 100, max: 100_000, example: '--sizes 1000,10000' }) : quick ? [300] : [1000, 10000],
   loadSeconds: intOption('seconds', values.seconds, { min: 1, max: 600, fallback: quick ? 3 : 10, example: '--seconds 10' }),
   command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
 };

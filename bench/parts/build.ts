@@ -25,7 +25,7 @@ interface BuildRun extends Measured {
 
 export async function buildPart(ctx: BenchContext): Promise<PartResult> {
   const part = startPart('build', ctx.command);
-  const sizes = ctx.quick ? [300] : [1000, 10000];
+  const sizes = ctx.sizes;
   const runsFor = (size: number) => (ctx.quick ? 1 : size >= 10000 ? ctx.runs10k : ctx.runs);
   for (const size of sizes) {
     const content = catalogueDir(ctx, size);

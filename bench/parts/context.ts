@@ -11,6 +11,8 @@ export interface BenchContext {
   /** Repeated runs per figure (medians); 10,000-task builds have their own count. */
   runs: number;
   runs10k: number;
+  /** Catalogue sizes for the build part; the search part starts the 10,000-task build only when 10000 is among them. */
+  sizes: number[];
   /** Seconds of HTTP load per measurement. */
   loadSeconds: number;
   /** The command as typed, for the reports. */
