@@ -113,8 +113,7 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
       from: { type: 'string', default: 'content', valueName: 'folder', description: 'demo content to copy (default content)' },
     },
   });
-  const out = values.out;
-  if (!out) fail('Give the folder to write with --out, e.g. --out /tmp/catalogue-1000');
+  const out = values.out || fail('Give the folder to write with --out, e.g. --out /tmp/catalogue-1000');
   const tasks = intOption('tasks', values.tasks, { min: 1, max: 1_000_000, fallback: 1000, example: '--tasks 1000' });
   try {
     const written = writeSyntheticCatalogue({ from: values.from ?? 'content', out: resolve(out), tasks });
