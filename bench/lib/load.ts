@@ -4,6 +4,8 @@ import autocannon from 'autocannon';
 export interface LoadResult {
   /** Answers a second over the whole run (each answer, whatever its status). */
   rps: number;
+  /** How long the run took. */
+  seconds: number;
   p50: number;
   p99: number;
   total: number;
@@ -15,16 +17,18 @@ export interface LoadResult {
 export interface LoadOptions {
   url: string;
   connections: number;
-  seconds: number;
+  /** Run for this long; or, with `amount`, until that many requests have all been answered. */
+  seconds?: number;
+  amount?: number;
   requests: { method?: string; path: string; headers?: Record<string, string>; body?: string; setupRequest?: (request: { body?: string }) => { body?: string } }[];
 }
 
-export async function load({ url, connections, seconds, requests }: LoadOptions): Promise<LoadResult> {
-  const result = await autocannon({ url, connections, duration: seconds, timeout: 10, requests });
+export async function load({ url, connections, seconds, amount, requests }: LoadOptions): Promise<LoadResult> {
+  const result = await autocannon({ url, connections, ...(amount ? { amount } : { duration: seconds }), timeout: 30, requests });
   const statuses: Record<string, number> = {};
   for (const [code, { count }] of Object.entries(result.statusCodeStats ?? {})) statuses[code] = count;
   const total = Object.values(statuses).reduce((sum, count) => sum + count, 0);
-  return { rps: total / result.duration, p50: result.latency.p50, p99: result.latency.p99, total, statuses, errors: result.errors + result.timeouts };
+  return { rps: total / result.duration, seconds: result.duration, p50: result.latency.p50, p99: result.latency.p99, total, statuses, errors: result.errors + result.timeouts };
 }
 
 /** Polls until `url` answers 200, then resolves with the ms since `since` (performance.now()). */

@@ -59,20 +59,25 @@ export async function eventsPart(ctx: BenchContext): Promise<PartResult> {
           ? await startServer([join(demoOut, 'server/entry.mjs')], env, '/healthz', ctx.root)
           : await startServer(['bench/bare-events-server.ts'], env, '/healthz', ctx.root);
         log(`events: ${connections} connections, batch ${batch}, ${who} (run ${run + 1}/${ctx.runs})`);
-        const result = await load({ url: server.url, connections, seconds: ctx.loadSeconds, requests: requests(batch) });
+        // A run of a fixed number of requests, all answered, so every request is either counted as
+        // acknowledged or not, and none is cut off in flight. The warm-up says how many fill the time.
+        const warm = await load({ url: server.url, connections, amount: connections * 2, requests: requests(batch) });
+        const before = rowsIn(file);
+        const amount = Math.max(connections * 2, Math.round(warm.rps * ctx.loadSeconds));
+        const result = await load({ url: server.url, connections, amount, requests: requests(batch) });
         // Stopped first: the portal's graceful stop finishes its writes and closes the store.
         await server.stop();
-        samples[who].push({ result, rows: rowsIn(file) });
+        samples[who].push({ result, rows: rowsIn(file) - before });
       }
     }
-    const eventsPerSecond = (who: 'ours' | 'bare') => median(samples[who].map(({ result }) => ((result.statuses['204'] ?? 0) * batch) / ctx.loadSeconds));
+    const eventsPerSecond = (who: 'ours' | 'bare') => median(samples[who].map(({ result }) => ((result.statuses['204'] ?? 0) * batch) / result.seconds));
     const ours = eventsPerSecond('ours');
     const bare = eventsPerSecond('bare');
     const acknowledged = samples.ours.reduce((sum, { result }) => sum + (result.statuses['204'] ?? 0) * batch, 0);
     const stored = samples.ours.reduce((sum, { rows }) => sum + rows, 0);
     const other = samples.ours.reduce((sum, { result }) => sum + Object.entries(result.statuses).filter(([code]) => code !== '204').reduce((s, [, n]) => s + n, 0), 0);
     const label = `${batch === 1 ? 'single events' : `batches of ${batch}`}, ${connections} connections`;
-    part.add({ name: `events/s, ${label}`, unit: 'events/s', value: ours, baseline: bare, baselineName: 'bare node:http, 1 SQLite transaction per request', ratio: asFast(ours, bare), budget: `≥ ${EVENTS_RATIO}× bare`, pass: asFast(ours, bare)! >= EVENTS_RATIO, samples: samples.ours.map(({ result }) => ((result.statuses['204'] ?? 0) * batch) / ctx.loadSeconds) });
+    part.add({ name: `events/s, ${label}`, unit: 'events/s', value: ours, baseline: bare, baselineName: 'bare node:http, 1 SQLite transaction per request', ratio: asFast(ours, bare), budget: `≥ ${EVENTS_RATIO}× bare`, pass: asFast(ours, bare)! >= EVENTS_RATIO, samples: samples.ours.map(({ result }) => ((result.statuses['204'] ?? 0) * batch) / result.seconds) });
     part.add({ name: `p50 / p99, ${label}`, unit: 'ms', value: median(samples.ours.map(({ result }) => result.p50)), baseline: median(samples.ours.map(({ result }) => result.p99)), baselineName: 'p99', note: `bare p50 ${median(samples.bare.map(({ result }) => result.p50))}, p99 ${median(samples.bare.map(({ result }) => result.p99))} ms` });
     part.add({ name: `events acknowledged (204) vs rows stored, ${label}`, unit: 'events', value: acknowledged, baseline: stored, baselineName: 'rows stored', budget: 'equal', pass: acknowledged === stored, note: other ? `${other} answers were not 204` : undefined });
   }
