@@ -1,24 +1,83 @@
 /**
  * The site's view of the content collections: tasks and topics as plain
  * objects with their slugs, sorted the way pages show them.
+ *
+ * Made once per build or server process and shared by every page: at 10,000 tasks,
+ * mapping and sorting the whole collection for each of 10,000 pages (and finding a
+ * task's related tasks by scanning it) made the build grow with the square of the
+ * catalogue. In `astro dev` the collections change under an editor, so they are made
+ * again on each call there.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 
 export type TaskEntry = CollectionEntry<'tasks'>['data'] & { slug: string; entry: CollectionEntry<'tasks'> };
 export type TopicEntry = CollectionEntry<'topics'>['data'] & { slug: string };
 
-export async function getTasks(): Promise<TaskEntry[]> {
-  const entries = await getCollection('tasks');
-  return entries
-    .map((entry) => ({ ...entry.data, slug: entry.id, entry }))
-    .sort((a, b) => a.title.localeCompare(b.title));
+/** Everything pages derive from the whole catalogue, made in one pass. */
+export interface Catalogue {
+  /** By title. */
+  tasks: TaskEntry[];
+  /** By their order, then title. */
+  topics: TopicEntry[];
+  taskBySlug: ReadonlyMap<string, TaskEntry>;
+  topicBySlug: ReadonlyMap<string, TopicEntry>;
+  /** Each topic's tasks, by title. */
+  tasksByTopic: ReadonlyMap<string, TaskEntry[]>;
 }
 
-export async function getTopics(): Promise<TopicEntry[]> {
-  const entries = await getCollection('topics');
-  return entries
+const memoise = !import.meta.env.DEV;
+let made: Promise<Catalogue> | undefined;
+
+async function makeCatalogue(): Promise<Catalogue> {
+  const [taskEntries, topicEntries] = await Promise.all([getCollection('tasks'), getCollection('topics')]);
+  const tasks = taskEntries
+    .map((entry) => ({ ...entry.data, slug: entry.id, entry }))
+    .sort((a, b) => a.title.localeCompare(b.title));
+  const topics = topicEntries
     .map((entry) => ({ ...entry.data, slug: entry.id }))
     .sort((a, b) => a.order - b.order || a.title.localeCompare(b.title));
+  const tasksByTopic = new Map<string, TaskEntry[]>();
+  for (const task of tasks) {
+    const list = tasksByTopic.get(task.topic);
+    if (list) list.push(task);
+    else tasksByTopic.set(task.topic, [task]);
+  }
+  return {
+    tasks,
+    topics,
+    taskBySlug: new Map(tasks.map((task) => [task.slug, task])),
+    topicBySlug: new Map(topics.map((topic) => [topic.slug, topic])),
+    tasksByTopic,
+  };
+}
+
+export function getCatalogue(): Promise<Catalogue> {
+  if (!memoise) return makeCatalogue();
+  made ??= makeCatalogue().catch((error: unknown) => {
+    made = undefined; // a failed read is not remembered
+    throw error;
+  });
+  return made;
+}
+
+/** Every task, by title. The array is shared: filter or copy it, never change it. */
+export async function getTasks(): Promise<TaskEntry[]> {
+  return (await getCatalogue()).tasks;
+}
+
+/** Every topic, in order. The array is shared: filter or copy it, never change it. */
+export async function getTopics(): Promise<TopicEntry[]> {
+  return (await getCatalogue()).topics;
+}
+
+export async function getTask(slug: string | undefined): Promise<TaskEntry | undefined> {
+  return slug === undefined ? undefined : (await getCatalogue()).taskBySlug.get(slug);
+}
+
+/** A task's related tasks, in the order its editor gave them (links are checked before the build). */
+export async function relatedTasks(task: Pick<TaskEntry, 'related'>): Promise<TaskEntry[]> {
+  const { taskBySlug } = await getCatalogue();
+  return task.related.map((slug) => taskBySlug.get(slug)).filter((item) => item !== undefined);
 }
 
 /** getStaticPaths for a page per task (src/pages/[slug].astro and the pages under a task's address). */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { precompressDir } from './precompress.ts';
+import { brotliQuality, precompressDir } from './precompress.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'taskfront-precompress-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -23,5 +23,11 @@ describe('precompressDir', () => {
     expect(existsSync(join(dir, '_astro/app.js.br'))).toBe(true);
     expect(existsSync(join(dir, 'small.css.br'))).toBe(false);
     expect(existsSync(join(dir, 'photo.png.br'))).toBe(false);
+  });
+
+  it('keeps the best brotli quality for shared assets, and a faster one for pages', () => {
+    expect(brotliQuality(join(dir, '_astro/app.js'))).toBe(11);
+    expect(brotliQuality(join(dir, 'report-a-pothole.html'))).toBe(6);
+    expect(brotliQuality(join(dir, 'browse/housing.html'))).toBe(6);
   });
 });

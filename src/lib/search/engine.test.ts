@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSearchEngine, type SearchDoc } from './engine.ts';
+import { createSearchEngine, prepareSearch, type SearchDoc } from './engine.ts';
 
 const doc = (slug: string, title: string, summary: string, keywords: string[], steps: string[] = [], kind: SearchDoc['kind'] = 'transaction'): SearchDoc => ({ slug, title, summary, kind, keywords, steps });
 
@@ -214,3 +214,29 @@ describe('knowing when it does not know', () => {
   });
 });
 
+
+describe('an engine loaded from its prepared index (made at build time)', () => {
+  const data = {
+    docs,
+    synonyms: [{ use: 'bin', for: ['rubbish', 'trash'] }],
+    bestBets: [{ query: 'parking', task: 'apply-for-a-parking-permit' }],
+  };
+  // Through JSON, as the server gets it from the build.
+  const loaded = createSearchEngine({ ...data, prepared: JSON.parse(JSON.stringify(prepareSearch(data))) });
+  const made = createSearchEngine(data);
+
+  it.each(['bin', 'trash day', 'council tax', 'pothol', 'parking', 'vote by post', 'libary', 'nothing we do'])('answers "%s" exactly as an engine made from the documents', (query) => {
+    expect(loaded.search(query)).toEqual(made.search(query));
+    expect(loaded.search(query, { prefix: true })).toEqual(made.search(query, { prefix: true }));
+  });
+
+  it('knows the same words', () => {
+    expect([...loaded.vocabulary]).toEqual([...made.vocabulary]);
+    expect(loaded.correctionTargets).toEqual(made.correctionTargets);
+  });
+
+  it('is not the same as an engine over other documents (the comparison can fail)', () => {
+    const other = createSearchEngine({ ...data, docs: docs.slice(1) });
+    expect(other.search('bin')).not.toEqual(made.search('bin'));
+  });
+});

@@ -35,6 +35,23 @@ export interface SearchData {
   dictionary?: string[];
   /** A serialized lunr index of `docs`; built on load when absent. */
   index?: object;
+  /**
+   * What the engine derives from `docs`, made at build time (prepareSearch) so that the server
+   * loads it instead of making it: at 10,000 tasks, making it took seconds at start-up.
+   */
+  prepared?: PreparedSearch;
+}
+
+/** The engine's own index, ready to load: posting lists and the weighted vocabulary. */
+export interface PreparedSearch {
+  /** Index terms (stemmed), sorted. */
+  terms: string[];
+  /** Per term: the positions in `docs` that hold it, and its weight in each (fields summed). */
+  lists: [number[], number[]][];
+  /** Known words and how much each counts (title or keyword 3, summary or step 1, summed). */
+  vocabulary: [string, number][];
+  /** Each title and keyword as its meaningful words, and the positions of the tasks that have it. */
+  phrases: [string, number[]][];
 }
 
 export interface SearchOptions {
@@ -178,13 +195,16 @@ interface Postings {
  * query needs. See docs/decisions/0004-search.md.
  */
 function postingsOf(index: lunr.Index, docs: readonly SearchDoc[]): Postings {
+  return loadPostings(postingListsOf(index, docs));
+}
+
+function postingListsOf(index: lunr.Index, docs: readonly SearchDoc[]): Pick<PreparedSearch, 'terms' | 'lists'> {
   const raw = index as unknown as {
     invertedIndex: Record<string, { _index: number }>;
     fieldVectors: Record<string, { elements: number[] }>;
   };
   const docNumber = new Map(docs.map((doc, position) => [doc.slug, position]));
   const terms = Object.keys(raw.invertedIndex).sort();
-  const termIds = new Map(terms.map((term, id) => [term, id]));
   const byLunrIndex = new Map(terms.map((term, id) => [raw.invertedIndex[term]!._index, id]));
   const sums = terms.map(() => new Map<number, number>());
   for (const [key, vector] of Object.entries(raw.fieldVectors)) {
@@ -198,7 +218,12 @@ function postingsOf(index: lunr.Index, docs: readonly SearchDoc[]): Postings {
       sum.set(doc, (sum.get(doc) ?? 0) + elements[k + 1]!);
     }
   }
-  const lists = sums.map((sum) => ({ docs: [...sum.keys()], weights: [...sum.values()] }));
+  return { terms, lists: sums.map((sum) => [[...sum.keys()], [...sum.values()]]) };
+}
+
+function loadPostings({ terms, lists: raw }: Pick<PreparedSearch, 'terms' | 'lists'>): Postings {
+  const termIds = new Map(terms.map((term, id) => [term, id]));
+  const lists = raw.map(([docs, weights]) => ({ docs, weights }));
   return {
     termIds,
     lists,
@@ -223,12 +248,8 @@ function bitCount(value: number): number {
   return count;
 }
 
-export function createSearchEngine(data: SearchData): SearchEngine {
-  const index = data.index ? lunr.Index.load(data.index) : buildIndex(data.docs);
-  const postings = postingsOf(index, data.docs);
-  const indexTerms = postings.termIds;
-
-  // Known words, weighted by where they appear, so a correction prefers common, important words.
+/** Known words, weighted by where they appear, so a correction prefers common, important words. */
+function vocabularyOf(data: Pick<SearchData, 'docs' | 'synonyms'>): Map<string, number> {
   const vocabulary = new Map<string, number>();
   const learn = (text: string, weight: number) => {
     for (const word of meaningfulWords(text)) vocabulary.set(word, (vocabulary.get(word) ?? 0) + weight);
@@ -243,6 +264,34 @@ export function createSearchEngine(data: SearchData): SearchEngine {
     learn(group.use, 1);
     group.for.forEach((phrase) => learn(phrase, 1));
   }
+  return vocabulary;
+}
+
+/** Titles and keywords as phrases, with the tasks that have each. */
+function phrasesOf(docs: readonly SearchDoc[]): Map<string, number[]> {
+  const phraseDocs = new Map<string, number[]>();
+  docs.forEach((doc, position) => {
+    for (const text of [doc.title, ...doc.keywords]) {
+      const phrase = meaningfulWords(text).join(' ');
+      if (!phrase) continue;
+      const list = phraseDocs.get(phrase) ?? [];
+      if (list[list.length - 1] !== position) list.push(position);
+      phraseDocs.set(phrase, list);
+    }
+  });
+  return phraseDocs;
+}
+
+/** The engine's index made ahead (at build time), to go with the data as `prepared`. */
+export function prepareSearch(data: Pick<SearchData, 'docs' | 'synonyms' | 'index'>): PreparedSearch {
+  const index = data.index ? lunr.Index.load(data.index) : buildIndex(data.docs);
+  return { ...postingListsOf(index, data.docs), vocabulary: [...vocabularyOf(data)], phrases: [...phrasesOf(data.docs)] };
+}
+
+export function createSearchEngine(data: SearchData): SearchEngine {
+  const postings = data.prepared ? loadPostings(data.prepared) : postingsOf(data.index ? lunr.Index.load(data.index) : buildIndex(data.docs), data.docs);
+  const indexTerms = postings.termIds;
+  const vocabulary = data.prepared ? new Map(data.prepared.vocabulary) : vocabularyOf(data);
   const byLength = new Map<number, string[]>();
   for (const word of vocabulary.keys()) {
     const list = byLength.get(word.length) ?? [];
@@ -264,23 +313,17 @@ export function createSearchEngine(data: SearchData): SearchEngine {
   }
   const position = new Map(data.docs.map((doc, index) => [doc.slug, index]));
   const bestBets = new Map(data.bestBets.filter((bet) => position.has(bet.task)).map((bet) => [meaningfulWords(bet.query).join(' '), position.get(bet.task)!]));
-  const phraseDocs = new Map<string, number[]>();
-  data.docs.forEach((doc, position) => {
-    for (const text of [doc.title, ...doc.keywords]) {
-      const phrase = meaningfulWords(text).join(' ');
-      if (!phrase) continue;
-      const list = phraseDocs.get(phrase) ?? [];
-      if (list[list.length - 1] !== position) list.push(position);
-      phraseDocs.set(phrase, list);
-    }
-  });
+  const phraseDocs = data.prepared ? new Map(data.prepared.phrases) : phrasesOf(data.docs);
   const kindWeight = data.docs.map((doc) => KIND_WEIGHT[doc.kind] ?? 1);
   const scratch = { score: new Float64Array(data.docs.length), covered: new Int32Array(data.docs.length), exact: new Int32Array(data.docs.length) };
 
   // Where each task uses a word. A word in the title, the summary or a one-word keyword is the
   // task's own; a word found only inside a longer keyword ("family" in "family doctor") is
   // that keyword's, and says little about the task unless the query has the rest of it.
-  const standing = data.docs.map((doc) => {
+  // Made for a task when a query first ranks it, not for every task at start-up.
+  const standingCache: ({ own: Set<string>; phrases: string[][] } | undefined)[] = new Array(data.docs.length);
+  const standingOf = (position: number) => (standingCache[position] ??= standingFor(data.docs[position]!));
+  const standingFor = (doc: SearchDoc) => {
     const own = new Set([doc.title, doc.summary].flatMap((text) => meaningfulWords(text).map(stem)));
     const phrases: string[][] = [];
     for (const keyword of doc.keywords) {
@@ -289,13 +332,13 @@ export function createSearchEngine(data: SearchData): SearchEngine {
       else if (parts.length > 1) phrases.push(parts);
     }
     return { own, phrases };
-  });
+  };
 
   /** 1 when the task matched this concept in its own words, or with a keyword the query fills out; less when only a fragment of a keyword matched. */
   function fit(doc: number, concept: Concept, queryStems: ReadonlySet<string>): number {
     const terms = concept.clauses.filter((clause) => !clause.wildcard).map((clause) => stem(clause.term));
     if (!terms.length) return 1;
-    const { own, phrases } = standing[doc]!;
+    const { own, phrases } = standingOf(doc);
     if (terms.some((term) => own.has(term))) return 1;
     let fragment = false;
     for (const parts of phrases) {

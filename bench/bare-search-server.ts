@@ -1,0 +1,43 @@
+/**
+ * The search baselines: a bare node:http server answering GET /api/search?q=&limit= with
+ * nothing around it (no headers beyond Content-Type, no limits, no logging, no framework).
+ * - `engine`: our search engine on the same data, so Taskfront's serving cost stands apart;
+ * - `lunr`: plain lunr over the same documents (its own query parser), the issue's baseline.
+ * Content from TASKFRONT_CONTENT_DIR (default content/); PORT and HOST as the portal's.
+ *
+ *   node bench/bare-search-server.ts engine|lunr
+ */
+import { createServer } from 'node:http';
+import { loadContent } from '../src/lib/content/load-content.ts';
+import { contentDir } from '../src/lib/content/paths.ts';
+import { buildIndex, createSearchEngine } from '../src/lib/search/engine.ts';
+import { searchDataFor } from '../src/lib/search/search-data.ts';
+
+const mode = process.argv[2];
+if (mode !== 'engine' && mode !== 'lunr') {
+  console.error('usage: node bench/bare-search-server.ts engine|lunr');
+  process.exit(2);
+}
+const data = searchDataFor(loadContent({ root: contentDir() }));
+const engine = mode === 'engine' ? createSearchEngine(data) : undefined;
+const index = mode === 'lunr' ? buildIndex(data.docs) : undefined;
+const bySlug = new Map(data.docs.map((doc) => [doc.slug, doc]));
+
+function answer(q: string, limit: number): unknown {
+  if (engine) return engine.search(q, { limit });
+  // Plain lunr: strip its operators so a query never throws.
+  const hits = index!.search(q.replace(/[+\-*~^:]/g, ' ')).slice(0, limit);
+  return { query: q, total: hits.length, results: hits.map((hit) => ({ slug: hit.ref, title: bySlug.get(hit.ref)?.title, score: hit.score })) };
+}
+
+const server = createServer((req, res) => {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  if (url.pathname !== '/api/search') {
+    res.writeHead(404).end();
+    return;
+  }
+  const limit = Math.min(50, Math.max(1, Number(url.searchParams.get('limit')) || 10));
+  const body = JSON.stringify(answer((url.searchParams.get('q') ?? '').slice(0, 100), limit));
+  res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' }).end(body);
+});
+server.listen(Number(process.env.PORT || 4400), process.env.HOST || '127.0.0.1', () => console.log(`bare ${mode} search listening`));
