@@ -68,10 +68,12 @@ const root = join(import.meta.dirname, '..');
 // The queries people use for each task, read and checked as check:search reads them; no-answer queries have no task to click.
 const expectationsFile = readExpectations(join(root, 'content'));
 if (expectationsFile.problems.some((problem) => problem.severity === 'error')) fail(`content/search/expectations.yml has problems: run npm run check:search.`);
-const expectations = expectationsFile.expectations.flatMap((entry) => (entry.task ? [{ query: entry.query, task: entry.task }] : []));
 const cataloguePath = join(root, 'dist/client/api/tasks.json');
 if (!existsSync(cataloguePath)) fail('The portal has not been built here yet: run npm start (or npm run build) first.');
 const catalogue = JSON.parse(readFileSync(cataloguePath, 'utf8')) as { tasks: { slug: string; kind: string; start?: { url: string } }[] };
+// Only tasks: an expectation may name the contact page or a journey, which no click or view event can name.
+const taskSlugs = new Set(catalogue.tasks.map((task) => task.slug));
+const expectations = expectationsFile.expectations.flatMap((entry) => (entry.task && taskSlugs.has(entry.task) ? [{ query: entry.query, task: entry.task }] : []));
 // A signpost page is no part of a journey: its page sends no view (see measure.ts), so neither does the demo.
 const signposts = new Set(catalogue.tasks.filter((task) => task.kind === 'signpost').map((task) => task.slug));
 const startable = new Set(catalogue.tasks.filter((task) => task.start).map((task) => task.slug));

@@ -62,8 +62,11 @@ export const expectationSchema = z
   .strictObject({
     /** What a person types. */
     query: text(QUERY_MAX),
-    /** The task (or signpost) search must find in the top 3. */
-    task: slug.optional(),
+    /** The task (or signpost) search must find in the top 3; or `contact`, or a journey as `journey/<slug>`. */
+    task: z
+      .string({ error: expected('a task slug') })
+      .regex(/^(?:journey\/)?[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a task slug, e.g. "report-a-pothole", or a journey as "journey/moving-home"')
+      .optional(),
     /**
      * true when nothing on the portal answers the query: search must then say it found
      * nothing, or only part of it, or show a signpost first, never a confident other task.

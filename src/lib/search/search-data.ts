@@ -79,9 +79,9 @@ export function toSearchData(content: SearchContent): SearchData {
   return { docs, synonyms: content.synonyms, bestBets: content.bestBets };
 }
 
-/** Everything an expectation or a best bet may name: task slugs and the contact page. */
-export function searchableSlugs(content: Pick<SearchContent, 'tasks' | 'contact'>): string[] {
-  return [...content.tasks.map((task) => task.slug), ...(content.contact ? [CONTACT_SLUG] : [])];
+/** Everything an expectation may name: task slugs, the contact page and journeys ("journey/<slug>"). */
+export function searchableSlugs(content: Pick<SearchContent, 'tasks' | 'contact' | 'journeys'>): string[] {
+  return [...content.tasks.map((task) => task.slug), ...(content.contact ? [CONTACT_SLUG] : []), ...(content.journeys ?? []).map((journey) => `journey/${journey.slug}`)];
 }
 
 /**
