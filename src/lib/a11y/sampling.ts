@@ -10,6 +10,8 @@
  * a task with five steps and one with three are the same template.
  */
 
+import { seededRandom } from '../seeded-random.ts';
+
 export interface Fingerprint {
   /** Landmark roles on the page, sorted, each once. */
   landmarks: string[];
@@ -153,24 +155,13 @@ export function groupByTemplate(pages: readonly FoundPage[]): Template[] {
   return templates;
 }
 
-/** A small, well-mixed seeded generator (mulberry32): the same seed gives the same sample on any machine. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The items in a seeded random order (Fisher–Yates), leaving the input alone. */
 export function seededShuffle<T>(items: readonly T[], seed: number): T[] {
+  // The project's one seeded generator, so a seed means the same in every tool.
   const random = seededRandom(seed);
   const copy = [...items];
   for (let index = copy.length - 1; index > 0; index--) {
-    const other = Math.floor(random() * (index + 1));
+    const other = random.below(index + 1);
     [copy[index], copy[other]] = [copy[other]!, copy[index]!];
   }
   return copy;
