@@ -29,7 +29,7 @@ export interface ContentSettings {
 }
 
 /** The checks left to the template's example: what the page's shared code does. */
-export const TEMPLATE_CHECKS: CheckId[] = ['forced-colors', 'keyboard', 'no-js'];
+const TEMPLATE_CHECKS: CheckId[] = ['forced-colors', 'keyboard', 'no-js'];
 
 export async function auditContent(job: PageJob, browsing: Browsing, settings: ContentSettings): Promise<PageAudit> {
   const started = performance.now();

@@ -72,10 +72,10 @@ export const DEFAULT_SAMPLE = 25;
  * that pages of one template behave alike (if one of them fails where its example passed,
  * the template was drawn too wide).
  */
-export const FULL_RANDOM = 5;
+const FULL_RANDOM = 5;
 
 /** The sampling method in plain words, for the report. */
-export function samplingMethod(sampling: SamplingRecord): string {
+function samplingMethod(sampling: SamplingRecord): string {
   const all = sampling.sample === 'all';
   const parts = [
     `Pages were found from ${sampling.pagesFound === 1 ? 'the one address given' : 'the sitemap, the list given or the links between pages'} (${sampling.pagesFound} found${sampling.crawlCapped ? ', where the crawl stopped at its limit' : ''}).`,

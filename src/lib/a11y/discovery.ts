@@ -70,7 +70,7 @@ export interface SamplingRecord {
 }
 
 /** The crawl stops here: enough for any sample, bounded for a site that makes pages without end (calendars, filters). */
-export const MAX_FOUND = 3000;
+const MAX_FOUND = 3000;
 
 const SKIP_EXTENSIONS = /\.(?:json|csv|xml|txt|pdf|zip|png|jpe?g|gif|svg|webp|ico|css|js|mjs|map|woff2?|docx?|xlsx?|odt|ods)$/i;
 export const NOT_FOUND_PATH = '/a11y-audit-no-such-page';

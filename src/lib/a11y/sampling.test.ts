@@ -15,6 +15,8 @@ describe('template fingerprints', () => {
     expect(three.outline).toEqual(['h1', 'h2']);
     expect(three.forms).toEqual(['get:submit,text']);
     expect(three.components).toEqual(['ol']);
+    // The test page's inline script is its only code.
+    expect(three.code).toEqual([expect.stringMatching(/^inline:[0-9a-f]{8}$/)]);
   });
 
   it('tell apart pages with another form shape, a table, an extra landmark or deeper headings', () => {
@@ -28,6 +30,15 @@ describe('template fingerprints', () => {
     ];
     const keys = variants.map((html) => templateKey(fingerprintHtml(html)));
     expect(new Set([base, ...keys]).size).toBe(variants.length + 1);
+  });
+
+  it('tell apart pages that run other code, but not pages that only carry other data', () => {
+    const withCode = (head: string) => templateKey(fingerprintHtml(page('<h1>A</h1>', '').replace('</head>', `${head}</head>`)));
+    const bundle = withCode('<script type="module" src="/_astro/task.1a2b.js?v=3"></script><link rel="stylesheet" href="/_astro/task.css">');
+    expect(withCode('<link rel="stylesheet" href="/_astro/task.css"><script type="module" src="/_astro/task.1a2b.js"></script>')).toBe(bundle);
+    expect(withCode('<script type="module" src="/_astro/task.1a2b.js"></script><link rel="stylesheet" href="/_astro/task.css"><script type="application/json">{"n":5}</script>')).toBe(bundle);
+    expect(withCode('<script type="module" src="/_astro/search.9f.js"></script><link rel="stylesheet" href="/_astro/task.css">')).not.toBe(bundle);
+    expect(withCode('<style>:focus { outline: none }</style>')).not.toBe(withCode('<style>:focus { outline: 3px solid }</style>'));
   });
 
   it('read a page without <main> whole, and <div role="main"> as main', () => {

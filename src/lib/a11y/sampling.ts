@@ -6,9 +6,14 @@
  *
  * A template is recognised from the server's HTML, not from text: the landmarks, the
  * heading levels used in the main content, the shape of each form (its method and the kinds
- * of field in it) and the components in the main content. Counts are left out on purpose:
- * a task with five steps and one with three are the same template.
+ * of field in it), the components in the main content, and the code it runs (its script and
+ * stylesheet files, and a hash of its inline scripts and styles). Counts are left out on
+ * purpose: a task with five steps and one with three are the same template. The code counts
+ * because the checks left to a template's example (keyboard, forced colours, JavaScript
+ * off) test exactly what that code does.
  */
+
+import { seededRandom } from '../seeded-random.ts';
 
 export interface Fingerprint {
   /** Landmark roles on the page, sorted, each once. */
@@ -19,6 +24,8 @@ export interface Fingerprint {
   forms: string[];
   /** Components in the main content (tables, media, scripted modules), sorted, each once. */
   components: string[];
+  /** Script and stylesheet files (path only), and "inline:<hash>" for inline scripts and styles, sorted. */
+  code: string[];
   /** For a document that is not HTML, or did not load: its kind. */
   kind: string;
 }
@@ -38,7 +45,41 @@ function attribute(attributes: string, name: string): string | null {
  * The template fingerprint of an HTML page, from its source. A light tag scan rather than a
  * full parser: it only has to tell templates apart, and it must stay cheap on hundreds of pages.
  */
+/** FNV-1a, 32 bits, as hex: enough to tell two inline scripts apart, with no dependency. */
+function shortHash(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index++) {
+    hash ^= text.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0');
+}
+
+function codeOf(html: string): string[] {
+  const code = new Set<string>();
+  const file = (address: string) => address.replace(/[?#].*$/, '');
+  let inline = '';
+  for (const match of html.matchAll(/<(script|style)\b([^>]*)>([\s\S]*?)<\/\1\s*>/gi)) {
+    const tag = match[1]!.toLowerCase();
+    const attributes = match[2] ?? '';
+    const type = attribute(attributes, 'type');
+    // Data blocks (JSON, templates) are content, not code.
+    if (tag === 'script' && type !== null && type !== '' && type !== 'module' && !/javascript|ecmascript/.test(type)) continue;
+    const src = tag === 'script' ? attribute(attributes, 'src') : null;
+    if (src) code.add(`script:${file(src)}`);
+    else if (match[3]!.trim()) inline += `${tag}\u0000${match[3]!.trim()}\u0000`;
+  }
+  for (const match of html.matchAll(/<link\b([^>]*)>/gi)) {
+    const attributes = match[1] ?? '';
+    const href = attribute(attributes, 'href');
+    if (href && /\bstylesheet\b/.test(attribute(attributes, 'rel') ?? '')) code.add(`style:${file(href)}`);
+  }
+  if (inline) code.add(`inline:${shortHash(inline)}`);
+  return [...code].sort();
+}
+
 export function fingerprintHtml(html: string): Fingerprint {
+  const code = codeOf(html.replace(/<!--[\s\S]*?-->/g, ''));
   // Scripts, styles, templates and comments hold no structure a person meets.
   const source = html.replace(/<!--[\s\S]*?-->/g, '').replace(/<(script|style|template|noscript)\b[\s\S]*?<\/\1\s*>/gi, '');
   const landmarks = new Set<string>();
@@ -89,17 +130,17 @@ export function fingerprintHtml(html: string): Fingerprint {
     }
   }
   if (form) forms.add(`${form.method}:${[...form.fields].sort().join(',')}`);
-  return { landmarks: [...landmarks].sort(), outline, forms: [...forms].sort(), components: [...components].sort(), kind: 'html' };
+  return { landmarks: [...landmarks].sort(), outline, forms: [...forms].sort(), components: [...components].sort(), code, kind: 'html' };
 }
 
 /** The fingerprint of something that is not an HTML page: grouped by its kind alone. */
 export function fingerprintOther(kind: string): Fingerprint {
-  return { landmarks: [], outline: [], forms: [], components: [], kind };
+  return { landmarks: [], outline: [], forms: [], components: [], code: [], kind };
 }
 
 export function templateKey(fingerprint: Fingerprint): string {
   if (fingerprint.kind !== 'html') return fingerprint.kind;
-  return [`landmarks=${fingerprint.landmarks.join(',')}`, `headings=${fingerprint.outline.join(',')}`, `forms=${fingerprint.forms.join('|')}`, `parts=${fingerprint.components.join(',')}`].join(' ');
+  return [`landmarks=${fingerprint.landmarks.join(',')}`, `headings=${fingerprint.outline.join(',')}`, `forms=${fingerprint.forms.join('|')}`, `parts=${fingerprint.components.join(',')}`, `code=${fingerprint.code.join(',')}`].join(' ');
 }
 
 export interface FoundPage {
@@ -153,24 +194,13 @@ export function groupByTemplate(pages: readonly FoundPage[]): Template[] {
   return templates;
 }
 
-/** A small, well-mixed seeded generator (mulberry32): the same seed gives the same sample on any machine. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The items in a seeded random order (Fisher–Yates), leaving the input alone. */
 export function seededShuffle<T>(items: readonly T[], seed: number): T[] {
+  // The project's one seeded generator, so a seed means the same in every tool.
   const random = seededRandom(seed);
   const copy = [...items];
   for (let index = copy.length - 1; index > 0; index--) {
-    const other = Math.floor(random() * (index + 1));
+    const other = random.below(index + 1);
     [copy[index], copy[other]] = [copy[other]!, copy[index]!];
   }
   return copy;
