@@ -31,7 +31,7 @@ export const RESERVED_SLUGS = [
   'search', 'browse', 'performance', 'done', 'api', 'accessibility', 'privacy',
   'demo-service', 'start', 'feedback', '404', '500', 'sitemap', 'sitemap-index',
   'robots', 'favicon', 'assets', 'client', 'topics', 'tasks', 'about', 'contact',
-  'cookies', 'help', 'index', 'rss', 'my-tasks', 'healthz', 'readyz', 'performance.csv',
+  'cookies', 'help', 'index', 'rss', 'my-tasks', 'healthz', 'readyz', 'performance.csv', 'report-problem',
 ] as const;
 
 /**

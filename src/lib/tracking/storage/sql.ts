@@ -49,6 +49,11 @@ export const MIGRATIONS: { version: number; statements: string[] }[] = [
       "UPDATE events SET type = 'task_finish_unlinked' WHERE type = 'task_complete'",
     ],
   },
+  {
+    // "Report a problem with this page" (decision 0030): what went wrong, beside the comment.
+    version: 3,
+    statements: ['ALTER TABLE events ADD COLUMN problem TEXT'],
+  },
 ];
 
 export const MIGRATIONS_TABLE = 'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY)';
@@ -56,8 +61,8 @@ export const APPLIED_VERSIONS = 'SELECT version FROM schema_migrations';
 export const RECORD_VERSION = 'INSERT INTO schema_migrations (version) VALUES (?)';
 
 // No conflict target: a repeated id (a retry) and a second click on the same search are both skipped.
-export const INSERT_EVENT = `INSERT INTO events (id, type, task, day, query, query_key, results, click_rank, useful, rating, comment, search_id, term)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`;
+export const INSERT_EVENT = `INSERT INTO events (id, type, task, day, query, query_key, results, click_rank, useful, rating, comment, search_id, term, problem)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`;
 
 export const START_JOURNEY = 'INSERT INTO journeys (token_hash, task, day) VALUES (?, ?, ?)';
 
@@ -105,7 +110,7 @@ export const TASK_STATS = `SELECT task,
     ${count("type = 'satisfaction' AND rating = 4")} AS r4,
     ${count("type = 'satisfaction' AND rating = 5")} AS r5
   FROM events
-  WHERE day >= ? AND day <= ? AND task IS NOT NULL AND type <> 'search_click'
+  WHERE day >= ? AND day <= ? AND task IS NOT NULL AND type NOT IN ('search_click', 'page_problem')
   GROUP BY task`;
 
 export const SEARCH_TOTALS = `SELECT
@@ -152,9 +157,10 @@ export const QUERY_OUTCOMES = `SELECT query_key AS query,
   WHERE type IN ('search', 'search_click') AND day >= ? AND query_key IS NOT NULL
   GROUP BY query_key`;
 
-export const COMMENTS = `SELECT day, type, task, useful, rating, comment
+// A page problem is listed even without a comment: what went wrong is worth an editor's look.
+export const COMMENTS = `SELECT day, type, task, useful, rating, comment, problem
   FROM events
-  WHERE comment IS NOT NULL AND day >= ? AND (? = '' OR task = ?)
+  WHERE (comment IS NOT NULL OR type = 'page_problem') AND day >= ? AND (? = '' OR task = ?)
   ORDER BY day DESC, id`;
 
 export const DELETE_BEFORE = 'DELETE FROM events WHERE day < ?';
