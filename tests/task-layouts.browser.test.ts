@@ -139,7 +139,7 @@ describe('phone numbers on task pages', () => {
         return found;
       });
       loose.push(...unlinked.map((number) => `${slug}: ${number}`));
-      const links = await page.locator('article a[href^="tel:"]').evaluateAll((anchors) => anchors.map((a) => [a.getAttribute('href')!, a.textContent!.trim()]));
+      const links = await page.locator('article a[href^="tel:"]').evaluateAll((anchors) => anchors.map((a) => [a.getAttribute('href') ?? '', a.textContent?.trim() ?? ''] as const));
       for (const [href, text] of links) {
         const digits = text.replace(/\D/g, '');
         expect(href, `${slug}: ${text}`).toBe(digits.startsWith('0') && digits.length >= 10 ? `tel:+44${digits.slice(1)}` : `tel:${digits}`);
