@@ -14,7 +14,8 @@ import { PROBLEM_KINDS, PROBLEM_NAMES } from '../schemas/page-problem.ts';
 const { values } = parseCli({
   usage: 'npm run feedback -- [--task <slug>] [--since YYYY-MM-DD] [--json]',
   summary: `Lists the comments people left on "Did this page help you?" and on the
-satisfaction question, and every "Report a problem with this page", newest first. Reads the same store as the server:
+satisfaction question, and every "Report a problem with this page", newest first.
+Reads the same store as the server:
 PostgreSQL when DATABASE_URL is set, otherwise TASKFRONT_DB or data/taskfront.sqlite.`,
   options: {
     task: { type: 'string', valueName: 'slug', description: 'only this task, e.g. pay-your-council-tax' },
