@@ -1,9 +1,11 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
+import { satteri } from '@astrojs/markdown-satteri';
 import contentGuard from './src/integrations/content-guard.ts';
 import catalogue from './src/integrations/catalogue.ts';
 import precompress from './src/lib/http/precompress.ts';
+import { telLinks } from './src/integrations/tel-links.ts';
 
 /**
  * @astrojs/node, with our own server entry (src/server/entry.ts) in place of its
@@ -48,7 +50,11 @@ export default defineConfig({
   // every checkout that links one node_modules, so parallel builds overwrote each other's collections.
   cacheDir: './.astro/cache',
   // Task pages have no code blocks; Shiki's colours would be inline styles, which the CSP refuses.
-  markdown: { syntaxHighlight: false },
+  markdown: {
+    syntaxHighlight: false,
+    // Phone numbers in task bodies become tel: links (decision 0030).
+    processor: satteri({ hastPlugins: [telLinks] }),
+  },
   // The live search bundle is built as a standalone ES module (see SearchForm.astro).
   vite: { worker: { format: 'es' } },
   security: {

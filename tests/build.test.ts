@@ -19,13 +19,22 @@ describe('the built demo portal', () => {
       const slug = file.replace(/\.md$/, '');
       const html = page(`${slug}.html`);
       expect(html.match(/<h1[\s>]/g), slug).toHaveLength(1);
-      for (const heading of ['Who can use this', 'Before you start', 'You will need', 'Cost', 'Time it takes', 'How it works']) {
+      const kind = /data-kind="(\w+)"/.exec(html)?.[1];
+      // Each kind has its own layout (decision 0030): an information page answers first and has no Start or time to take.
+      const headings = kind === 'information' ? ['Who can use this', 'You will need', 'What to do'] : ['Who can use this', 'Before you start', 'You will need', 'Cost', 'Time it takes', 'How it works'];
+      for (const heading of headings) {
         expect(html, `${slug} lacks "${heading}"`).toContain(`>${heading}<`);
       }
       expect(html).toMatch(/<ol class="steps"/);
       expect(html).toMatch(/Last checked on \d{1,2} \w+ 20\d\d by the /);
-      const kind = /data-kind="(\w+)"/.exec(html)?.[1];
-      if (kind !== 'information') expect(html, `${slug} has no Start button`).toContain('class="button button-start"');
+      expect(html, `${slug} lacks "Report a problem with this page"`).toContain(`action="/report-problem/${slug}"`);
+      if (kind === 'information') {
+        expect(html, `${slug} gives no answer first`).toContain('class="answer"');
+        expect(html, `${slug} has a Start button`).not.toContain('button-start');
+      } else {
+        expect(html, `${slug} has no Start button`).toContain('class="button button-start"');
+        expect(html, `${slug} has no "Use this service to" list`).toContain('class="use-this-to"');
+      }
     }
   });
 
@@ -96,12 +105,13 @@ describe('the built demo portal', () => {
   });
 
   it('publishes the catalogue as open data and a demo service for every Start link', () => {
-    const data = JSON.parse(page('api/tasks.json')) as { tasks: { slug: string; start?: { url: string } }[] };
+    const data = JSON.parse(page('api/tasks.json')) as { tasks: { slug: string; kind: string; start?: { url: string } }[] };
     expect(data.tasks).toHaveLength(taskFiles.length);
     for (const task of data.tasks) {
       // The demo service is rendered per request (it carries the journey token back), so it is a route, not a file.
       if (task.start?.url.startsWith('/')) expect(task.start.url, task.slug).toBe(`/demo-service/${task.slug}`);
-      expect(existsSync(join(DIST, `done/${task.slug}/thanks.html`))).toBe(true);
+      // Only transactions and reports end on a done page (information pages end on their answer; signposts have no journey).
+      expect(existsSync(join(DIST, `done/${task.slug}/thanks.html`)), task.slug).toBe(task.kind === 'transaction' || task.kind === 'report');
     }
   });
 });

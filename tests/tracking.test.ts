@@ -119,7 +119,8 @@ describe(`tracking through the server (${POSTGRES ? 'PostgreSQL' : 'SQLite'})`, 
     const missing = await fetch(`${server.url}/start/no-such-task`, { redirect: 'manual' });
     expect(missing.status).toBe(404);
     expect(await missing.text()).toContain('Page not found');
-    expect((await fetch(`${server.url}/start/find-your-councillor`, { redirect: 'manual' })).status).toBe(303);
+    // An information page has no Start button, so no journey to start (decision 0030).
+    expect((await fetch(`${server.url}/start/find-your-councillor`, { redirect: 'manual' })).status).toBe(404);
   });
 
   it('never counts a completion for a token of another task, a made-up token, an <img> or a prefetch', async () => {

@@ -1,6 +1,7 @@
 /**
  * npm run feedback -- --task <slug> [--since YYYY-MM-DD] [--json]
- * Prints what people wrote in the feedback and satisfaction forms. Comments are
+ * Prints what people wrote in the feedback and satisfaction forms, and the reports
+ * from "Report a problem with this page" (with or without a comment). Comments are
  * never shown on the web; editors read them here, on the server. They were
  * scrubbed of emails, phone numbers and the like before they were stored.
  * Exit codes: 0 printed (even none), 2 wrong options or no storage.
@@ -8,11 +9,13 @@
 import { dateOption, fail, parseCli } from '../lib/cli/cli.ts';
 import { SLUG_PATTERN } from '../schemas/common.ts';
 import { describeStore, openStore } from '../lib/tracking/storage/open-store.ts';
+import { PROBLEM_KINDS, PROBLEM_NAMES } from '../schemas/page-problem.ts';
 
 const { values } = parseCli({
   usage: 'npm run feedback -- [--task <slug>] [--since YYYY-MM-DD] [--json]',
   summary: `Lists the comments people left on "Did this page help you?" and on the
-satisfaction question, newest first. Reads the same store as the server:
+satisfaction question, and every "Report a problem with this page", newest first.
+Reads the same store as the server:
 PostgreSQL when DATABASE_URL is set, otherwise TASKFRONT_DB or data/taskfront.sqlite.`,
   options: {
     task: { type: 'string', valueName: 'slug', description: 'only this task, e.g. pay-your-council-tax' },
@@ -40,8 +43,13 @@ if (values.json) {
   console.log(`No comments${values.task ? ` for ${values.task}` : ''}${since ? ` since ${since}` : ''}.`);
 } else {
   for (const comment of comments) {
-    const answer = comment.type === 'feedback' ? `page helped: ${comment.useful ? 'yes' : 'no'}` : `satisfaction: ${comment.rating}/5`;
-    console.log(`${comment.day}  ${comment.task}  (${answer})\n  ${comment.comment.replace(/\s+/g, ' ')}\n`);
+    const answer =
+      comment.type === 'feedback'
+        ? `page helped: ${comment.useful ? 'yes' : 'no'}`
+        : comment.type === 'page_problem'
+          ? `problem with the page: ${(PROBLEM_KINDS as readonly string[]).includes(comment.problem ?? '') ? PROBLEM_NAMES[comment.problem as (typeof PROBLEM_KINDS)[number]] : comment.problem}`
+          : `satisfaction: ${comment.rating}/5`;
+    console.log(`${comment.day}  ${comment.task}  (${answer})\n  ${comment.comment ? comment.comment.replace(/\s+/g, ' ') : '(no comment)'}\n`);
   }
-  console.log(`${comments.length} comment${comments.length === 1 ? '' : 's'}.`);
+  console.log(`${comments.length} comment${comments.length === 1 ? '' : 's'} or report${comments.length === 1 ? '' : 's'}.`);
 }

@@ -4,6 +4,7 @@
  * the storage layer, the dashboard, the CSV and JSON exports, and the tools.
  */
 import { z } from 'zod';
+import type { ProblemKind } from './page-problem.ts';
 
 export const MAX_EVENTS_PER_BATCH = 20;
 export const MAX_BODY_BYTES = 8 * 1024;
@@ -36,7 +37,7 @@ const API_EVENT_TYPES = ['task_view', 'search', 'search_click', 'feedback'] as c
  * Recorded only by the portal's own pages and APIs, never accepted from a client: a
  * client that could send them could invent starts, completions and ratings.
  */
-const PAGE_EVENT_TYPES = ['task_start', 'task_complete', 'task_finish_unlinked', 'satisfaction'] as const;
+const PAGE_EVENT_TYPES = ['task_start', 'task_complete', 'task_finish_unlinked', 'satisfaction', 'page_problem'] as const;
 
 /** Builds the event schema for a set of known task slugs, so an unknown task is a 400. */
 export function eventSchemaFor(knownTasks: ReadonlySet<string>) {
@@ -86,7 +87,9 @@ export type ApiEvent = z.output<ReturnType<typeof eventSchemaFor>>;
 /** An event only the portal records: a journey's start and finish, a finish without a journey, a rating. */
 export type PageEvent =
   | { type: 'task_start' | 'task_complete' | 'task_finish_unlinked'; id: string; task: string }
-  | { type: 'satisfaction'; id: string; task: string; rating: number; comment?: string };
+  | { type: 'satisfaction'; id: string; task: string; rating: number; comment?: string }
+  /** "Report a problem with this page": for editors only, never counted in the published figures. */
+  | { type: 'page_problem'; id: string; task: string; problem: ProblemKind; comment?: string };
 
 export type TrackedEvent = ApiEvent | PageEvent;
 

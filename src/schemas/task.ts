@@ -4,8 +4,9 @@
  * the command-line tools and the tests; it must not import astro:content.
  */
 import { z } from 'zod';
-import { expected, httpsUrl, isoDate, isRealDate, linkTarget, slug, text } from './common.ts';
+import { expected, httpsUrl, isoDate, isRealDate, isSafeLinkTarget, linkTarget, slug, text } from './common.ts';
 import { PHRASE_MAX } from './limits.ts';
+import { isPhoneNumber } from '../lib/content/phone-numbers.ts';
 
 /**
  * transaction (pay, apply, book), report (tell us about a problem), information (find out):
@@ -31,7 +32,7 @@ export const RESERVED_SLUGS = [
   'demo-service', 'start', 'feedback', '404', '500', 'sitemap', 'sitemap-index',
   'robots', 'favicon', 'assets', 'client', 'topics', 'tasks', 'about', 'contact',
   'cookies', 'help', 'index', 'rss', 'my-tasks', 'healthz', 'readyz', 'performance.csv', 'journey',
-  'status', 'status.json', 'status.atom', 'you-said-we-did',
+  'status', 'status.json', 'status.atom', 'you-said-we-did', 'report-problem',
 ] as const;
 
 /**
@@ -64,7 +65,81 @@ export const TASK_LIMITS = {
   changeYouSaid: 300,
   changeWeDid: 400,
   changesMax: 20,
+  useThisToItem: 120,
+  useThisToMax: 5,
+  urgentText: 200,
+  urgentHours: 80,
+  factsAnswer: 300,
+  placeName: 80,
+  placeAddress: 200,
+  placeHoursMax: 8,
+  placeHoursDays: 60,
+  placeHoursTimes: 80,
+  placeNote: 200,
+  placesMax: 10,
+  factWhat: 120,
+  factValue: 80,
+  factsListMax: 12,
 } as const;
+
+/** A phone number and nothing else ("01632 960 400", "999"): pages make it a tel: link. */
+const phoneNumber = z
+  .string({ error: expected('a phone number') })
+  .trim()
+  .refine(isPhoneNumber, 'must be one phone number and nothing else, e.g. "01632 960 400" or "999": put any other words in the text');
+
+/** A link to a place on a map, over https. */
+const mapUrl = z
+  .string({ error: expected('an https link to a map') })
+  .refine((value) => !value.startsWith('/') && isSafeLinkTarget(value), 'must be an https link to the place on a map (https://…)');
+
+/**
+ * A safety notice shown in a warning box above Start, for the moment when using the
+ * online service is the wrong thing to do: "If a hole could cause a crash right now, call us".
+ */
+const urgent = z.strictObject({
+  /** When to call instead, in one or two plain sentences. Leave the number out: it is shown below as a link. */
+  text: text(TASK_LIMITS.urgentText),
+  /** The number to ring. */
+  phone: phoneNumber,
+  /** When the line answers, e.g. "24 hours a day". */
+  hours: text(TASK_LIMITS.urgentHours).optional(),
+}, { error: expected('a safety notice with text and phone') });
+
+/** One place on an information page: a recycling centre, a library, an office. */
+const place = z.strictObject({
+  name: text(TASK_LIMITS.placeName),
+  /** The full address, with the postcode. */
+  address: text(TASK_LIMITS.placeAddress),
+  /** Opening hours, one line per group of days. */
+  hours: z
+    .array(z.strictObject({ days: text(TASK_LIMITS.placeHoursDays), times: text(TASK_LIMITS.placeHoursTimes) }), { error: expected('a list of days and times') })
+    .max(TASK_LIMITS.placeHoursMax, `can have at most ${TASK_LIMITS.placeHoursMax} lines`)
+    .optional(),
+  phone: phoneNumber.optional(),
+  /** Where the place is on a map (the page names the link after the place). */
+  mapUrl: mapUrl.optional(),
+  /** Anything else a visitor must know first: "Closed on Wednesdays". */
+  note: text(TASK_LIMITS.placeNote).optional(),
+}, { error: expected('a place with a name and address') });
+
+/** A pair such as a fee ("Bag of rubble" / "£5") or a date ("Polling day" / "6 May 2027"). */
+const fee = z.strictObject({ what: text(TASK_LIMITS.factWhat), cost: text(TASK_LIMITS.factValue) }, { error: expected('a fee with what and cost') });
+const keyDate = z.strictObject({ what: text(TASK_LIMITS.factWhat), when: text(TASK_LIMITS.factValue) }, { error: expected('a date with what and when') });
+
+/**
+ * The answer on an information page, shown first: a sentence or two, then the places,
+ * fees and dates a person came for. Only information pages have facts.
+ */
+const facts = z.strictObject({
+  /** The answer itself, in one or two sentences. */
+  answer: text(TASK_LIMITS.factsAnswer),
+  places: z.array(place, { error: expected('a list of places') }).min(1, 'needs at least 1 place, or leave places out').max(TASK_LIMITS.placesMax, `can have at most ${TASK_LIMITS.placesMax} places`).optional(),
+  /** What things cost: "what" and "cost". */
+  fees: z.array(fee, { error: expected('a list of fees, each with what and cost') }).min(1).max(TASK_LIMITS.factsListMax).optional(),
+  /** Dates that matter: "what" and "when". */
+  dates: z.array(keyDate, { error: expected('a list of dates, each with what and when') }).min(1).max(TASK_LIMITS.factsListMax).optional(),
+}, { error: expected('the answer, with optional places, fees and dates') });
 
 const step = z.strictObject({
   /** What the person does, verb first: "Check your collection day". */
@@ -114,6 +189,8 @@ const common = {
   lastReviewed: isoDate,
   /** When it must be checked again. */
   reviewBy: isoDate,
+  /** A safety notice above Start (or above the answer): when to phone instead, and the number. */
+  urgent: urgent.optional(),
 };
 
 /** A service the council runs: who can use it, what it takes, the steps, and (mostly) a Start button. */
@@ -134,8 +211,16 @@ const serviceSchema = z.strictObject({
   timeToComplete: text(TASK_LIMITS.timeToComplete),
   /** Ordered steps; shown as a numbered list. */
   steps: z.array(step, { error: expected('a list of steps, each with title and text') }).min(1, 'needs at least 1 step').max(TASK_LIMITS.stepsMax, `can have at most ${TASK_LIMITS.stepsMax} steps; split the task`),
-  /** The service itself. Required for transactions and reports. */
+  /** The service itself. Required for transactions and reports; an information page has none. */
   start: start.optional(),
+  /** Transactions and reports: what people can do with the service, 2 or 3 short lines shown above Start ("pay your bill", "check what you owe"). */
+  useThisTo: z
+    .array(text(TASK_LIMITS.useThisToItem), { error: expected('a list of short lines') })
+    .min(1, 'needs at least 1 line, or leave useThisTo out')
+    .max(TASK_LIMITS.useThisToMax, `can have at most ${TASK_LIMITS.useThisToMax} lines; keep the most common`)
+    .optional(),
+  /** Information pages: the answer, shown first. */
+  facts: facts.optional(),
   /** Shown on the home page under "Most requested". */
   popular: z.boolean({ error: expected('true or false') }).default(false),
   /** "You said, we did": changes made because of feedback, shown on the page and at /you-said-we-did. */
@@ -183,6 +268,15 @@ export const taskSchema = z
         path: ['start'],
         message: `is required for a ${task.kind}: add start.label and start.url`,
       });
+    }
+    if (task.kind === 'information' && task.start) {
+      ctx.addIssue({ code: 'custom', path: ['start'], message: 'an information page has no Start button: remove start, and put the answer in facts' });
+    }
+    if (task.kind === 'information' && task.useThisTo) {
+      ctx.addIssue({ code: 'custom', path: ['useThisTo'], message: 'is for transactions and reports: on an information page, put the answer in facts.answer' });
+    }
+    if (task.kind !== 'information' && task.kind !== 'signpost' && task.facts) {
+      ctx.addIssue({ code: 'custom', path: ['facts'], message: `is for information pages: a ${task.kind} says what people can do in useThisTo` });
     }
     if (isRealDate(task.lastReviewed) && isRealDate(task.reviewBy) && task.lastReviewed > task.reviewBy) {
       ctx.addIssue({ code: 'custom', path: ['reviewBy'], message: 'must be after lastReviewed' });

@@ -32,6 +32,7 @@ const POST_ROUTES: readonly PostRoute[] = [
   { pattern: /^\/api\/completions$/, limit: MAX_COMPLETION_BODY_BYTES, api: true },
   { pattern: /^\/feedback\/[^/]+$/, limit: FORM_BODY_BYTES, api: false },
   { pattern: /^\/done\/[^/]+$/, limit: FORM_BODY_BYTES, api: false },
+  { pattern: /^\/report-problem\/[^/]+$/, limit: FORM_BODY_BYTES, api: false },
 ];
 
 export type RequestVerdict =

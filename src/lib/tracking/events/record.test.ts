@@ -137,4 +137,17 @@ describe('recorded figures can be trusted', () => {
     }
     expect((await quiet.store.stats({ period: 7, today: quiet.today(), minCount: 1, minSample: 1 })).search.searches).toBe(0);
   });
+
+  it('stores a page problem with its comment scrubbed, and refuses with 429 or 503 like every other record', async () => {
+    const { recorder, store } = setup();
+    const form = new Request('http://portal.test/report-problem/report-graffiti', { method: 'POST' });
+    expect((await recorder.problem(form, 'c', 'report-graffiti', { problem: 'wrong', comment: 'Call me on 07700 900123 or jo@example.com' })).status).toBe('recorded');
+    expect(await store.comments({ task: 'report-graffiti' })).toEqual([expect.objectContaining({ type: 'page_problem', problem: 'wrong', comment: 'Call me on [phone] or [email]' })]);
+
+    const failing = { insert: async () => { throw new Error('disk full'); } } as unknown as EventStore;
+    expect(refusal(await setup({ store: failing }).recorder.problem(form, 'c', 'report-graffiti', { problem: 'other' }))?.status).toBe(503);
+    const busy = setup({ burst: 1 });
+    await busy.recorder.problem(form, 'c', 'report-graffiti', { problem: 'other' });
+    expect(refusal(await busy.recorder.problem(form, 'c', 'report-graffiti', { problem: 'other' }))?.status).toBe(429);
+  });
 });

@@ -20,6 +20,7 @@ import type { TermGate } from '../privacy/terms.ts';
 import type { EventStore, FinishResult } from '../storage/types.ts';
 import { isPageOpen, isPrefetch, optedOut, isBot } from './privacy.ts';
 import { toStored } from './to-stored.ts';
+import type { ProblemKind } from '../../../schemas/page-problem.ts';
 
 type SkipReason = 'opted-out' | 'prefetch' | 'not-a-page-open';
 
@@ -143,6 +144,20 @@ export function createRecorder(deps: RecorderDeps) {
           const id = randomUUID();
           await (await deps.store()).insert([toStored({ type: 'feedback', id, task, useful: answer.useful, ...(answer.comment ? { comment: answer.comment } : {}) }, day)]);
           return { id };
+        },
+        false,
+      );
+    },
+
+    /** "Report a problem with this page": what went wrong and an optional comment, scrubbed by toStored like every comment. */
+    problem(request: Request, clientKey: string, task: string, report: { problem: ProblemKind; comment?: string }) {
+      return record(
+        request,
+        clientKey,
+        'page-problem',
+        async (day) => {
+          await (await deps.store()).insert([toStored({ type: 'page_problem', id: randomUUID(), task, problem: report.problem, ...(report.comment ? { comment: report.comment } : {}) }, day)]);
+          return {};
         },
         false,
       );

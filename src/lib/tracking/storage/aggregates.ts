@@ -39,8 +39,11 @@ const on = (row: string, condition: string) => condition.replaceAll('row.', row 
 const flag = (row: string, condition: string) => `CASE WHEN ${on(row, condition)} THEN 1 ELSE 0 END`;
 const counter = (column: string) => `${column} INTEGER NOT NULL DEFAULT 0`;
 
-/** Which events belong to a task's row (its `events` count), as the raw query grouped them. */
-const TASK_ROW = "row.task IS NOT NULL AND row.type <> 'search_click'";
+/**
+ * Which events belong to a task's row (its `events` count), as the raw query grouped them. A
+ * report of a problem with the page is for editors, never part of the published figures.
+ */
+const TASK_ROW = "row.task IS NOT NULL AND row.type NOT IN ('search_click', 'page_problem')";
 
 export const AGGREGATE_TABLES = ['daily_task_counts', 'daily_search_counts', 'daily_term_counts'] as const;
 

@@ -205,9 +205,19 @@ describe.each(adapters)('event store on $name', ({ open }) => {
     expect(await store.addComment(answer.id, 'a', 'second try')).toBe(false);
     expect(await store.addComment(answer.id, 'b', 'wrong task')).toBe(false);
     expect(await store.addComment(randomUUID(), 'a', 'no such answer')).toBe(false);
-    expect(await store.comments({ task: 'a' })).toEqual([{ day: TODAY, type: 'feedback', task: 'a', useful: false, rating: null, comment: 'could not find the form' }]);
+    expect(await store.comments({ task: 'a' })).toEqual([{ day: TODAY, type: 'feedback', task: 'a', useful: false, rating: null, comment: 'could not find the form', problem: null }]);
     expect((await store.comments({})).map((comment) => comment.task)).toEqual(['a', 'b']);
     expect(await store.comments({ since: '2026-11-02' })).toHaveLength(1);
+  });
+
+  it('keeps page problems for editors, with or without a comment, and out of the published figures', async () => {
+    await store.insert([ev({ type: 'page_problem', task: 'c', problem: 'wrong', comment: 'shut on Tuesdays' }), ev({ type: 'page_problem', task: 'c', problem: 'broken' })]);
+    const listed = await store.comments({ task: 'c' });
+    expect(listed.map(({ type, problem, comment }) => ({ type, problem, comment })).sort((x, y) => x.problem!.localeCompare(y.problem!))).toEqual([
+      { type: 'page_problem', problem: 'broken', comment: '' },
+      { type: 'page_problem', problem: 'wrong', comment: 'shut on Tuesdays' },
+    ]);
+    expect((await stats(store, { period: 7 })).tasks.map((task) => task.task)).not.toContain('c');
   });
 
   it('commits many concurrent requests, sharing transactions', async () => {

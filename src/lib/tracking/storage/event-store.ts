@@ -31,6 +31,7 @@ function rowOf(event: StoredEvent): unknown[] {
     (get('comment') as string | undefined) || null,
     (get('search') as string | undefined) ?? null,
     event.type === 'search' ? (event.term ?? null) : null,
+    (get('problem') as string | undefined) ?? null,
   ];
 }
 
@@ -275,7 +276,8 @@ export function createEventStore(driver: SqlDriver): EventStore {
         task: String(row.task),
         useful: row.useful === null || row.useful === undefined ? null : n(row.useful) === 1,
         rating: row.rating === null || row.rating === undefined ? null : n(row.rating),
-        comment: String(row.comment),
+        comment: row.comment === null || row.comment === undefined ? '' : String(row.comment),
+        problem: row.problem === null || row.problem === undefined ? null : String(row.problem),
       }));
     },
 

@@ -22,7 +22,7 @@ const TASK_STATS = `SELECT task,
     ${count("type = 'satisfaction' AND rating = 4")} AS r4,
     ${count("type = 'satisfaction' AND rating = 5")} AS r5
   FROM events
-  WHERE day >= ? AND day <= ? AND task IS NOT NULL AND type <> 'search_click'
+  WHERE day >= ? AND day <= ? AND task IS NOT NULL AND type NOT IN ('search_click', 'page_problem')
   GROUP BY task`;
 
 // Clicks belong to a search recorded in the period and count on the search's day; one click per search (a unique index).

@@ -65,6 +65,11 @@ export const MIGRATIONS: Migration[] = [
     version: 3,
     statements: AGGREGATES_MIGRATION,
   },
+  {
+    // "Report a problem with this page" (decision 0030): what went wrong, beside the comment.
+    version: 4,
+    statements: ['ALTER TABLE events ADD COLUMN problem TEXT'],
+  },
 ];
 
 export const MIGRATIONS_TABLE = 'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY)';
@@ -72,8 +77,8 @@ export const APPLIED_VERSIONS = 'SELECT version FROM schema_migrations';
 export const RECORD_VERSION = 'INSERT INTO schema_migrations (version) VALUES (?)';
 
 // No conflict target: a repeated id (a retry) and a second click on the same search are both skipped.
-export const INSERT_EVENT = `INSERT INTO events (id, type, task, day, query, query_key, results, click_rank, useful, rating, comment, search_id, term)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`;
+export const INSERT_EVENT = `INSERT INTO events (id, type, task, day, query, query_key, results, click_rank, useful, rating, comment, search_id, term, problem)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`;
 
 export const START_JOURNEY = 'INSERT INTO journeys (token_hash, task, day) VALUES (?, ?, ?)';
 
@@ -117,9 +122,10 @@ export const QUERY_OUTCOMES = `SELECT query_key AS query,
   WHERE type IN ('search', 'search_click') AND day >= ? AND query_key IS NOT NULL
   GROUP BY query_key`;
 
-export const COMMENTS = `SELECT day, type, task, useful, rating, comment
+// A page problem is listed even without a comment: what went wrong is worth an editor's look.
+export const COMMENTS = `SELECT day, type, task, useful, rating, comment, problem
   FROM events
-  WHERE comment IS NOT NULL AND day >= ? AND (? = '' OR task = ?)
+  WHERE (comment IS NOT NULL OR type = 'page_problem') AND day >= ? AND (? = '' OR task = ?)
   ORDER BY day DESC, id`;
 
 export const DELETE_BEFORE = 'DELETE FROM events WHERE day < ?';

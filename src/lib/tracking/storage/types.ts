@@ -31,11 +31,14 @@ export interface Statement {
 
 export interface StoredComment {
   day: string;
-  type: 'feedback' | 'satisfaction';
+  type: 'feedback' | 'satisfaction' | 'page_problem';
   task: string;
   useful: boolean | null;
   rating: number | null;
+  /** Empty for a page problem sent without a comment. */
   comment: string;
+  /** For a page problem: what went wrong (PROBLEM_KINDS). */
+  problem: string | null;
 }
 
 export interface QueryOutcome {

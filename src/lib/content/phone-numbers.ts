@@ -1,0 +1,81 @@
+/**
+ * Finds the phone numbers in a piece of plain text, so pages can make each one a
+ * tel: link with the number as its text. Used by the Markdown pipeline (the hast
+ * plugin in src/integrations/tel-links.ts) and by PhoneText.astro for front-matter
+ * fields, so a number is recognised the same way wherever an editor writes it.
+ *
+ * Two shapes count:
+ * - a full UK number: 0 then 9 or 10 more digits, in groups split by single spaces or
+ *   hyphens ("01632 960 400", "0300 123 5000", "0800-111-999"), or the same with +44;
+ * - a short national line (999, 112, 111, 101, 105, 119) where the words around it make
+ *   clear it is a number to ring: at the start of the text ("101 (or 999 …)") or after
+ *   "call", "ring", "dial", "phone", "on" or "or" ("call the police on 101"). "NHS 111"
+ *   or "111.nhs.uk" are names and addresses, not numbers to ring, so they stay text.
+ */
+
+/** A run of text: plain, or a phone number with its tel: address. */
+export type PhoneSegment = { text: string; tel?: undefined } | { text: string; tel: string };
+
+const SHORT_LINES = ['999', '112', '111', '101', '105', '119'];
+
+// Groups of digits joined by one space or hyphen; the digit count is checked after matching.
+const FULL_NUMBER = /(?<![\w+])(?:\+44[ -]?(?:\(0\)[ -]?)?|0)\d{2,5}(?:[ -]?\d{2,4}){1,3}(?![\w-]|\.\d)/g;
+const SHORT_NUMBER = new RegExp(`(?<![\\w.])(?:${SHORT_LINES.join('|')})(?![\\w-]|\\.\\w)`, 'g');
+const CUE_BEFORE = /(?:^|\b(?:call|ring|dial|phone|on|or)\s+(?:us\s+)?)$/i;
+
+/** The tel: address for a number as written: "01632 960 400" → "tel:+441632960400", "999" → "tel:999". */
+export function telHref(number: string): string {
+  const digits = number.replace(/\(0\)/, '').replace(/[^\d+]/g, '');
+  if (digits.startsWith('+')) return `tel:${digits}`;
+  if (digits.startsWith('0') && digits.length >= 10) return `tel:+44${digits.slice(1)}`;
+  return `tel:${digits}`;
+}
+
+/** Whether a matched full number has the digits a UK number has (10 or 11 with the 0). */
+function isFullNumber(match: string): boolean {
+  const digits = match.replace(/\(0\)/, '').replace(/\D/g, '');
+  const national = match.trimStart().startsWith('+') ? `0${digits.slice(2)}` : digits;
+  return national.length === 10 || national.length === 11;
+}
+
+interface Found {
+  start: number;
+  end: number;
+}
+
+/** Where the phone numbers are in `text`, in order. */
+export function findPhoneNumbers(text: string): Found[] {
+  const found: Found[] = [];
+  for (const match of text.matchAll(FULL_NUMBER)) {
+    if (isFullNumber(match[0])) found.push({ start: match.index, end: match.index + match[0].length });
+  }
+  for (const match of text.matchAll(SHORT_NUMBER)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (found.some((other) => start < other.end && end > other.start)) continue;
+    if (CUE_BEFORE.test(text.slice(Math.max(0, start - 20), start))) found.push({ start, end });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** Splits text into plain runs and phone numbers; text without a number is one plain run. */
+export function phoneSegments(text: string): PhoneSegment[] {
+  const segments: PhoneSegment[] = [];
+  let at = 0;
+  for (const { start, end } of findPhoneNumbers(text)) {
+    if (start > at) segments.push({ text: text.slice(at, start) });
+    const number = text.slice(start, end);
+    segments.push({ text: number, tel: telHref(number) });
+    at = end;
+  }
+  if (at < text.length || segments.length === 0) segments.push({ text: text.slice(at) });
+  return segments;
+}
+
+/** Whether the whole of `text` is one phone number (for a content field that must hold just a number). */
+export function isPhoneNumber(text: string): boolean {
+  const trimmed = text.trim();
+  if (SHORT_LINES.includes(trimmed)) return true;
+  const found = findPhoneNumbers(trimmed);
+  return found.length === 1 && found[0]!.start === 0 && found[0]!.end === trimmed.length;
+}
