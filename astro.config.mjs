@@ -39,9 +39,6 @@ export default defineConfig({
   // would be ignored.
   adapter: withServerEntry(node({ mode: 'middleware', staticHeaders: true }), './src/server/entry.ts'),
   integrations: [contentGuard(), catalogue(), precompress()],
-  // Astro's default cache (node_modules/.astro) holds the built content store; node_modules may be
-  // shared by several checkouts, and a build bundles whatever store is there when it reads it.
-  cacheDir: './.astro/cache',
   trailingSlash: 'never',
   // 'preserve': browse/index.astro becomes browse/index.html, so /browse and /browse/<topic> can both be static.
   build: { format: 'preserve' },

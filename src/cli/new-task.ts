@@ -204,18 +204,13 @@ async function askForMissing(rl: Interface) {
     });
   }
   const kind = input.kind;
-  if (input.startUrl === undefined && isTaskKind(kind)) {
-    const needed = KINDS_NEEDING_START.includes(kind);
-    out.write(
-      needed
-        ? `\nWhere does the Start button go?\nGive the https address of the service, or a path on this site starting with "/".\n`
-        : `\nDoes the page need a Start button? Most information pages do not.\nIf it does, give the https address of the service, or a path on this site starting with "/".\n`,
-    );
-    const answer = await ask(rl, needed ? 'Start URL: ' : 'Start URL (or press Enter for none): ', (url) => {
+  // Only transactions and reports have a Start button; an information page gives its answer instead.
+  if (input.startUrl === undefined && isTaskKind(kind) && KINDS_NEEDING_START.includes(kind)) {
+    out.write(`\nWhere does the Start button go?\nGive the https address of the service, or a path on this site starting with "/".\n`);
+    input.startUrl = await ask(rl, 'Start URL: ', (url) => {
       const found = checkStartUrl(kind, url);
       return found.length ? { problems: found } : { value: url };
     });
-    if (answer) input.startUrl = answer;
   }
 }
 

@@ -78,12 +78,18 @@ describe('checkNewTask', () => {
     ]);
   });
 
+  it('refuses a start URL for an information page, which has no Start button', () => {
+    expect(check({ kind: 'information', startUrl: 'https://example.org/parks' })).toEqual([
+      'An information page has no Start button (its answer is on the page): leave out the start URL, or choose transaction or report if people do something online',
+    ]);
+  });
+
   it('refuses a start URL that is not https or a path on this site', () => {
     const fix = 'cannot be the start URL: use an https address (https://…) or a path on this site starting with "/"';
     expect(check({ startUrl: 'http://example.org/skip' })).toEqual([`"http://example.org/skip" ${fix}`]);
     expect(check({ startUrl: 'example.org/skip' })).toEqual([`"example.org/skip" ${fix}`]);
     expect(check({ startUrl: '//example.org/skip' })).toEqual([`"//example.org/skip" ${fix}`]);
-    expect(check({ kind: 'information', startUrl: 'javascript:alert(1)' })).toEqual([`"javascript:alert(1)" ${fix}`]);
+    expect(check({ kind: 'report', startUrl: 'javascript:alert(1)' })).toEqual([`"javascript:alert(1)" ${fix}`]);
   });
 
   it('reports every problem at once', () => {
@@ -115,9 +121,7 @@ describe('renderTaskFile', () => {
     expect(parsed.body.trim()).toBe('');
   });
 
-  it('gives an information task a Start button only when it has a start URL', () => {
-    const withUrl = parseFrontMatter(renderTaskFile({ ...inputs.information!, startUrl: 'https://example.org/parks' }, '2026-10-14')).data as { start?: unknown };
-    expect(withUrl.start).toEqual({ label: 'Find out about parks', url: 'https://example.org/parks' });
+  it('gives an information task no Start button', () => {
     expect((parseFrontMatter(renderTaskFile(inputs.information!, '2026-10-14')).data as { start?: unknown }).start).toBeUndefined();
   });
 

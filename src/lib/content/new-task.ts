@@ -101,6 +101,9 @@ export function checkStartUrl(kind: string, startUrl: string | undefined): strin
       ? [`A ${trimmedKind} needs a start URL for its Start button: give the https address of the service, or a path on this site starting with "/"`]
       : [];
   }
+  if (trimmedKind === 'information') {
+    return ['An information page has no Start button (its answer is on the page): leave out the start URL, or choose transaction or report if people do something online'];
+  }
   if (!isSafeLinkTarget(url)) {
     return [`"${url}" cannot be the start URL: use an https address (https://…) or a path on this site starting with "/"`];
   }
