@@ -128,7 +128,7 @@ describe('npm run check:content', () => {
     const one = check(dir, 'content/tasks/report-a-pothole.md');
     expect(one.status).toBe(0);
     expect(one.out).toContain('Not run: search ranks every task against the others, so it runs when all files are checked (npm run check:content with no file names).');
-    expect(one.out).toMatch(/^1 file checked \(schema, links, placeholders, plain-language, freshness\): 0 errors, 0 warnings\. \(\d+\.\d\d s\)$/m);
+    expect(one.out).toMatch(/^1 file checked \(schema, links, placeholders, plain-language, freshness, incidents\): 0 errors, 0 warnings\. \(\d+\.\d\d s\)$/m);
     expect(check(dir).status).toBe(1);
   });
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../src/lib/content/load-content.ts';
 import { searchResponseSchema } from '../src/schemas/search.ts';
-import { telHref } from '../src/schemas/phone.ts';
+import { telHref } from '../src/lib/content/phone-numbers.ts';
 import { DIST, ROOT, startServer, type RunningServer } from './helpers/site.ts';
 
 const content = loadContent({ root: join(ROOT, 'content'), cwd: ROOT });
@@ -84,11 +84,12 @@ describe('step-by-step journeys', () => {
       }
       for (const entry of step.tasks) {
         const taskPage = page(`${entry.task}.html`);
-        const nav = new RegExp(`<nav[^>]*data-journey-nav="${slug}"[\\s\\S]*?</nav>`).exec(taskPage)?.[0];
-        expect(nav, `${entry.task} has no "Part of: ${journey.title}"`).toBeDefined();
-        expect(nav).toContain(`step ${index + 1} of ${journey.steps.length}`);
-        const navLinks = links(nav!);
-        expect(navLinks.map((link) => link.href)).toContain(`/journey/${slug}`);
+        const part = new RegExp(`<p[^>]*data-journey-part="${slug}"[\\s\\S]*?</p>`).exec(taskPage)?.[0];
+        expect(part, `${entry.task} has no "Part of: ${journey.title}"`).toBeDefined();
+        expect(part).toContain(`step ${index + 1} of ${journey.steps.length}`);
+        expect(links(part!).map((link) => link.href)).toContain(`/journey/${slug}`);
+        const nav = new RegExp(`<nav[^>]*data-journey-nav="${slug}"[\\s\\S]*?</nav>`).exec(taskPage)?.[0] ?? '';
+        const navLinks = links(nav);
         const previous = navLinks.find((link) => link.attributes.includes('rel="prev"'));
         const next = navLinks.find((link) => link.attributes.includes('rel="next"'));
         expect(previous?.href).toBe(index > 0 ? `/journey/${slug}#step-${index}` : undefined);
@@ -98,7 +99,7 @@ describe('step-by-step journeys', () => {
   });
 
   it('shows no journey box on a task that is in no journey', () => {
-    expect(page('report-a-pothole.html')).not.toContain('data-journey-nav');
+    expect(page('report-a-pothole.html')).not.toMatch(/data-journey-(nav|part)/);
   });
 
   it('are listed on /browse', () => {

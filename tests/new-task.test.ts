@@ -93,7 +93,7 @@ describe('npm run new-task', () => {
       `  error   ${file}:29 owner: replace the placeholder with the real text: [[The team that answers for this page]]  [placeholders]`,
     ]);
     // Nothing else: a placeholder is reported once, not again as prose.
-    expect(untouched.stdout).toContain('1 file checked (schema, links, placeholders, plain-language, freshness): 12 errors, 0 warnings.');
+    expect(untouched.stdout).toContain('1 file checked (schema, links, placeholders, plain-language, freshness, incidents): 12 errors, 0 warnings.');
 
     // Filled in the way an editor would, it passes.
     const path = join(parent, file);
@@ -112,7 +112,7 @@ describe('npm run new-task', () => {
       .replace(/^owner: .*$/m, 'owner: Highways Team');
     writeFileSync(path, filled);
     const done = checkContent(file);
-    expect(done.stdout).toContain('1 file checked (schema, links, placeholders, plain-language, freshness): 0 errors, 0 warnings.');
+    expect(done.stdout).toContain('1 file checked (schema, links, placeholders, plain-language, freshness, incidents): 0 errors, 0 warnings.');
     expect(done.status).toBe(0);
   });
 

@@ -5,7 +5,7 @@
  * problem with this page" working without JavaScript, stored for editors.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -18,8 +18,13 @@ const db = join(dir, 'events.sqlite');
 let server: RunningServer;
 let browser: Browser;
 
+// The layouts are measured as editors wrote them: an open incident's banner above Start is
+// meant to push it down, so these pages are served with no incidents (tests/incidents.test.ts has them).
+const noIncidents = join(dir, 'incidents');
+mkdirSync(noIncidents);
+
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ TASKFRONT_DB: db, TASKFRONT_RATE_LIMIT: '10000/1000' }), launchChromium()]);
+  [server, browser] = await Promise.all([startServer({ TASKFRONT_DB: db, TASKFRONT_RATE_LIMIT: '10000/1000', TASKFRONT_INCIDENTS_DIR: noIncidents }), launchChromium()]);
 });
 afterAll(async () => {
   await browser?.close();

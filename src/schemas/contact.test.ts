@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseYaml } from '../lib/content/yaml-source.ts';
 import { contactSchema, type ContactInput } from './contact.ts';
-import { phoneNumber, telHref } from './phone.ts';
+import { telHref } from '../lib/content/phone-numbers.ts';
+import { phoneNumber } from './phone.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 /** The demo's own file doubles as the fixture: the schema must take what editors are shown. */
@@ -38,7 +39,7 @@ describe('contactSchema', () => {
 
 describe('phone numbers', () => {
   it.each([
-    ['01632 960 000', 'tel:01632960000'],
+    ['01632 960 000', 'tel:+441632960000'],
     ['+44 1632 960000', 'tel:+441632960000'],
     ['999', 'tel:999'],
     ['18001 01632 960 000', 'tel:1800101632960000'],

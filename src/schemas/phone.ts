@@ -1,7 +1,7 @@
 /**
  * A UK phone number as editors write it ("01632 960 000", "999", "0800 123 4567",
- * "+44 1632 960000"), and the tel: address a phone dials from it. Shared by the
- * contact page and journeys, so every number on the portal is a link that works.
+ * "+44 1632 960000"). Pages dial it through telHref in src/lib/content/phone-numbers.ts,
+ * the one place a number becomes a tel: address.
  */
 import { z } from 'zod';
 import { expected } from './common.ts';
@@ -24,8 +24,3 @@ export const phoneNumber = z.preprocess(
       return digits >= 3 && digits <= 16;
   }, 'must have 3 to 16 digits, e.g. "999" or "01632 960 000"'),
 );
-
-/** The tel: address for a number written as phoneNumber allows: spaces go, a leading "+" stays. */
-export function telHref(number: string): string {
-  return `tel:${number.replace(/[^\d+]/g, '')}`;
-}

@@ -1,29 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { taskSchema, type ServiceInput } from './task.ts';
+import type { ServiceInput } from './task.ts';
+import { problems, validReport } from './task-test-fixtures.ts';
 
-const report: ServiceInput = {
-  title: 'Report a pothole',
-  summary: 'Tell us about a hole in a road or pavement.',
-  topic: 'streets',
-  kind: 'report',
-  keywords: ['pothole', 'hole in road', 'road damage'],
-  eligibility: 'Anyone can report a pothole.',
-  youWillNeed: ['where the pothole is'],
-  cost: 'Free',
-  timeToComplete: 'About 5 minutes',
-  steps: [{ title: 'Find the place', text: 'Drop a pin on the map.' }],
-  start: { label: 'Report a pothole', url: '/demo-service/report-a-pothole' },
-  owner: 'Highways Team',
-  lastReviewed: '2026-10-01',
-  reviewBy: '2027-04-01',
-};
+const report = validReport;
 const { start: _start, ...withoutStart } = report;
 const information: ServiceInput = { ...withoutStart, kind: 'information', title: 'Find a recycling centre' };
 
-function problems(input: unknown): string[] {
-  const result = taskSchema.safeParse(input);
-  return result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-}
 
 describe('the fields each kind of page needs', () => {
   it('accepts "use this service to" lines and a safety notice on a report', () => {

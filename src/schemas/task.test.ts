@@ -1,28 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { taskSchema, type ServiceInput, type TaskInput } from './task.ts';
+import { taskSchema, type TaskInput } from './task.ts';
+import { problems, validReport } from './task-test-fixtures.ts';
 
-const valid: ServiceInput = {
-  title: 'Report a pothole',
-  summary: 'Tell us about a hole in a road or pavement.',
-  topic: 'streets',
-  kind: 'report',
-  keywords: ['pothole', 'hole in road', 'road damage'],
-  eligibility: 'Anyone can report a pothole.',
-  youWillNeed: ['where the pothole is'],
-  cost: 'Free',
-  timeToComplete: 'About 5 minutes',
-  steps: [{ title: 'Find the place', text: 'Drop a pin on the map.' }],
-  start: { label: 'Report a pothole', url: '/demo-service/report-a-pothole' },
-  related: ['pay-a-bill'],
-  owner: 'Highways Team',
-  lastReviewed: '2026-10-01',
-  reviewBy: '2027-04-01',
-};
+const valid = validReport;
 
-function problems(input: unknown): string[] {
-  const result = taskSchema.safeParse(input);
-  return result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-}
 
 describe('taskSchema', () => {
   it('accepts a complete task and fills defaults', () => {

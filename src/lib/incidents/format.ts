@@ -3,6 +3,8 @@
  * "9:15am on Thursday 26 November". Also turns phone numbers in a workaround into
  * tel: links, and escapes text for the banner, which is HTML spliced in as pages are served.
  */
+import escapeHtml from 'escape-html';
+import { phoneSegments } from '../content/phone-numbers.ts';
 
 /** Riverton keeps UK time; an incident at 00:30 BST is on the day people lived it. */
 export const COUNCIL_TIME_ZONE = 'Europe/London';
@@ -43,35 +45,10 @@ export function formatPeriod(from: string, to: string): string {
     : `from ${formatMoment(from)} to ${formatMoment(to)}`;
 }
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]!);
-}
-
-/** UK numbers as people write them: 01632 960 000, 0300 123 4567, +44 1632 960000, 0800 111 222. */
-const PHONE = /(?:\+44\s?|\b0)\d(?:[ -]?\d){8,9}\b/g;
-
-/** The number in international form for a tel: link: +441632960000. */
-export function telHref(written: string): string {
-  const digits = written.replace(/[^\d+]/g, '');
-  return `tel:${digits.startsWith('+') ? digits : `+44${digits.slice(1)}`}`;
-}
-
-/** A run of text as pieces, phone numbers apart, so both HTML and Astro can link them. */
-export function splitPhones(text: string): { text: string; tel?: string }[] {
-  const pieces: { text: string; tel?: string }[] = [];
-  let last = 0;
-  for (const match of text.matchAll(PHONE)) {
-    if (match.index > last) pieces.push({ text: text.slice(last, match.index) });
-    pieces.push({ text: match[0], tel: telHref(match[0]) });
-    last = match.index + match[0].length;
-  }
-  if (last < text.length) pieces.push({ text: text.slice(last) });
-  return pieces;
-}
-
-/** Escaped HTML with each phone number a tel: link. */
+/** Text as HTML with its phone numbers as tel: links, found as on every task page (phone-numbers.ts). */
 export function linkPhonesHtml(text: string): string {
-  return splitPhones(text).map((piece) => (piece.tel ? `<a href="${piece.tel}">${escapeHtml(piece.text)}</a>` : escapeHtml(piece.text))).join('');
+  return phoneSegments(text).map((piece) => (piece.tel ? `<a href="${piece.tel}" class="tel-link">${escapeHtml(piece.text)}</a>` : escapeHtml(piece.text))).join('');
 }
+
+/** The one HTML escaper (escape-html), for the banner and feed HTML built as strings. */
+export { escapeHtml };
