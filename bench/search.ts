@@ -20,6 +20,7 @@ import { errorsOf, formatProblem, loadContent } from '../src/lib/content/load-co
 import { contentDir } from '../src/lib/content/paths.ts';
 import { buildIndex, createSearchEngine, prepareSearch, type SearchData, type SearchDoc } from '../src/lib/search/engine.ts';
 import { readExpectations } from '../src/lib/search/expectations.ts';
+import { percentile } from './lib/report.ts';
 import { browserSearchData, searchDataFor } from '../src/lib/search/search-data.ts';
 import { seededRandom } from '../src/lib/seeded-random.ts';
 
@@ -75,10 +76,6 @@ function typo(word: string): string {
   return word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2);
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
 function time<T>(fn: () => T): { value: T; ms: number } {
   const started = performance.now();
   const value = fn();
@@ -87,7 +84,7 @@ function time<T>(fn: () => T): { value: T; ms: number } {
 
 function latencies(run: (query: string) => unknown, queries: string[]): { median: number; p95: number } {
   for (const query of queries.slice(0, 50)) run(query); // warm up the JIT
-  const samples = queries.map((query) => time(() => run(query)).ms).sort((a, b) => a - b);
+  const samples = queries.map((query) => time(() => run(query)).ms);
   return { median: percentile(samples, 50), p95: percentile(samples, 95) };
 }
 

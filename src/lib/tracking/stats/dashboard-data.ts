@@ -45,10 +45,6 @@ export async function publishedStatsFor(period: Period): Promise<{ stats: Portal
   return { stats: cached.value, cacheControl: figuresCacheControl(cached.maxAge) };
 }
 
-export async function publishedStats(period: Period): Promise<PortalStats> {
-  return (await publishedStatsFor(period)).stats;
-}
-
 export async function dailyFigures(task: string, from: string, to: string): Promise<DailyTaskStats[]> {
   const path = fixturePath();
   return path ? (readFixture(path).daily?.[task] ?? []) : (await loadDaily(task, from, to)).value;
