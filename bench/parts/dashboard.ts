@@ -95,6 +95,6 @@ export async function dashboardPart(ctx: BenchContext): Promise<PartResult> {
   } finally {
     await server.stop();
   }
-  part.note('Events are written straight into the events table; with daily aggregates (the aggregates work), their generator should fill them too. npm run test:faults measures storage under faults.');
+  part.note('Events are written straight into the events table once the portal has made it, so its triggers fill the daily aggregates as in service (decision 0036). npm run test:faults measures the same budgets with the storage under faults.');
   return part.finish();
 }
