@@ -108,7 +108,12 @@ function send(path: string, { method = 'GET', body, headers = {}, from }: { meth
         res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }));
       },
     );
-    req.on('error', reject);
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      // A kept-alive socket the server closed as idle just as we reused it: the request never
+      // reached the server (Node's documented race), so sending it again on a new socket is safe.
+      if (req.reusedSocket && error.code === 'ECONNRESET') resolve(send(path, { method, body, headers, from }));
+      else reject(error);
+    });
     req.setTimeout(15_000, () => req.destroy(new Error(`${path} took more than 15 s`)));
     req.end(body);
   });
@@ -266,8 +271,20 @@ async function journey(channel: Channel) {
 
 // ---- Run ----------------------------------------------------------------------------------
 
+/**
+ * The published figures as they are now. The portal keeps them for a short while (its
+ * Cache-Control max-age, TASKFRONT_STATS_CACHE_SECONDS), so figures served from that cache
+ * may predate what we just sent: wait until they have expired, then ask again.
+ */
 async function readStats(): Promise<PortalStats> {
-  const reply = await send('/api/stats?period=90');
+  const path = '/api/stats?period=90';
+  let reply = await send(path);
+  const maxAge = Number(/max-age=(\d+)/.exec(String(reply.headers['cache-control'] ?? ''))?.[1] ?? 0);
+  if (reply.status === 200 && maxAge > 0) {
+    console.log(`The published figures are kept for up to ${maxAge} s more; waiting for fresh ones.`);
+    await new Promise((resolve) => setTimeout(resolve, (maxAge + 1) * 1000));
+    reply = await send(path);
+  }
   if (reply.status !== 200) fail(`GET /api/stats answered ${reply.status}; the portal cannot report what it stored: ${reply.text.slice(0, 200)}`, EXIT.problems);
   return JSON.parse(reply.text) as PortalStats;
 }
