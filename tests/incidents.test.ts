@@ -79,7 +79,7 @@ describe('an incident published while the server runs', () => {
     expect(shown).not.toContain('role="alert"');
     expect(shown).toContain('Paying council tax online is not working');
     expect(shown).toContain('You cannot use this service online at the moment.');
-    expect(shown).toContain('<a href="tel:+441632960200">01632 960 200</a>');
+    expect(shown).toContain('<a href="tel:+441632960200" class="tel-link">01632 960 200</a>');
     expect(shown).toMatch(/We will update this by/);
     // Above Start, and Start is still there.
     expect(text.indexOf('incident-banner')).toBeLessThan(text.indexOf(`href="/start/${TASK}"`));
