@@ -48,9 +48,11 @@ export function writeSyntheticCatalogue({ from, out, tasks: size, seed = 2026112
 
   rmSync(out, { recursive: true, force: true });
   mkdirSync(join(out, 'tasks'), { recursive: true });
-  for (const folder of ['topics', 'search', 'style', 'accessibility']) {
+  for (const folder of ['topics', 'search', 'style', 'accessibility', 'journeys']) {
     cpSync(join(from, folder), join(out, folder), { recursive: true });
   }
+  // Every council has a contact page (the content check requires it); the demo tasks it and the journeys name are all copied below.
+  cpSync(join(from, 'contact.yml'), join(out, 'contact.yml'));
   // The search expectations measure the demo catalogue's quality: with many copies of each
   // task, the top 3 fill with copies and every gate fails by construction. Without the file,
   // the search check has nothing to measure (search-check.ts), as for another council's folder.
