@@ -14,7 +14,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { seededRandom } from '../../src/lib/seeded-random.ts';
 import { log, median, slower, startPart, type PartResult } from '../lib/report.ts';
 import type { BenchContext } from './context.ts';
-import { ensureBuild, portalEnv, startServer } from './search.ts';
+import { demoBuild, portalEnv, startServer } from './search.ts';
 import { loadContent } from '../../src/lib/content/load-content.ts';
 
 const TYPES: [string, number][] = [['task_view', 0.5], ['search', 0.2], ['task_start', 0.12], ['task_complete', 0.08], ['feedback', 0.06], ['satisfaction', 0.04]];
@@ -56,9 +56,7 @@ async function timeGet(url: string, times: number): Promise<{ ms: number[]; stat
 export async function dashboardPart(ctx: BenchContext): Promise<PartResult> {
   const part = startPart('dashboard', ctx.command);
   const events = ctx.quick ? 100_000 : 1_000_000;
-  const demoOut = join(ctx.scratch, 'taskfront-out-demo');
-  const content = join(ctx.root, 'content');
-  await ensureBuild(ctx, content, demoOut);
+  const { content, demoOut } = await demoBuild(ctx);
   const env = portalEnv(ctx, content, 'dashboard');
   // The first start creates the tables; then the rows go in while the server is stopped.
   const first = await startServer([join(demoOut, 'server/entry.mjs')], env, '/readyz', ctx.root);

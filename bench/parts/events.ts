@@ -12,7 +12,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { load, type LoadResult } from '../lib/load.ts';
 import { asFast, log, median, startPart, type PartResult } from '../lib/report.ts';
 import type { BenchContext } from './context.ts';
-import { ensureBuild, portalEnv, startServer } from './search.ts';
+import { demoBuild, portalEnv, startServer } from './search.ts';
 
 const EVENTS_RATIO = 0.9;
 const TASKS = ['report-a-pothole', 'pay-your-council-tax', 'register-to-vote', 'join-the-library', 'report-fly-tipping'];
@@ -43,9 +43,7 @@ function rowsIn(file: string): number {
 
 export async function eventsPart(ctx: BenchContext): Promise<PartResult> {
   const part = startPart('events', ctx.command);
-  const demoOut = join(ctx.scratch, 'taskfront-out-demo');
-  const content = join(ctx.root, 'content');
-  await ensureBuild(ctx, content, demoOut);
+  const { content, demoOut } = await demoBuild(ctx);
   const shapes = ctx.quick ? [{ connections: 50, batch: 1 }, { connections: 50, batch: 20 }] : [{ connections: 50, batch: 1 }, { connections: 200, batch: 1 }, { connections: 50, batch: 20 }, { connections: 200, batch: 20 }];
   for (const { connections, batch } of shapes) {
     const samples: Record<'ours' | 'bare', { result: LoadResult; rows: number }[]> = { ours: [], bare: [] };

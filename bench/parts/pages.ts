@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { findChromium, CHROMIUM_FLAGS } from '../../src/lib/browser/find-chromium.ts';
 import { log, median, startPart, type PartResult } from '../lib/report.ts';
 import type { BenchContext } from './context.ts';
-import { ensureBuild, portalEnv, startServer } from './search.ts';
+import { demoBuild, portalEnv, startServer } from './search.ts';
 
 const PAGES = [
   { name: 'home', path: '/' },
@@ -46,9 +46,7 @@ function sentBytes(url: string, encoding: string): Promise<number> {
 
 export async function pagesPart(ctx: BenchContext): Promise<PartResult> {
   const part = startPart('pages', ctx.command);
-  const demoOut = join(ctx.scratch, 'taskfront-out-demo');
-  const content = join(ctx.root, 'content');
-  await ensureBuild(ctx, content, demoOut);
+  const { content, demoOut } = await demoBuild(ctx);
   const server = await startServer([join(demoOut, 'server/entry.mjs')], portalEnv(ctx, content, 'pages'), '/healthz', ctx.root);
   const { chromium } = await import('playwright-core');
   const chromiumPath = (await findChromium()).path;

@@ -101,11 +101,18 @@ export async function ensureBuild(ctx: BenchContext, content: string, outDir: st
   if (result.code !== 0) throw new Error(`The build for the benchmark failed:\n${result.output.slice(-1500)}`);
 }
 
+/** The demo portal every part but build measures: built once per run, shared by the parts. */
+export async function demoBuild(ctx: BenchContext): Promise<{ content: string; demoOut: string }> {
+  const content = join(ctx.root, 'content');
+  const demoOut = join(ctx.scratch, 'taskfront-out-demo');
+  await ensureBuild(ctx, content, demoOut);
+  return { content, demoOut };
+}
+
 export async function searchPart(ctx: BenchContext): Promise<PartResult> {
   const part = startPart('search', ctx.command);
 
-  const demoOut = join(ctx.scratch, 'taskfront-out-demo');
-  await ensureBuild(ctx, join(ctx.root, 'content'), demoOut);
+  const { demoOut } = await demoBuild(ctx);
 
   // 1. The engine at scale, with its own baseline (plain lunr).
   const sizes = ctx.quick ? '1000' : ctx.sizes.join(',');
