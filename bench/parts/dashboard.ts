@@ -4,41 +4,17 @@
  * from: one GROUP BY over the same rows in node:sqlite, in this process. The storage issue
  * sets the dashboard's budgets; this part reports the figures beside its baseline.
  *
- * The rows are written straight into the events table (the portal creates it when it first
- * starts), as they would be after months of traffic; demo:traffic writes through the real
- * routes but would take hours for a million.
+ * The rows are written by the generator test:faults uses (src/lib/tracking/bench), through
+ * the store's own migrations and aggregate triggers, as they would be after months of
+ * traffic; demo:traffic writes through the real routes but would take hours for a million.
  */
-import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { seededRandom } from '../../src/lib/seeded-random.ts';
+import { generateSqliteEvents } from '../../src/lib/tracking/bench/generate-events.ts';
 import { log, median, slower, startPart, type PartResult } from '../lib/report.ts';
 import type { BenchContext } from './context.ts';
 import { demoBuild, portalEnv, startServer } from './search.ts';
 import { loadContent } from '../../src/lib/content/load-content.ts';
-
-const TYPES: [string, number][] = [['task_view', 0.5], ['search', 0.2], ['task_start', 0.12], ['task_complete', 0.08], ['feedback', 0.06], ['satisfaction', 0.04]];
-
-function fill(file: string, events: number, tasks: string[], today: Date): void {
-  const random = seededRandom(1_000_000);
-  const db = new DatabaseSync(file);
-  const insert = db.prepare('INSERT INTO events (id, type, task, day, query, query_key, results, useful, rating) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
-  const words = ['bins', 'council tax', 'pothole', 'parking', 'library', 'planning', 'noise', 'school', 'housing', 'recycling'];
-  db.exec('BEGIN');
-  for (let i = 0; i < events; i += 1) {
-    let roll = random.next();
-    const type = TYPES.find(([, share]) => (roll -= share) < 0)?.[0] ?? 'task_view';
-    const day = new Date(today.getTime() - random.below(90) * 86_400_000).toISOString().slice(0, 10);
-    const query = type === 'search' ? random.pick(words) : null;
-    insert.run(randomUUID(), type, type === 'search' ? null : random.pick(tasks), day, query, query, type === 'search' ? random.below(8) : null, type === 'feedback' ? (random.chance(0.7) ? 1 : 0) : null, type === 'satisfaction' ? 1 + random.below(5) : null);
-    if (i % 100_000 === 99_999) {
-      db.exec('COMMIT');
-      db.exec('BEGIN');
-    }
-  }
-  db.exec('COMMIT');
-  db.close();
-}
 
 async function timeGet(url: string, times: number): Promise<{ ms: number[]; status: number }> {
   const ms: number[] = [];
@@ -57,13 +33,15 @@ export async function dashboardPart(ctx: BenchContext): Promise<PartResult> {
   const part = startPart('dashboard', ctx.command);
   const events = ctx.quick ? 100_000 : 1_000_000;
   const { content, demoOut } = await demoBuild(ctx);
-  const env = portalEnv(ctx, content, 'dashboard');
+  // Every request reads the aggregates: with the portal's short cache on, all but the first
+  // would time a cache hit, not the dashboard.
+  const env: NodeJS.ProcessEnv = { ...portalEnv(ctx, content, 'dashboard'), TASKFRONT_STATS_CACHE_SECONDS: '0' };
   // The first start creates the tables; then the rows go in while the server is stopped.
   const first = await startServer([join(demoOut, 'server/entry.mjs')], env, '/readyz', ctx.root);
   await first.stop();
   log(`dashboard: writing ${events.toLocaleString('en-GB')} events`);
   const tasks = loadContent({ root: content }).tasks.filter((task) => task.kind !== 'signpost').map((task) => task.slug);
-  fill(env.TASKFRONT_DB!, events, tasks, new Date());
+  await generateSqliteEvents(env.TASKFRONT_DB!, { events, tasks, today: new Date().toISOString().slice(0, 10), days: 90 });
 
   const server = await startServer([join(demoOut, 'server/entry.mjs')], env, '/healthz', ctx.root);
   try {
@@ -93,6 +71,6 @@ export async function dashboardPart(ctx: BenchContext): Promise<PartResult> {
   } finally {
     await server.stop();
   }
-  part.note('Events are written straight into the events table once the portal has made it, so its triggers fill the daily aggregates as in service (decision 0036). npm run test:faults measures the same budgets with the storage under faults.');
+  part.note('Events come from the generator test:faults uses, through the store\'s migrations and aggregate triggers (decision 0036); the figures cache is off, so each request is a real read. npm run test:faults measures the same budgets at 1,000,000 events.');
   return part.finish();
 }

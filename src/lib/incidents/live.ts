@@ -10,6 +10,7 @@ import { setting } from '../settings/load-settings.ts';
 import { bannersHtml, homeNoticeHtml } from './banner-html.ts';
 import { createIncidentStore, type IncidentStore } from './incident-store.ts';
 import { incidentsForTask, summarise } from './state.ts';
+import type { PageInsert } from '../http/portal-listener.ts';
 
 /** TASKFRONT_INCIDENTS_DIR, else content/incidents (under TASKFRONT_CONTENT_DIR when set). */
 export function incidentsDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -31,12 +32,6 @@ export function liveIncidents(): IncidentStore {
  */
 export const HOME_SLOT = '_home';
 
-/** What goes into one served page: the slot it fills, the HTML, and a tag that changes when the HTML does. */
-export interface PageInsert {
-  slot: string;
-  html: string;
-  tag: string;
-}
 
 /**
  * The live HTML for a page address, or undefined when it gets none (the page is then
