@@ -341,9 +341,11 @@ describe('My tasks, kept on this device', () => {
   it('loads under 5 KB of compressed script on the pages that use it, and none on others', async () => {
     const context = await profile();
     const page = await context.newPage();
-    const scripts = new Map<string, number>();
-    page.on('response', async (response) => {
-      if (response.url().includes('/_astro/') && response.url().endsWith('.js')) scripts.set(response.url(), gzipSync(await response.body(), { level: 9 }).length);
+    // Each script's size is read from its response body, which arrives after the response
+    // event: keep the reads and wait for all of them before adding up.
+    const scripts = new Map<string, Promise<number>>();
+    page.on('response', (response) => {
+      if (response.url().includes('/_astro/') && response.url().endsWith('.js')) scripts.set(response.url(), response.body().then((body) => gzipSync(body, { level: 9 }).length));
     });
     const weigh = async (path: string, ready: string) => {
       scripts.clear();
@@ -352,7 +354,8 @@ describe('My tasks, kept on this device', () => {
       if (await part.count()) await part.first().scrollIntoViewIfNeeded();
       await page.locator(ready).first().waitFor();
       await page.waitForLoadState('networkidle');
-      return [...scripts].filter(([url]) => !url.includes('live-search')).reduce((sum, [, bytes]) => sum + bytes, 0);
+      const sizes = await Promise.all([...scripts].filter(([url]) => !url.includes('live-search')).map(([, bytes]) => bytes));
+      return sizes.reduce((sum, bytes) => sum + bytes, 0);
     };
     const task = await weigh('/report-a-pothole', '[data-module="my-task"] [data-save]');
     const list = await weigh('/my-tasks', '[data-module="my-tasks"] [data-delete]');
