@@ -21,7 +21,7 @@ import { contentDir } from '../src/lib/content/paths.ts';
 import { buildIndex, createSearchEngine, prepareSearch, type SearchData, type SearchDoc } from '../src/lib/search/engine.ts';
 import { readExpectations } from '../src/lib/search/expectations.ts';
 import { percentile } from './lib/report.ts';
-import { browserSearchData, searchDataFor } from '../src/lib/search/search-data.ts';
+import { browserSearchData, searchableSlugs, searchDataFor } from '../src/lib/search/search-data.ts';
 import { seededRandom } from '../src/lib/seeded-random.ts';
 
 const BUDGETS = {
@@ -110,7 +110,7 @@ const scriptSize = compressed(script);
 const root = contentDir();
 const content = loadContent({ root });
 // Read and checked as npm run check:search reads it, so a broken file is named, not cast and trusted.
-const expectationsFile = readExpectations(root, { tasks: content.tasks.map((task) => task.slug) });
+const expectationsFile = readExpectations(root, { tasks: searchableSlugs(content) });
 const problems = [...errorsOf(content), ...expectationsFile.problems.filter((problem) => problem.severity === 'error')];
 if (problems.length) fail(`The benchmark cannot run until the content is fixed (npm run check:content):\n${problems.map((problem) => `  ${formatProblem(problem)}`).join('\n')}`);
 if (!expectationsFile.expectations.length) fail(`The benchmark times the queries in ${expectationsFile.file}, and there are none: add some (see npm run check:search).`);

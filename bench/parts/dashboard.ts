@@ -13,7 +13,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { generateSqliteEvents } from '../../src/lib/tracking/bench/generate-events.ts';
 import { log, median, slower, startPart, type PartResult } from '../lib/report.ts';
 import type { BenchContext } from './context.ts';
-import { demoBuild, portalEnv, startServer } from './search.ts';
+import { demoBuild, portalEnv, startServer } from './portal.ts';
 import { loadContent } from '../../src/lib/content/load-content.ts';
 
 async function timeGet(url: string, times: number): Promise<{ ms: number[]; status: number }> {

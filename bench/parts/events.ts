@@ -12,7 +12,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { load, type LoadResult } from '../lib/load.ts';
 import { asFast, log, median, startPart, type PartResult } from '../lib/report.ts';
 import type { BenchContext } from './context.ts';
-import { demoBuild, portalEnv, startServer } from './search.ts';
+import { demoBuild, portalEnv, startServer } from './portal.ts';
 
 const EVENTS_RATIO = 0.9;
 const TASKS = ['report-a-pothole', 'pay-your-council-tax', 'register-to-vote', 'join-the-library', 'report-fly-tipping'];

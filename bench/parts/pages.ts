@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { findChromium, CHROMIUM_FLAGS } from '../../src/lib/browser/find-chromium.ts';
 import { log, median, startPart, type PartResult } from '../lib/report.ts';
 import type { BenchContext } from './context.ts';
-import { demoBuild, portalEnv, startServer } from './search.ts';
+import { demoBuild, portalEnv, startServer } from './portal.ts';
 
 const PAGES = [
   { name: 'home', path: '/' },
