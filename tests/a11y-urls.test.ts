@@ -4,14 +4,13 @@
  * sampled, and the audit never asks the site for Taskfront's own pages (search, dashboard,
  * forms, the not-found probe).
  */
-import { spawn } from 'node:child_process';
+import { runTool } from './helpers/run-tool.ts';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, normalize } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditReportSchema, type AuditReport } from '../src/schemas/a11y.ts';
-import { ROOT } from './helpers/site.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'taskfront-a11y-urls-'));
 const site = join(dir, 'site');
@@ -44,17 +43,7 @@ function static_(): Promise<string> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as { port: number }).port}`)));
 }
 
-function audit(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'src/cli/audit-a11y.ts'), ...args], { cwd: ROOT, env: process.env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
+const audit = (args: string[]) => runTool('src/cli/audit-a11y.ts', args);
 
 let run: Awaited<ReturnType<typeof audit>>;
 let report: AuditReport;

@@ -4,7 +4,7 @@
  * (never a stack trace), or exit 0 and the usage. The list of tools comes from src/cli/ and
  * package.json, so a new tool is checked without anyone remembering to add it here.
  */
-import { spawn } from 'node:child_process';
+import { runTool, type ToolRun } from './helpers/run-tool.ts';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,28 +25,12 @@ const scratch = mkdtempSync(join(tmpdir(), 'taskfront-cli-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const env = { ...process.env, TASKFRONT_DB: join(scratch, 'none.sqlite'), DATABASE_URL: '', TASKFRONT_CONTENT_DIR: '' };
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(tool: string, args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, tool), ...args], { cwd: ROOT, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
+const run = (tool: string, args: string[]) => runTool(tool, args, env);
 
 // Each tool runs twice in all, with a bad flag and with --help, and the tests share the answers:
 // most of the time goes on Node loading each tool's imports. (Vitest runs a few tests at once.)
-const runs = new Map<string, Promise<Run>>();
-function answer(tool: string, flag: '--no-such-flag' | '--help'): Promise<Run> {
+const runs = new Map<string, Promise<ToolRun>>();
+function answer(tool: string, flag: '--no-such-flag' | '--help'): Promise<ToolRun> {
   const key = `${tool} ${flag}`;
   if (!runs.has(key)) runs.set(key, run(tool, [flag]));
   return runs.get(key)!;

@@ -4,7 +4,7 @@
  * their answer and no Start or done page, every phone number a tel: link, and "Report a
  * problem with this page" working without JavaScript, stored for editors.
  */
-import { spawn } from 'node:child_process';
+import { runTool } from './helpers/run-tool.ts';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -188,14 +188,4 @@ describe('report a problem with this page', () => {
   });
 });
 
-function feedbackCli(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'src/cli/feedback.ts'), ...args], { cwd: ROOT, env: { ...process.env, TASKFRONT_DB: db, DATABASE_URL: '' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
+const feedbackCli = (args: string[]) => runTool('src/cli/feedback.ts', args, { ...process.env, TASKFRONT_DB: db, DATABASE_URL: '' });

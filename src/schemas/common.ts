@@ -62,6 +62,18 @@ export function expected(what: string) {
   return (issue: { input?: unknown }) => (issue.input === undefined ? 'is missing: add this field' : `must be ${what}`);
 }
 
+/**
+ * A list whose limits are worded the one way editors read everywhere: "needs at least 3 entries: add the words
+ * people search with", "can have at most 40 entries". Each limit is its count and the rest of the sentence, so a list
+ * can say how to fix it: `list(text(80), 'a list', { min: [3, 'entries: add the words people search with'] })`.
+ */
+export function list<T extends z.ZodType>(item: T, what: string, limits: { min?: [number, string]; max?: [number, string] }) {
+  let schema = z.array(item, { error: expected(what) });
+  if (limits.min) schema = schema.min(limits.min[0], `needs at least ${limits.min[0]} ${limits.min[1]}`);
+  if (limits.max) schema = schema.max(limits.max[0], `can have at most ${limits.max[0]} ${limits.max[1]}`);
+  return schema;
+}
+
 /** Trimmed, non-empty text of at most `max` characters. */
 export function text(max: number) {
   return z

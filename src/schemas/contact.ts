@@ -3,7 +3,7 @@
  * search ("phone number for the council", "opening hours", "complain").
  */
 import { z } from 'zod';
-import { expected, httpsUrl, isRealDate, isoDate, slug, text } from './common.ts';
+import { expected, list, httpsUrl, isRealDate, isoDate, slug, text } from './common.ts';
 import { PHRASE_MAX } from './limits.ts';
 import { phoneNumber } from './phone.ts';
 
@@ -22,7 +22,7 @@ export const CONTACT_LIMITS = {
   phonesMax: 12,
 } as const;
 
-/** A number people can call, and when someone answers. */
+/** A number people can call, and when someone answers; out-of-hours lines have the same fields. */
 const phoneLine = z.strictObject({
   /** What the line is for, as people would ask: "Council tax and benefits". */
   label: text(CONTACT_LIMITS.label),
@@ -34,24 +34,11 @@ const phoneLine = z.strictObject({
   note: text(CONTACT_LIMITS.note).optional(),
 });
 
-/** A number for when something cannot wait, whatever the time. */
-const emergencyLine = z.strictObject({
-  /** What it is for: "A dangerous building or fallen tree". */
-  label: text(CONTACT_LIMITS.label),
-  number: phoneNumber,
-  /** When it is answered, e.g. "Every day, 5pm to 9am, and all weekend". */
-  hours: text(CONTACT_LIMITS.hours),
-  note: text(CONTACT_LIMITS.note).optional(),
-});
-
 const address = z.strictObject({
   /** The building, as people know it: "Riverton Town Hall". */
   name: text(CONTACT_LIMITS.label),
   /** Street, town and postcode, one line each. */
-  lines: z
-    .array(text(CONTACT_LIMITS.addressLine), { error: expected('a list of address lines') })
-    .min(2, 'needs at least 2 lines: the street and the postcode')
-    .max(CONTACT_LIMITS.addressLinesMax, `can have at most ${CONTACT_LIMITS.addressLinesMax} lines`),
+  lines: list(text(CONTACT_LIMITS.addressLine), 'a list of address lines', { min: [2, 'lines: the street and the postcode'], max: [CONTACT_LIMITS.addressLinesMax, 'lines'] }),
   /** When the doors are open: "Monday to Friday, 9am to 5pm". */
   hours: text(CONTACT_LIMITS.hours),
   /** Step-free access, hearing loops, parking: what a visitor needs to know. */
@@ -93,16 +80,13 @@ export const contactSchema = z
     /** One sentence shown under the title and in search results. */
     summary: text(CONTACT_LIMITS.summary),
     /** What people type when they want this page: "phone number", "opening hours". */
-    keywords: z
-      .array(text(PHRASE_MAX), { error: expected('a list') })
-      .min(3, 'needs at least 3 entries: add the words people search with')
-      .max(CONTACT_LIMITS.keywordsMax, `can have at most ${CONTACT_LIMITS.keywordsMax} entries`),
+    keywords: list(text(PHRASE_MAX), 'a list', { min: [3, 'entries: add the words people search with'], max: [CONTACT_LIMITS.keywordsMax, 'entries'] }),
     /** Phone lines, the main one first. */
-    phones: z.array(phoneLine, { error: expected('a list of phone lines') }).min(1, 'needs at least 1 phone line').max(CONTACT_LIMITS.phonesMax, `can have at most ${CONTACT_LIMITS.phonesMax} lines`),
+    phones: list(phoneLine, 'a list of phone lines', { min: [1, 'phone line'], max: [CONTACT_LIMITS.phonesMax, 'lines'] }),
     /** The council's main office. */
     address,
     /** Out-of-hours numbers for emergencies; 999 belongs here too. */
-    emergencies: z.array(emergencyLine, { error: expected('a list of emergency lines') }).min(1, 'needs at least 1 number: say who to call out of hours'),
+    emergencies: list(phoneLine, 'a list of emergency lines', { min: [1, 'number: say who to call out of hours'] }),
     complaints,
     language: languageHelp,
     /** The team that answers for this page. */

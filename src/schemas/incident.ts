@@ -6,7 +6,7 @@
  * it must not import astro:content.
  */
 import { z } from 'zod';
-import { expected, slug, text } from './common.ts';
+import { expected, list, slug, text } from './common.ts';
 
 /** down: the online service does not work. degraded: it works, with problems. planned: planned work. */
 export const IMPACTS = ['down', 'degraded', 'planned'] as const;
@@ -72,10 +72,7 @@ export const incidentSchema = z
     /** What is wrong, in words a resident uses: "Paying council tax online is not working". */
     title: text(INCIDENT_LIMITS.title),
     /** Task slugs (content/tasks/<slug>.md) it affects; `all` for every service. */
-    affects: z
-      .array(slug, { error: expected('a list of task slugs, or "all"') })
-      .min(1, 'needs at least 1 task slug (or "all")')
-      .max(INCIDENT_LIMITS.affectsMax, `can list at most ${INCIDENT_LIMITS.affectsMax} tasks; use "all" instead`),
+    affects: list(slug, 'a list of task slugs, or "all"', { min: [1, 'task slug (or "all")'], max: [INCIDENT_LIMITS.affectsMax, 'tasks; use "all" instead'] }),
     /** down, degraded or planned. */
     impact: z.enum(IMPACTS, { error: expected(`one of: ${IMPACTS.join(', ')}`) }),
     /** investigating, identified, monitoring or resolved. */
@@ -91,10 +88,7 @@ export const incidentSchema = z
     /** When the next update is due; shown as "Next update by …" while the incident is open. */
     nextUpdate: dateTime.optional(),
     /** What we have said, newest first. */
-    updates: z
-      .array(update, { error: expected('a list of updates, each with at and text') })
-      .min(1, 'needs at least 1 update saying what we know')
-      .max(INCIDENT_LIMITS.updatesMax, `can have at most ${INCIDENT_LIMITS.updatesMax} updates; start a new incident`),
+    updates: list(update, 'a list of updates, each with at and text', { min: [1, 'update saying what we know'], max: [INCIDENT_LIMITS.updatesMax, 'updates; start a new incident'] }),
   })
   .superRefine((incident, ctx) => {
     const at = (value: string | undefined) => (value === undefined ? undefined : Date.parse(value));

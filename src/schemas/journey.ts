@@ -15,7 +15,7 @@
  * A task is its slug; "and: <slug>" or "or: <slug>" says how it goes with the task before it.
  */
 import { z } from 'zod';
-import { expected, slug, text } from './common.ts';
+import { expected, list, slug, text } from './common.ts';
 import { PHRASE_MAX } from './limits.ts';
 
 export const JOURNEY_LIMITS = {
@@ -48,10 +48,7 @@ const step = z.strictObject({
   /** One or two short sentences of context: when, or why this comes now. */
   text: text(JOURNEY_LIMITS.stepText).optional(),
   /** The tasks that get this step done, in order. */
-  tasks: z
-    .array(stepTask, { error: expected('a list of task slugs') })
-    .min(1, 'needs at least 1 task')
-    .max(JOURNEY_LIMITS.tasksPerStepMax, `can have at most ${JOURNEY_LIMITS.tasksPerStepMax} tasks; split the step`),
+  tasks: list(stepTask, 'a list of task slugs', { min: [1, 'task'], max: [JOURNEY_LIMITS.tasksPerStepMax, 'tasks; split the step'] }),
 });
 
 export const journeySchema = z
@@ -61,15 +58,12 @@ export const journeySchema = z
     /** One sentence saying who it is for. Shown under the title and in search results. */
     summary: text(JOURNEY_LIMITS.summary),
     /** Words people use for this life event: "moving house", "new address". */
-    keywords: z
-      .array(text(PHRASE_MAX), { error: expected('a list') })
-      .min(2, 'needs at least 2 entries: add the words people search with')
-      .max(JOURNEY_LIMITS.keywordsMax, `can have at most ${JOURNEY_LIMITS.keywordsMax} entries`),
+    keywords: list(text(PHRASE_MAX), 'a list', { min: [2, 'entries: add the words people search with'], max: [JOURNEY_LIMITS.keywordsMax, 'entries'] }),
     /** The steps, in the order people take them; shown numbered from 1. */
-    steps: z
-      .array(step, { error: expected('a list of steps, each with a title and tasks') })
-      .min(JOURNEY_LIMITS.stepsMin, `needs at least ${JOURNEY_LIMITS.stepsMin} steps: one task alone is not a journey`)
-      .max(JOURNEY_LIMITS.stepsMax, `can have at most ${JOURNEY_LIMITS.stepsMax} steps`),
+    steps: list(step, 'a list of steps, each with a title and tasks', {
+      min: [JOURNEY_LIMITS.stepsMin, 'steps: one task alone is not a journey'],
+      max: [JOURNEY_LIMITS.stepsMax, 'steps'],
+    }),
   })
   .superRefine((journey, ctx) => {
     const firstStep = new Map<string, number>();

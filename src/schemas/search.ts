@@ -3,7 +3,7 @@
  * public search API. One place, shared by the build, the server, the browser and the tools.
  */
 import { z } from 'zod';
-import { expected, httpsUrl, slug, text } from './common.ts';
+import { expected, list, httpsUrl, slug, text } from './common.ts';
 import { PHRASE_MAX, QUERY_MAX } from './limits.ts';
 import { TASK_KINDS } from './task.ts';
 import { PAGE_RESULT_KINDS } from '../lib/search/result-kinds.ts';
@@ -20,7 +20,7 @@ export const synonymGroupSchema = z.strictObject({
   /** The word or phrase our task pages use, e.g. "bin" or "recycling centre". */
   use: text(PHRASE_MAX),
   /** Words and phrases people type that mean the same, e.g. ["rubbish", "trash", "garbage"]. */
-  for: z.array(text(PHRASE_MAX), { error: expected('a list of words') }).min(1, 'needs at least 1 word'),
+  for: list(text(PHRASE_MAX), 'a list of words', { min: [1, 'word'] }),
 });
 export const synonymsFileSchema = z.array(synonymGroupSchema, { error: expected('a list of { use, for } groups') });
 export type SynonymGroup = z.output<typeof synonymGroupSchema>;
@@ -52,7 +52,7 @@ export const otherBodySchema = z.strictObject({
   /** Their website. */
   url: httpsUrl,
   /** What people type when they want it: ["train times"]. */
-  for: z.array(text(PHRASE_MAX), { error: expected('a list of words and phrases') }).min(1, 'needs at least 1 phrase'),
+  for: list(text(PHRASE_MAX), 'a list of words and phrases', { min: [1, 'phrase'] }),
 });
 export const otherBodiesFileSchema = z.array(otherBodySchema, { error: expected('a list of { body, url, for } entries') });
 export type OtherBody = z.output<typeof otherBodySchema>;

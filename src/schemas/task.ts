@@ -4,7 +4,7 @@
  * the command-line tools and the tests; it must not import astro:content.
  */
 import { z } from 'zod';
-import { expected, httpsUrl, isoDate, isRealDate, isSafeLinkTarget, linkTarget, slug, text } from './common.ts';
+import { expected, list, httpsUrl, isoDate, isRealDate, isSafeLinkTarget, linkTarget, slug, text } from './common.ts';
 import { PHRASE_MAX } from './limits.ts';
 import { isPhoneNumber } from '../lib/content/phone-numbers.ts';
 
@@ -134,7 +134,7 @@ const keyDate = z.strictObject({ what: text(TASK_LIMITS.factWhat), when: text(TA
 const facts = z.strictObject({
   /** The answer itself, in one or two sentences. */
   answer: text(TASK_LIMITS.factsAnswer),
-  places: z.array(place, { error: expected('a list of places') }).min(1, 'needs at least 1 place, or leave places out').max(TASK_LIMITS.placesMax, `can have at most ${TASK_LIMITS.placesMax} places`).optional(),
+  places: list(place, 'a list of places', { min: [1, 'place, or leave places out'], max: [TASK_LIMITS.placesMax, 'places'] }).optional(),
   /** What things cost: "what" and "cost". */
   fees: z.array(fee, { error: expected('a list of fees, each with what and cost') }).min(1).max(TASK_LIMITS.factsListMax).optional(),
   /** Dates that matter: "what" and "when". */
@@ -177,12 +177,12 @@ const common = {
   /** Slug of a topic file in content/topics/. */
   topic: slug,
   /** Words people use for this task, in their own words: "rubbish", "bin men didn't come". */
-  keywords: z
-    .array(text(TASK_LIMITS.keyword), { error: expected('a list') })
-    .min(TASK_LIMITS.keywordsMin, `needs at least ${TASK_LIMITS.keywordsMin} entries: add the words people search with`)
-    .max(TASK_LIMITS.keywordsMax, `can have at most ${TASK_LIMITS.keywordsMax} entries: remove the ones people do not use`),
+  keywords: list(text(TASK_LIMITS.keyword), 'a list', {
+    min: [TASK_LIMITS.keywordsMin, 'entries: add the words people search with'],
+    max: [TASK_LIMITS.keywordsMax, 'entries: remove the ones people do not use'],
+  }),
   /** Slugs of up to 5 other tasks people often need next. */
-  related: z.array(slug, { error: expected('a list of task slugs') }).max(TASK_LIMITS.relatedMax, `can list at most ${TASK_LIMITS.relatedMax} tasks`).default([]),
+  related: list(slug, 'a list of task slugs', { max: [TASK_LIMITS.relatedMax, 'tasks'] }).default([]),
   /** The team that answers for this page (and, for a service, the service). */
   owner: text(TASK_LIMITS.owner),
   /** When someone last checked the page is right. */
@@ -201,33 +201,26 @@ const serviceSchema = z.strictObject({
   /** Who can use this service, in one or two sentences. */
   eligibility: text(TASK_LIMITS.eligibility),
   /** What to have ready before starting. */
-  youWillNeed: z
-    .array(text(TASK_LIMITS.youWillNeedItem), { error: expected('a list') })
-    .min(1, 'needs at least 1 item')
-    .max(TASK_LIMITS.youWillNeedMax, `can have at most ${TASK_LIMITS.youWillNeedMax} items`),
+  youWillNeed: list(text(TASK_LIMITS.youWillNeedItem), 'a list', { min: [1, 'item'], max: [TASK_LIMITS.youWillNeedMax, 'items'] }),
   /** What it costs, e.g. "Free" or "£25". */
   cost: text(TASK_LIMITS.cost),
   /** How long it takes, e.g. "About 5 minutes". */
   timeToComplete: text(TASK_LIMITS.timeToComplete),
   /** Ordered steps; shown as a numbered list. */
-  steps: z.array(step, { error: expected('a list of steps, each with title and text') }).min(1, 'needs at least 1 step').max(TASK_LIMITS.stepsMax, `can have at most ${TASK_LIMITS.stepsMax} steps; split the task`),
+  steps: list(step, 'a list of steps, each with title and text', { min: [1, 'step'], max: [TASK_LIMITS.stepsMax, 'steps; split the task'] }),
   /** The service itself. Required for transactions and reports; an information page has none. */
   start: start.optional(),
   /** Transactions and reports: what people can do with the service, 2 or 3 short lines shown above Start ("pay your bill", "check what you owe"). */
-  useThisTo: z
-    .array(text(TASK_LIMITS.useThisToItem), { error: expected('a list of short lines') })
-    .min(1, 'needs at least 1 line, or leave useThisTo out')
-    .max(TASK_LIMITS.useThisToMax, `can have at most ${TASK_LIMITS.useThisToMax} lines; keep the most common`)
-    .optional(),
+  useThisTo: list(text(TASK_LIMITS.useThisToItem), 'a list of short lines', {
+    min: [1, 'line, or leave useThisTo out'],
+    max: [TASK_LIMITS.useThisToMax, 'lines; keep the most common'],
+  }).optional(),
   /** Information pages: the answer, shown first. */
   facts: facts.optional(),
   /** Shown on the home page under "Most requested". */
   popular: z.boolean({ error: expected('true or false') }).default(false),
   /** "You said, we did": changes made because of feedback, shown on the page and at /you-said-we-did. */
-  changes: z
-    .array(change, { error: expected('a list of changes, each with date, youSaid and weDid') })
-    .max(TASK_LIMITS.changesMax, `can have at most ${TASK_LIMITS.changesMax} changes; remove the oldest`)
-    .default([]),
+  changes: list(change, 'a list of changes, each with date, youSaid and weDid', { max: [TASK_LIMITS.changesMax, 'changes; remove the oldest'] }).default([]),
 });
 
 /** Who serves a signposted need, and how to reach them. */
