@@ -7,13 +7,14 @@
  *   node bench/incident-banner.ts --url http://127.0.0.1:4321 --with pay-your-council-tax --without pay-a-parking-fine
  */
 import { request } from 'node:http';
-import { EXIT, fail, intOption, parseCli } from '../src/lib/cli/cli.ts';
+import { EXIT, fail, intOption, parseCli, PORTAL_URL_OPTION, urlOption } from '../src/lib/cli/cli.ts';
+import { median, percentile } from './lib/report.ts';
 
 const { values } = parseCli({
   usage: 'node bench/incident-banner.ts [options]',
   summary: 'Median latency and compressed size of a task page with and without an incident banner.',
   options: {
-    url: { type: 'string', default: 'http://127.0.0.1:4321', valueName: 'address', description: 'the running portal' },
+    url: PORTAL_URL_OPTION,
     with: { type: 'string', default: 'pay-your-council-tax', valueName: 'slug', description: 'a task an open incident affects' },
     without: { type: 'string', default: 'pay-a-parking-fine', valueName: 'slug', description: 'a task of similar size with no incident' },
     runs: { type: 'string', default: '300', valueName: 'n', description: 'requests per page (1 to 10,000)' },
@@ -21,11 +22,12 @@ const { values } = parseCli({
   json: true,
 });
 const runs = intOption('runs', values.runs, { min: 1, max: 10_000, fallback: 300 });
+const base = urlOption('url', values.url);
 
 function once(path: string, encoding: string): Promise<{ ms: number; bytes: number; banner: boolean }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const req = request(new URL(path, values.url), { headers: { 'Accept-Encoding': encoding } }, (res) => {
+    const req = request(new URL(path, base), { headers: { 'Accept-Encoding': encoding } }, (res) => {
       let bytes = 0;
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => { bytes += chunk.length; chunks.push(chunk); });
@@ -35,8 +37,6 @@ function once(path: string, encoding: string): Promise<{ ms: number; bytes: numb
     req.end();
   });
 }
-
-const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
 
 interface Row { slug: string; encoding: string; banner: boolean; medianMs: number; p95Ms: number; bytes: number }
 
@@ -54,8 +54,7 @@ async function measure(encoding: string): Promise<Row[]> {
     }
   }
   return slugs.map((slug, index) => {
-    const sorted = [...times[index]!].sort((a, b) => a - b);
-    return { slug, encoding, banner: last[index]!.banner, medianMs: Number(median(sorted).toFixed(2)), p95Ms: Number(sorted[Math.floor(sorted.length * 0.95)]!.toFixed(2)), bytes: last[index]!.bytes };
+    return { slug, encoding, banner: last[index]!.banner, medianMs: Number(median(times[index]!).toFixed(2)), p95Ms: Number(percentile(times[index]!, 95).toFixed(2)), bytes: last[index]!.bytes };
   });
 }
 
@@ -63,7 +62,7 @@ const rows: Row[] = [];
 try {
   for (const encoding of ['br', 'gzip', 'identity']) rows.push(...(await measure(encoding)));
 } catch (error) {
-  fail(`Could not reach ${values.url}: ${(error as Error).message}. Start the portal first (npm start).`);
+  fail(`Could not reach ${base.origin}: ${(error as Error).message}. Start the portal first (npm start).`);
 }
 if (!rows.some((row) => row.banner)) fail(`/${values.with} has no banner: write an incident that affects it into the server's incidents folder first.`, EXIT.problems);
 if (values.json) console.log(JSON.stringify(rows, null, 2));

@@ -22,7 +22,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import { isIP } from 'node:net';
 import { join } from 'node:path';
-import { EXIT, fail, intOption, parseCli } from '../src/lib/cli/cli.ts';
+import { EXIT, fail, intOption, parseCli, PORTAL_URL_OPTION, urlOption } from '../src/lib/cli/cli.ts';
 import { addDays, today } from '../src/lib/dates.ts';
 import { readExpectations } from '../src/lib/search/expectations.ts';
 import { toStored } from '../src/lib/tracking/events/to-stored.ts';
@@ -39,7 +39,7 @@ const { values } = parseCli({
   options: {
     events: { type: 'string', default: '5000', valueName: 'n', description: 'about how many events to send (1 to 1,000,000)' },
     days: { type: 'string', default: '1', valueName: 'n', description: 'spread journeys over the last n days, 1 to 90 (past days are written through the store)' },
-    url: { type: 'string', default: 'http://127.0.0.1:4321', valueName: 'address', description: 'the running portal' },
+    url: PORTAL_URL_OPTION,
     seed: { type: 'string', default: '1', valueName: 'n', description: 'the same seed gives the same journeys' },
     concurrency: { type: 'string', default: '8', valueName: 'n', description: 'journeys at once, 1 to 64' },
     clients: { type: 'string', default: '250', valueName: 'n', description: 'loopback addresses to send from, 1 to 250 (one per simulated person)' },
@@ -54,12 +54,7 @@ const days = intOption('days', values.days, { min: 1, max: 90, fallback: 1 });
 const concurrency = intOption('concurrency', values.concurrency, { min: 1, max: 64, fallback: 8 });
 const clientCount = intOption('clients', values.clients, { min: 1, max: 250, fallback: 250 });
 const seed = intOption('seed', values.seed, { min: 0, max: 2 ** 31, fallback: 1 }) || 1;
-let base: URL;
-try {
-  base = new URL(values.url!);
-} catch {
-  fail(`--url must be an address like http://127.0.0.1:4321 (got "${values.url}").`);
-}
+let base = urlOption('url', values.url);
 const say = (text: string) => (values.json ? process.stderr : process.stdout).write(text);
 
 const { chance, pick, next: random } = seededRandom(seed);

@@ -205,6 +205,21 @@ export function parseCli<O extends Record<string, OptionSpec>>(spec: CliSpec<O>,
   return outcome.parsed;
 }
 
+/** `--url`, for the tools that talk to a running portal (demo traffic, benchmarks); read it with urlOption. */
+export const PORTAL_URL_OPTION = { type: 'string', default: 'http://127.0.0.1:4321', valueName: 'address', description: 'the running portal' } as const satisfies OptionSpec;
+
+/** Reads an http(s) address option, failing with a plain message when it is not one. */
+export function urlOption(name: string, raw: string | undefined): URL {
+  let url: URL | undefined;
+  try {
+    url = new URL(raw ?? '');
+  } catch {
+    url = undefined;
+  }
+  if (!url || !/^https?:$/.test(url.protocol)) fail(`--${name} must be an address like http://127.0.0.1:4321 (got "${raw ?? ''}").`);
+  return url;
+}
+
 /** Reads a whole-number option, failing with a plain message when it is not one. */
 export function intOption(name: string, raw: string | undefined, { min = 0, max = Number.MAX_SAFE_INTEGER, fallback, example }: { min?: number; max?: number; fallback: number; example?: string }): number {
   if (raw === undefined || raw === '') return fallback;
