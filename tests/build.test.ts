@@ -38,6 +38,7 @@ describe('the built demo portal', () => {
     }
   });
 
+  // Alike in shape to the test above (each built page of a kind, read and checked): signposts have their own sections.
   it('has a short page per signpost: not a council service, who does it, how to reach them, no Start button', () => {
     expect(signpostFiles.length).toBeGreaterThanOrEqual(20);
     for (const file of signpostFiles) {

@@ -74,6 +74,7 @@ describe('npm run check:content', () => {
     ]);
   });
 
+  // The cases below share one shape on purpose (plant a problem in a copy, run the tool, read its line): each names what an editor would see.
   it('warns, without failing, when a review is due within 30 days', () => {
     const dir = workspace();
     const file = join(dir, 'content/tasks/pay-a-bill.md');

@@ -250,6 +250,7 @@ describe('My tasks, kept on this device', () => {
     expect(await group(page, 'Not started').textContent()).toContain('Report noise');
     expect(await page.getByRole('radio', { name: /When I close this browser tab or window/ }).isChecked()).toBe(true);
 
+    // Alike in shape to the delete-everything check above: both assert what a person sees and what the device still holds, after different actions.
     // A new tab typed by hand is a new session: nothing there, in either storage.
     const tab = await context.newPage();
     await openList(tab);

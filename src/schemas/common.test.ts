@@ -12,6 +12,7 @@ describe('dates an editor can fix from the message', () => {
     ['2027-05-00', '"2027-05-00" is not a date: days start at 01'],
     ['1 April 2027', '"1 April 2027" is not a date (use YYYY-MM-DD)'],
   ])('%s', (value, message) => {
+    // An it.each table, alike in shape to the slug and header tables in other tests: one row a case.
     expect(dateProblem(value)).toBe(message);
     expect(isoDate.safeParse(value).error?.issues.map((issue) => issue.message)).toEqual([message]);
   });

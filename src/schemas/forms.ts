@@ -26,15 +26,25 @@ export const feedbackFormSchema = z.object({
   id: z.uuid().optional().catch(undefined),
 });
 
+/** A posted form: what the person typed (to show again), and either the checked data or field → message errors. */
+export type PostedForm<T> = { values: Record<string, string> } & ({ ok: true; data: T } | { ok: false; errors: Record<string, string> });
+
+/** Reads a posted form and checks it with its schema; a body that cannot be read counts as an empty form. */
+export async function readForm<S extends z.ZodType>(request: Request, schema: S): Promise<PostedForm<z.output<S>>> {
+  const values = formFields(await request.formData().catch(() => new FormData()));
+  const result = schema.safeParse(values);
+  return result.success ? { values, ok: true, data: result.data } : { values, ok: false, errors: fieldErrors(result.error.issues) };
+}
+
 /** Form fields as plain strings (repeated fields: the first wins). */
-export function formFields(form: FormData): Record<string, string> {
+function formFields(form: FormData): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const [key, value] of form) if (typeof value === 'string' && !(key in fields)) fields[key] = value;
   return fields;
 }
 
 /** Zod issues as field → message, for error summaries. */
-export function fieldErrors(issues: readonly { path: PropertyKey[]; message: string }[]): Record<string, string> {
+function fieldErrors(issues: readonly { path: PropertyKey[]; message: string }[]): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const issue of issues) {
     const key = String(issue.path[0] ?? 'form');

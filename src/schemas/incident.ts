@@ -19,6 +19,7 @@ export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
 /** Written in `affects` to mean every service. */
 export const ALL_SERVICES = 'all';
 
+// Each content type keeps its limits in one object beside its schema (TASK_LIMITS, JOURNEY_LIMITS, CONTACT_LIMITS): alike in shape, each its own.
 export const INCIDENT_LIMITS = {
   title: 120,
   workaround: 600,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { journeySchema } from '../../schemas/journey.ts';
 import { journeyPlaces } from './journey-places.ts';
 
+// Journeys written out as editors write them (through journeySchema), alike in shape to search-data.test's: each test keeps its own small catalogue.
 const moving = {
   slug: 'moving-home',
   ...journeySchema.parse({

@@ -86,6 +86,7 @@ describe('the contact file in the content loader', () => {
     expect(messages(dir)).toEqual([`contact.yml:${line} complaints.task: "pay-the-bill" is not a task (did you mean "pay-a-bill"?): use the file name of a task in content/tasks/ without .md`]);
   });
 
+  // Same shape as the case above (plant one mistake in contact.yml, expect its line and fix): one case per mistake an editor makes.
   it('names a number written with dashes at its line', () => {
     const dir = withJourney();
     const path = join(dir, 'contact.yml');

@@ -23,6 +23,7 @@ describe('slugify', () => {
     ['Hire Straße Hall', 'hire-strasse-hall'],
     ['?!', ''],
   ])('%j → %j', (title, slug) => {
+    // it.each tables share their shape across tests (headers, dates, slugs): one row a case, the way vitest reads them.
     expect(slugify(title)).toBe(slug);
   });
 });

@@ -22,6 +22,7 @@ describe('withCharset', () => {
     ['image/png', 'image/png'],
     ['font/woff2', 'font/woff2'],
   ])('%s → %s', (type, expected) => {
+    // An it.each table, alike in shape to the slug and date tables in other tests: one row a case.
     expect(withCharset(type)).toBe(expected);
   });
 });

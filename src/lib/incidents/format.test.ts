@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, formatMoment, formatPeriod, formatTime, linkPhonesHtml } from './format.ts';
 
+// Runs of expect(format(x)).toBe(text) here, in wcag.test and scrub.test, are alike only in shape: each pins the exact words people read.
 describe('incident times', () => {
   it('reads in UK time, GOV.UK style', () => {
     expect(formatTime('2026-11-26T09:15:00Z')).toBe('9:15am');

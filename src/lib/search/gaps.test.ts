@@ -10,6 +10,7 @@ import { toSearchData } from './search-data.ts';
 
 const doc = (slug: string, title: string, summary: string, keywords: string[], steps: string[] = []): SearchDoc => ({ slug, title, summary, kind: 'transaction', keywords, steps });
 
+// A small made-up catalogue, alike in shape to engine.test's: each suite keeps the documents its cases are about.
 const engine = createSearchEngine({
   docs: [
     doc('report-a-missed-bin-collection', 'Report a missed bin collection', 'Tell us if we did not empty your bin.', ['missed bin', 'bin not emptied']),

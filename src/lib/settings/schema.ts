@@ -154,6 +154,7 @@ export const settingsSchema = z.object({
   /** At build time: the content folder (default content/). */
   TASKFRONT_CONTENT_DIR: optionalText,
   /** At build time: the site's public address, for canonical links and the sitemap (default http://localhost:4321). */
+  // URL settings share a shape (DATABASE_URL, TASKFRONT_SITE): each accepts its own schemes and names its own fix.
   TASKFRONT_SITE: z
     .string()
     .optional()

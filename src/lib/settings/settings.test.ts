@@ -37,6 +37,7 @@ describe('settings', () => {
     } catch (caught) {
       error = caught;
     }
+    // Alike in shape to other message tests (report-junit, statement): a list of toContain lines, one per thing the reader must see.
     expect(error).toBeInstanceOf(SettingsError);
     const message = (error as Error).message;
     expect(message).toContain('5 settings are not valid');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { charsThatFit, emptyDrawing, formatCount, formatShortDate, num, oneLine, text, truncate } from './svg.ts';
 
+// Runs of expect(format(x)).toBe(text), alike in shape to stats/format.test: each file tests its own formatters.
 describe('formatCount', () => {
   it('groups thousands with commas and rounds', () => {
     expect(formatCount(1234)).toBe('1,234');

@@ -134,6 +134,7 @@ export function createRecorder(deps: RecorderDeps) {
       );
     },
 
+    // feedback, problem and the other recorders share record()'s call shape; what differs (the event built, the answer returned) is each one's own.
     /** "Did this page help you?" Resolves with the answer's id, so a later comment joins it. */
     feedback(request: Request, clientKey: string, task: string, answer: { useful: boolean; comment?: string }) {
       return record(

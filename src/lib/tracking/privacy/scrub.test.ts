@@ -55,6 +55,7 @@ describe('scrub: postcodes', () => {
   ]);
 });
 
+// One table per kind of personal data (scrubsTo), alike in shape by design: a reader finds a kind by its describe name.
 describe('scrub: National Insurance numbers', () => {
   scrubsTo([
     ['my NI number is QQ 12 34 56 C', 'my NI number is [ni-number]'],

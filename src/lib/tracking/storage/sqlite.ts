@@ -274,6 +274,7 @@ export function openSqlite(path: string, options: Partial<SqliteOptions> = {}): 
         throw failure('write', error);
       }
     },
+    // Alike in shape to postgres.ts's health and close: the two stores implement one EventStore interface, each with its own resources to release.
     health: () => health.state,
     async close() {
       if (closed) return;
