@@ -5,10 +5,15 @@
  * reading only what they need (the search check then waits for the full run). Exit codes: 0 no errors (warnings allowed), 1 errors, 2 could not run.
  */
 import { existsSync } from 'node:fs';
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { dateOption, fail, parseCli } from '../lib/cli/cli.ts';
 import { formatGithub, formatText } from '../lib/content-checks/format.ts';
 import { CHECKS, runChecks } from '../lib/content-checks/run-checks.ts';
 import { contentDir } from '../lib/content/paths.ts';
+
+// Results of the plain-language check kept between runs; .astro/ is never committed, and each checkout has its own.
+const CACHE_DIR = fileURLToPath(new URL('../../.astro/cache/check-content/', import.meta.url));
 
 const { values, positionals } = parseCli({
   usage: 'npm run check:content [-- <file>…] [options]',
@@ -19,6 +24,7 @@ ${CHECKS.map((check) => `  ${check.id.padEnd(15)} ${check.description}`).join('\
     format: { type: 'string', choices: ['text', 'json', 'github'], description: 'text (the default), json, or github for GitHub Actions annotations' },
     quiet: { type: 'boolean', description: 'list errors only (warnings are still counted)' },
     today: { type: 'string', valueName: 'YYYY-MM-DD', description: 'check freshness as of another day' },
+    'no-cache': { type: 'boolean', description: `check every text again, without the results kept from earlier runs (in ${relative(process.cwd(), CACHE_DIR) || '.'})` },
   },
   json: 'print the report as JSON (the same as --format json)',
   done: 'no errors (warnings are fine)',
@@ -32,7 +38,7 @@ const absent = positionals.filter((file) => !existsSync(file));
 if (absent.length) fail(`${listOf(absent)} ${absent.length === 1 ? 'does' : 'do'} not exist: check the spelling and the folder, e.g. content/tasks/report-a-pothole.md`);
 
 const started = performance.now();
-const report = await runChecks({ root: contentDir(), files: positionals, today });
+const report = await runChecks({ root: contentDir(), files: positionals, today, ...(values['no-cache'] ? {} : { cacheDir: CACHE_DIR }) });
 const seconds = ((performance.now() - started) / 1000).toFixed(2);
 
 const format = values.json ? 'json' : (values.format ?? 'text');

@@ -1,0 +1,100 @@
+/**
+ * Runs the plain-language check's jobs: each distinct text once, results from the cache
+ * when the same text was checked before, and the rest spread over worker threads, the
+ * main thread taking its share (docs/decisions/0040-check-content-in-parallel-with-a-cache.md).
+ */
+import { Worker } from 'node:worker_threads';
+import type { ProseRules } from './prose.ts';
+import { ProseCache } from './prose-cache.ts';
+import { jobKey, runProseJob, type ProseJob, type ProseResult } from './prose-jobs.ts';
+import type { ChunkMessage } from './prose-worker.ts';
+
+export interface ProseRunOptions {
+  /** Threads to use, this one included; 1 runs everything here. */
+  threads?: number;
+  /** Folder for results kept between runs; without it nothing is kept. */
+  cacheDir?: string;
+}
+
+/** Jobs sent at a time: small enough to share the work out evenly, large enough that messages cost little. */
+const CHUNK = 32;
+/** A worker takes a few hundred milliseconds to load the English parser: below this many jobs, it does not pay. */
+const JOBS_PER_WORKER = 150;
+
+export async function runProseJobs(jobs: readonly ProseJob[], rules: ProseRules, options: ProseRunOptions = {}): Promise<(job: ProseJob) => ProseResult> {
+  const results = new Map<string, ProseResult>();
+  const cache = options.cacheDir ? new ProseCache(options.cacheDir, rules) : undefined;
+  const todo: ProseJob[] = [];
+  for (const job of jobs) {
+    const key = jobKey(job);
+    if (results.has(key)) continue;
+    const cached = cache?.get(job);
+    if (cached) results.set(key, cached);
+    else {
+      // Marks the job as seen; the real result replaces it below.
+      results.set(key, []);
+      todo.push(job);
+    }
+  }
+  const workers = Math.max(0, Math.min((options.threads ?? 1) - 1, Math.floor(todo.length / JOBS_PER_WORKER)));
+  const done = await runSpread(todo, rules, workers);
+  todo.forEach((job, index) => {
+    results.set(jobKey(job), done[index]!);
+    cache?.set(job, done[index]!);
+  });
+  cache?.save();
+  return (job) => {
+    const result = results.get(jobKey(job));
+    if (!result) throw new Error(`No plain-language result for a ${job.kind} job: it was not among the jobs run`);
+    return result;
+  };
+}
+
+/** Jobs in chunks from one queue: the workers take the next chunk when one is done, and so does this thread. */
+async function runSpread(jobs: readonly ProseJob[], rules: ProseRules, workerCount: number): Promise<ProseResult[]> {
+  const results: ProseResult[] = new Array(jobs.length);
+  const starts = Array.from({ length: Math.ceil(jobs.length / CHUNK) }, (_, index) => index * CHUNK);
+  let next = 0;
+  const take = () => (next < starts.length ? starts[next++] : undefined);
+
+  const workers = Array.from({ length: workerCount }, () => new Worker(new URL('./prose-worker.ts', import.meta.url), { workerData: { rules } }));
+  const finished = workers.map(
+    (worker) =>
+      new Promise<void>((resolve, reject) => {
+        let inFlight = 0;
+        const feed = () => {
+          const start = take();
+          if (start === undefined) {
+            if (!inFlight) resolve();
+            return;
+          }
+          inFlight++;
+          worker.postMessage({ id: start, jobs: jobs.slice(start, start + CHUNK) } satisfies ChunkMessage);
+        };
+        worker.on('message', ({ id, results: chunk }: { id: number; results: ProseResult[] }) => {
+          chunk.forEach((result, offset) => (results[id + offset] = result));
+          inFlight--;
+          feed();
+        });
+        worker.on('error', (error) => reject(new Error(`A plain-language worker thread failed: ${error.message}`, { cause: error })));
+        worker.on('exit', (code) => {
+          if (inFlight) reject(new Error(`A plain-language worker thread stopped (exit code ${code}) with ${inFlight} chunk(s) of texts unchecked`));
+        });
+        // Two chunks ahead, so a worker never waits while this thread is busy with its own chunk.
+        feed();
+        feed();
+      }),
+  );
+
+  try {
+    for (let start = take(); start !== undefined; start = take()) {
+      for (let index = start; index < Math.min(start + CHUNK, jobs.length); index++) results[index] = await runProseJob(jobs[index]!, rules);
+      // The workers' messages wait for this thread: let them in, so each gets its next chunk.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await Promise.all(finished);
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+  return results;
+}
