@@ -60,9 +60,9 @@ export const plainLanguageCheck: ContentCheck = {
       const jobs: ProseJob[] = [...fields.map((field) => ({ kind: 'text' as const, text: field.text })), ...(task.body.trim() ? [{ kind: 'markdown' as const, text: task.body }] : []), ...page.map((text) => ({ kind: 'reading' as const, text }))];
       return { task, fields, page, jobs };
     });
-    const result = await runProseJobs(work.flatMap((item) => item.jobs), rules, { threads, cacheDir });
-    const findingsOf = (kind: 'text' | 'markdown', text: string) => result({ kind, text }) as ProseFinding[];
-    const countsOf = (text: string) => result({ kind: 'reading', text }) as ReadingCounts;
+    const { resultOf } = await runProseJobs(work.flatMap((item) => item.jobs), rules, { threads, cacheDir });
+    const findingsOf = (kind: 'text' | 'markdown', text: string) => resultOf({ kind, text }) as ProseFinding[];
+    const countsOf = (text: string) => resultOf({ kind: 'reading', text }) as ReadingCounts;
 
     for (const { task, fields, page: prose } of work) {
       const found: { problem: ContentProblem; finding: ProseFinding }[] = [];

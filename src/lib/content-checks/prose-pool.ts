@@ -21,7 +21,14 @@ const CHUNK = 32;
 /** A worker takes a few hundred milliseconds to load the English parser: below this many jobs, it does not pay. */
 const JOBS_PER_WORKER = 150;
 
-export async function runProseJobs(jobs: readonly ProseJob[], rules: ProseRules, options: ProseRunOptions = {}): Promise<(job: ProseJob) => ProseResult> {
+export interface ProseRun {
+  /** The result of a job that was among those run. */
+  resultOf(job: ProseJob): ProseResult;
+  /** Distinct jobs, how many came from the cache, and the worker threads started for the rest. */
+  stats: { distinct: number; fromCache: number; workers: number };
+}
+
+export async function runProseJobs(jobs: readonly ProseJob[], rules: ProseRules, options: ProseRunOptions = {}): Promise<ProseRun> {
   const results = new Map<string, ProseResult>();
   const cache = options.cacheDir ? new ProseCache(options.cacheDir, rules) : undefined;
   const todo: ProseJob[] = [];
@@ -43,10 +50,13 @@ export async function runProseJobs(jobs: readonly ProseJob[], rules: ProseRules,
     cache?.set(job, done[index]!);
   });
   cache?.save();
-  return (job) => {
-    const result = results.get(jobKey(job));
-    if (!result) throw new Error(`No plain-language result for a ${job.kind} job: it was not among the jobs run`);
-    return result;
+  return {
+    resultOf(job) {
+      const result = results.get(jobKey(job));
+      if (!result) throw new Error(`No plain-language result for a ${job.kind} job: it was not among the jobs run`);
+      return result;
+    },
+    stats: { distinct: results.size, fromCache: results.size - todo.length, workers },
   };
 }
 
