@@ -8,8 +8,12 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { jobKey, type ProseJob, type ProseResult } from './prose-jobs.ts';
 import type { ProseRules } from './prose.ts';
+
+/** Where check:content keeps them: .astro/ is never committed, and each checkout has its own. */
+export const CACHE_DIR = fileURLToPath(new URL('../../../.astro/cache/check-content/', import.meta.url));
 
 /** Enough for several catalogues of 10,000 tasks; past it the entries least recently used go. */
 const MAX_ENTRIES = 200_000;

@@ -152,11 +152,16 @@ interface Span {
  */
 const sentenceSpans: Plugin<[], NlcstRoot> = () => (tree, file) => {
   const spans: Span[] = [];
-  visit(tree, 'SentenceNode', (sentence: Sentence) => {
-    const start = sentence.position?.start.offset;
-    const end = sentence.position?.end.offset;
-    if (start !== undefined && end !== undefined && /[\p{L}\p{N}]/u.test(String(file.value).slice(start, end))) spans.push({ start, end });
-  });
+  // A plain walk in document order, as unist-util-visit would go, without its cost per node.
+  const walk = (node: NlcstNode) => {
+    if (node.type === 'SentenceNode') {
+      const start = node.position?.start.offset;
+      const end = node.position?.end.offset;
+      if (start !== undefined && end !== undefined && /[\p{L}\p{N}]/u.test(String(file.value).slice(start, end))) spans.push({ start, end });
+    }
+    if ('children' in node) for (const child of node.children as NlcstNode[]) walk(child);
+  };
+  walk(tree);
   file.data.sentenceSpans = spans;
 };
 
