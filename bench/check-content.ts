@@ -62,6 +62,9 @@ export async function checkContentFigures(part: Part, { root, content, size, run
     ...(failed ? { note: `check:content exited ${failed.code}: ${/\d+ errors?/.exec(failed.output)?.[0] ?? failed.output.slice(-300)}` } : {}),
   });
   part.add({ name: `check:content at ${size} tasks, warm cache`, unit: 's', value: wall(warm), baseline: wall(serial), baselineName: 'one thread, no cache', ratio: slower(wall(warm), wall(serial)), samples: samples(warm) });
+  // On a shared machine the wall times stretch with the load; CPU time shows the work itself.
+  const cpu = (results: Measured[]) => (results.every((result) => result.cpuS !== null) ? `${round(median(results.map((result) => result.cpuS!)))} s` : 'not measured');
+  part.note(`check:content at ${size} tasks, CPU time (user + system, median): cold ${cpu(cold)}, warm ${cpu(warm)}, one thread without the cache ${cpu(serial)}.`);
   if (failed) part.note(`The ${size}-task catalogue did not pass check:content, so it was not built: ${failed.output.slice(-500)}`);
   return !failed;
 }
