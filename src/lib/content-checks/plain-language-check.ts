@@ -9,8 +9,9 @@ import { z } from 'zod';
 import type { Task } from '../content/load-content.ts';
 import { editorFieldName, type ContentProblem } from '../content/problem.ts';
 import { readYamlFile } from '../content/yaml-file.ts';
+import { countEntries } from './count-entries.ts';
 import type { ProseJob } from './prose-jobs.ts';
-import { runProseJobs } from './prose-pool.ts';
+import { runProseJobs, startProseWorkers } from './prose-pool.ts';
 import { pageReadingAge, type ProseFinding, type ProseRules, type ReadingCounts } from './prose.ts';
 import type { ContentCheck } from './types.ts';
 
@@ -41,6 +42,10 @@ function proseFields(task: Task): { path: (string | number)[]; text: string }[] 
 export const plainLanguageCheck: ContentCheck = {
   id: 'plain-language',
   description: `reading age ${READING_AGE}, sentences of ${MAX_SENTENCE_WORDS} words at most, no words to avoid, active voice, clear link text`,
+  prepare({ root, scope, threads = 1 }) {
+    // Named files are few; a whole catalogue is worth starting the workers for while it loads.
+    if (scope === 'all') startProseWorkers(countEntries(root, 'tasks'), threads);
+  },
   async run({ content, root, cwd, threads = 1, cacheDir }) {
     const problems: ContentProblem[] = [];
     const listPath = join(root, 'style/words-to-avoid.yml');

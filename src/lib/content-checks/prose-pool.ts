@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import type { ProseRules } from './prose.ts';
 import { ProseCache } from './prose-cache.ts';
 import { jobKey, runProseJob, type ProseJob, type ProseResult } from './prose-jobs.ts';
-import type { ChunkMessage } from './prose-worker.ts';
+import type { WorkerMessage } from './prose-worker.ts';
 
 export interface ProseRunOptions {
   /** Threads to use, this one included; 1 runs everything here. */
@@ -20,6 +20,39 @@ export interface ProseRunOptions {
 const CHUNK = 32;
 /** A worker takes a few hundred milliseconds to load the English parser: below this many jobs, it does not pay. */
 const JOBS_PER_WORKER = 150;
+/** About what one task gives: its fields, its body, and their shares of the reading age. */
+const JOBS_PER_TASK = 8;
+
+/** Worker threads worth starting for `jobs` jobs, with `threads` threads in all (this one included). */
+function workersFor(jobs: number, threads: number): number {
+  return Math.max(0, Math.min(threads - 1, Math.floor(jobs / JOBS_PER_WORKER)));
+}
+
+/** Workers started early by startProseWorkers, waiting for their first chunk. */
+const early: Worker[] = [];
+/** Workers that have ended; an early one that failed before its first chunk is replaced, not waited for. */
+const ended = new WeakSet<Worker>();
+
+function newWorker(): Worker {
+  const worker = new Worker(new URL('./prose-worker.ts', import.meta.url));
+  worker.on('exit', () => ended.add(worker));
+  // A run listens for its workers' errors (runSpread); an early worker's error before then only ends it.
+  worker.on('error', () => undefined);
+  return worker;
+}
+
+/**
+ * Starts the workers a catalogue of `tasks` tasks will want, so that loading their modules
+ * overlaps reading the content. They hold nothing open: a run that does not use them
+ * ends them, and a process that never runs the check can still exit.
+ */
+export function startProseWorkers(tasks: number, threads: number): void {
+  for (let count = workersFor(tasks * JOBS_PER_TASK, threads); early.length < count; ) {
+    const worker = newWorker();
+    worker.unref();
+    early.push(worker);
+  }
+}
 
 export interface ProseRun {
   /** The result of a job that was among those run. */
@@ -43,7 +76,7 @@ export async function runProseJobs(jobs: readonly ProseJob[], rules: ProseRules,
       todo.push(job);
     }
   }
-  const workers = Math.max(0, Math.min((options.threads ?? 1) - 1, Math.floor(todo.length / JOBS_PER_WORKER)));
+  const workers = workersFor(todo.length, options.threads ?? 1);
   const done = await runSpread(todo, rules, workers);
   todo.forEach((job, index) => {
     results.set(jobKey(job), done[index]!);
@@ -67,7 +100,15 @@ async function runSpread(jobs: readonly ProseJob[], rules: ProseRules, workerCou
   let next = 0;
   const take = () => (next < starts.length ? starts[next++] : undefined);
 
-  const workers = Array.from({ length: workerCount }, () => new Worker(new URL('./prose-worker.ts', import.meta.url), { workerData: { rules } }));
+  const ready = early.splice(0).filter((worker) => !ended.has(worker));
+  const workers = ready.slice(0, workerCount);
+  while (workers.length < workerCount) workers.push(newWorker());
+  await Promise.all(ready.slice(workerCount).map((worker) => worker.terminate()));
+  for (const worker of workers) {
+    // An early worker was left free to end with the process; now the run waits for it.
+    worker.ref();
+    worker.postMessage({ rules } satisfies WorkerMessage);
+  }
   const finished = workers.map(
     (worker) =>
       new Promise<void>((resolve, reject) => {
@@ -79,7 +120,7 @@ async function runSpread(jobs: readonly ProseJob[], rules: ProseRules, workerCou
             return;
           }
           inFlight++;
-          worker.postMessage({ id: start, jobs: jobs.slice(start, start + CHUNK) } satisfies ChunkMessage);
+          worker.postMessage({ id: start, jobs: jobs.slice(start, start + CHUNK) } satisfies WorkerMessage);
         };
         worker.on('message', ({ id, results: chunk }: { id: number; results: ProseResult[] }) => {
           chunk.forEach((result, offset) => (results[id + offset] = result));

@@ -28,4 +28,6 @@ export interface ContentCheck {
    */
   wholeContent?: string;
   run(context: CheckContext): Promise<ContentProblem[]> | ContentProblem[];
+  /** Called before the content is read, to start work that can overlap reading it (e.g. worker threads). */
+  prepare?(context: Pick<CheckContext, 'root' | 'scope' | 'threads'>): void;
 }
