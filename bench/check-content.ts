@@ -70,6 +70,7 @@ export async function checkContentFigures(part: Part, { root, content, size, run
 }
 
 if (import.meta.main) {
+  // A declaration for the one CLI wrapper (src/lib/cli/cli.ts); other tools' declarations share its shape, not its logic.
   const { values } = parseCli({
     usage: 'npx node bench/check-content.ts [--tasks <n>] [--runs <n>]',
     summary: 'Times check:content on a synthetic catalogue: cold cache, warm cache, and one thread without the cache as the baseline.',
