@@ -9,7 +9,10 @@ import { z } from 'zod';
 import type { Task } from '../content/load-content.ts';
 import { editorFieldName, type ContentProblem } from '../content/problem.ts';
 import { readYamlFile } from '../content/yaml-file.ts';
-import { checkMarkdown, checkText, pageReadingAge, type ProseFinding, type ProseRules } from './prose.ts';
+import { countEntries } from './count-entries.ts';
+import type { ProseJob } from './prose-jobs.ts';
+import { runProseJobs, startProseWorkers } from './prose-pool.ts';
+import { pageReadingAge, type ProseFinding, type ProseRules, type ReadingCounts } from './prose.ts';
 import type { ContentCheck } from './types.ts';
 
 export const READING_AGE = 9;
@@ -39,7 +42,11 @@ function proseFields(task: Task): { path: (string | number)[]; text: string }[] 
 export const plainLanguageCheck: ContentCheck = {
   id: 'plain-language',
   description: `reading age ${READING_AGE}, sentences of ${MAX_SENTENCE_WORDS} words at most, no words to avoid, active voice, clear link text`,
-  async run({ content, root, cwd }) {
+  prepare({ root, scope, threads = 1 }) {
+    // Named files are few; a whole catalogue is worth starting the workers for while it loads.
+    if (scope === 'all') startProseWorkers(countEntries(root, 'tasks'), threads);
+  },
+  async run({ content, root, cwd, threads = 1, cacheDir }) {
     const problems: ContentProblem[] = [];
     const listPath = join(root, 'style/words-to-avoid.yml');
     const list = readYamlFile(listPath, wordsToAvoidSchema, problems, { display: (path) => relative(cwd, path) || path, whenEmpty: {} });
@@ -50,29 +57,39 @@ export const plainLanguageCheck: ContentCheck = {
       wordsToAvoid: Object.fromEntries(Object.entries(list?.value ?? {}).map(([word, plain]) => [word.toLowerCase(), plain])),
     };
 
-    for (const task of content.tasks) {
+    // Every text is checked first, each distinct one once (and in parallel), then reported task by task below.
+    const work = content.tasks.map((task) => {
+      const fields = proseFields(task);
+      // The page's running prose: lists and headings are not sentences, so they stay out of the figure.
+      const page = [...(task.kind === 'signpost' ? [task.summary, task.provider.does] : [task.summary, task.eligibility, ...task.steps.map((step) => step.text)]), task.body];
+      const jobs: ProseJob[] = [...fields.map((field) => ({ kind: 'text' as const, text: field.text })), ...(task.body.trim() ? [{ kind: 'markdown' as const, text: task.body }] : []), ...page.map((text) => ({ kind: 'reading' as const, text }))];
+      return { task, fields, page, jobs };
+    });
+    const { resultOf } = await runProseJobs(work.flatMap((item) => item.jobs), rules, { threads, cacheDir });
+    const findingsOf = (kind: 'text' | 'markdown', text: string) => resultOf({ kind, text }) as ProseFinding[];
+    const countsOf = (text: string) => resultOf({ kind: 'reading', text }) as ReadingCounts;
+
+    for (const { task, fields, page: prose } of work) {
       const found: { problem: ContentProblem; finding: ProseFinding }[] = [];
-      for (const field of proseFields(task)) {
-        for (const finding of await checkText(field.text, rules)) {
+      for (const field of fields) {
+        for (const finding of findingsOf('text', field.text)) {
           const line = content.lineOf(task.file, field.path);
           found.push({ finding, problem: { file: task.file, line, field: editorFieldName(field.path), severity: finding.severity, check: 'plain-language', message: finding.message } });
         }
       }
       if (task.body.trim()) {
-        for (const finding of await checkMarkdown(task.body, rules)) {
+        for (const finding of findingsOf('markdown', task.body)) {
           found.push({ finding, problem: { file: task.file, line: task.bodyLine + finding.line - 1, field: 'body', severity: finding.severity, check: 'plain-language', message: finding.message } });
         }
       }
       problems.push(...found.map((item) => item.problem));
 
-      // The page's running prose: lists and headings are not sentences, so they stay out of the figure.
-      const prose = task.kind === 'signpost' ? [task.summary, task.provider.does] : [task.summary, task.eligibility, ...task.steps.map((step) => step.text)];
-      const page = pageReadingAge([...prose, task.body]);
+      const page = pageReadingAge(prose, countsOf);
       if (page.age <= READING_AGE) continue;
       // One sentence, one finding: when the long sentences already reported are what lifts the
       // page over the age, the fix is theirs, and the page figure is told on them.
       const long = found.filter((item) => item.finding.rules.includes('sentence-length') && item.finding.sentence);
-      const without = long.length ? pageReadingAge([...prose, task.body].map((text) => long.reduce((rest, item) => rest.replace(item.finding.sentence!, ''), text))) : page;
+      const without = long.length ? pageReadingAge(prose.map((text) => long.reduce((rest, item) => rest.replace(item.finding.sentence!, ''), text))) : page;
       if (long.length && without.age <= READING_AGE) {
         const which = long.length === 1 ? ['it lifts', 'it'] : [`the ${long.length} long sentences lift`, 'them'];
         for (const item of long) item.problem.message += `; ${which[0]} the whole page to reading age ${page.age.toFixed(1)} (${without.age.toFixed(1)} without ${which[1]}; aim for ${READING_AGE})`;

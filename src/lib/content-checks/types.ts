@@ -12,6 +12,10 @@ export interface CheckContext {
   today: string;
   /** `files`: only the named task and topic files were read (see loadContent's `only`). */
   scope: 'all' | 'files';
+  /** Threads a check may use, this one included (1 when not given). */
+  threads?: number;
+  /** Folder where a check may keep results between runs; without it, nothing is kept. */
+  cacheDir?: string;
 }
 
 export interface ContentCheck {
@@ -24,4 +28,6 @@ export interface ContentCheck {
    */
   wholeContent?: string;
   run(context: CheckContext): Promise<ContentProblem[]> | ContentProblem[];
+  /** Called before the content is read, to start work that can overlap reading it (e.g. worker threads). */
+  prepare?(context: Pick<CheckContext, 'root' | 'scope' | 'threads'>): void;
 }
