@@ -50,15 +50,11 @@ function englishWords(): readonly string[] {
 export function wordsNotToCorrect(engine: Pick<SearchEngine, 'correctionTargets' | 'isKnown'>, words: readonly string[] = englishWords()): string[] {
   const targets = engine.correctionTargets;
   const index = new Map<number, number | number[]>();
-  // One bit per key's low 24 bits: most of an English word's keys are in no target's, and a
-  // bit test settles them far faster than a map lookup (there are millions).
-  const filed = new Uint32Array(1 << 19);
   const keys = new Variants();
   targets.forEach((target, position) => {
     const count = keys.of(target, TWO_SLIPS_TARGET);
     for (let k = 0; k < count; k++) {
       const key = keys.hashes[k]!;
-      filed[(key >>> 5) & 0x7ffff]! |= 1 << (key & 31);
       const held = index.get(key);
       if (held === undefined) index.set(key, position);
       else if (typeof held === 'number') {
@@ -66,6 +62,13 @@ export function wordsNotToCorrect(engine: Pick<SearchEngine, 'correctionTargets'
       } else if (held[held.length - 1] !== position) held.push(position);
     }
   });
+
+  // A bit per key (its low bits, about 16 bits for each key held): most of an English word's keys
+  // are no target's, and a bit test settles them far faster than a map lookup (there are millions).
+  const bits = Math.min(30, Math.max(10, Math.ceil(Math.log2(index.size * 16 + 1))));
+  const filed = new Uint32Array(2 ** (bits - 5));
+  const low = 2 ** bits - 1;
+  for (const key of index.keys()) filed[(key & low) >>> 5]! |= 1 << (key & 31);
 
   const found: string[] = [];
   const checked = new Set<number>();
@@ -81,7 +84,7 @@ export function wordsNotToCorrect(engine: Pick<SearchEngine, 'correctionTargets'
     const hashes = keys.hashes;
     for (let k = 0; k < count; k++) {
       const key = hashes[k]!;
-      if ((filed[(key >>> 5) & 0x7ffff]! & (1 << (key & 31))) === 0) continue;
+      if ((filed[(key & low) >>> 5]! & (1 << (key & 31))) === 0) continue;
       const held = index.get(key);
       if (held === undefined) continue;
       if (typeof held === 'number' ? near(word, held) : held.some((target) => near(word, target))) {
