@@ -68,16 +68,16 @@ describe('parsePlainYaml', () => {
   });
 
   it('reads lists at their key\'s indent, lists of maps and nested lists', () => {
-    const text = "keywords:\n- pay\n- 'it''s'\n- \"say \\\"hi\\\"\"\norder: 40\npopular: true\nsteps:\n  - title: One\n    tasks:\n      - task: a\n      -\n  - \"Two: three\"\nreviewBy: 2027-04-02\nempty:\n";
+    const text = "keywords:\n- pay\n- 'it''s'\n- \"say \\\"hi\\\"\"\norder: 40\npopular: true\nsteps:\n  - title: One\n    tasks:\n      - task: a\n      -\n  - \"Two: three\"\nreviewBy: 2027-04-02\nempty:\nrelated: []\n";
     expect(parsePlainYaml(text)?.value).toEqual(full(text));
-    expect(parsePlainYaml(text)?.value).toEqual({ keywords: ['pay', "it's", 'say "hi"'], order: 40, popular: true, steps: [{ title: 'One', tasks: [{ task: 'a' }, null] }, 'Two: three'], reviewBy: '2027-04-02', empty: null });
+    expect(parsePlainYaml(text)?.value).toEqual({ keywords: ['pay', "it's", 'say "hi"'], order: 40, popular: true, steps: [{ title: 'One', tasks: [{ task: 'a' }, null] }, 'Two: three'], reviewBy: '2027-04-02', empty: null, related: [] });
   });
 
   // Text made of the pieces content files use, and the ones that trip readers up: when the
   // fast reader accepts it, its value is the full reader's.
   it('never disagrees with the full reader on generated text', () => {
     const scalar = fc.oneof(
-      fc.constantFrom('Pay', 'a b', '"a\\"b"', '"a\\\\b"', '"a\\b"', '"a\\"', '007', '+5', '-3', '1234567890123456789', 'TRUE', 'tRue', 'x:y', '2026-10-02', '10', '1.5', '1e3', '0x1F', '.5', 'null', 'Null', '~', 'true', 'False', 'yes', 'no', '£10', 'a - b', '-a', "'q'", "'it''s'", '"dq"', '"a\'b"', "'", '"', 'a #b', 'a#b', '*x', '&x', '!x', '%x', '@x', '`x', '|', '>', '[a]', '{a}', 'a,b', '?x', ':x', 'a:', 'a: b', ''),
+      fc.constantFrom('Pay', 'a b', '"a\\"b"', '"a\\\\b"', '"a\\b"', '"a\\"', '007', '+5', '-3', '1234567890123456789', 'TRUE', 'tRue', 'x:y', '2026-10-02', '10', '1.5', '1e3', '0x1F', '.5', 'null', 'Null', '~', 'true', 'False', 'yes', 'no', '£10', 'a - b', '-a', "'q'", "'it''s'", '"dq"', '"a\'b"', "'", '"', 'a #b', 'a#b', '*x', '&x', '!x', '%x', '@x', '`x', '|', '>', '[a]', '{a}', '[]', '{}', '[ ]', 'a,b', '?x', ':x', 'a:', 'a: b', ''),
       fc.string({ maxLength: 6 }),
     );
     const key = fc.constantFrom('title', 'keywords', 'a', 'b', 'true', 'null', 'x-y', 'c_d', 'on');

@@ -1,9 +1,10 @@
 /**
  * A fast reader for the plain YAML our content files are written in: maps and lists by
- * indentation, one-line text (bare or in quotes). Anything else (comments, tabs, text over
- * several lines, flow lists, anchors, numbers, dates the YAML reader might turn into
- * something other than text) makes it give up, and the caller uses the full YAML reader,
- * which also finds the line and the words for any problem.
+ * indentation, one-line text (bare or in quotes), whole numbers, true and false, and an
+ * empty [] or {}. Anything else (comments, tabs, text over several lines, other flow lists,
+ * anchors, other numbers, words the YAML reader turns into something other than text) makes
+ * it give up, and the caller uses the full YAML reader, which also finds the line and the
+ * words for any problem.
  *
  * Why: the full reader builds a document with the position of every node, for messages that
  * are needed only when something is wrong. It was half the time of reading the content,
@@ -113,7 +114,10 @@ const WHOLE_NUMBER = /^[-+]?[0-9]{1,15}$/;
 
 const BOOLEAN: Record<string, boolean> = { true: true, True: true, TRUE: true, false: false, False: false, FALSE: false };
 
-function scalar(text: string): string | number | boolean {
+function scalar(text: string): string | number | boolean | [] | Record<string, never> {
+  // An empty list or map ("related: []") is the one flow collection content uses.
+  if (text === '[]') return [];
+  if (text === '{}') return {};
   const first = text[0];
   if (first === "'") {
     const inner = text.slice(1, -1);
