@@ -18,7 +18,7 @@ import { sharedContent } from '../lib/content/load-content.ts';
 import { contentDir } from '../lib/content/paths.ts';
 import { setting } from '../lib/settings/load-settings.ts';
 import { prepareSearch, type SearchData } from '../lib/search/engine.ts';
-import { browserSearchData, searchDataFor } from '../lib/search/search-data.ts';
+import { browserSearchData, searchDataFor, toSearchData } from '../lib/search/search-data.ts';
 import type { Content } from '../lib/content/load-content.ts';
 
 const MODULES = ['virtual:taskfront/catalogue', 'virtual:taskfront/search-data', 'virtual:taskfront/browser-index'] as const;
@@ -37,12 +37,14 @@ const derivedFor = new WeakMap<Content, Derived>();
 function derive(content: Content, limitKb: number): Derived {
   let derived = derivedFor.get(content);
   if (derived) return derived;
-  const data = searchDataFor(content);
+  // One index for the dictionary and the server: it is the largest cost of this step.
+  const prepared = prepareSearch(toSearchData(content));
+  const data = searchDataFor(content, prepared);
   const browserJson = JSON.stringify(browserSearchData(data));
   const browserKb = gzipSync(browserJson).length / 1024;
   derived = {
     tasks: content.tasks.map((task) => ({ slug: task.slug, title: task.title, topic: task.topic, kind: task.kind, startUrl: task.start?.url ?? null })),
-    searchData: { ...data, prepared: prepareSearch(data) },
+    searchData: { ...data, prepared },
     browserJson,
     mode: browserKb <= limitKb ? 'index' : 'api',
   };

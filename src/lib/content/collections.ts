@@ -88,10 +88,21 @@ export async function taskPaths() {
 export type JourneyEntry = CollectionEntry<'journeys'>['data'] & { slug: string; entry: CollectionEntry<'journeys'> };
 export type ContactEntry = CollectionEntry<'contact'>['data'];
 
-/** Step-by-step journeys, by title. */
-export async function getJourneys(): Promise<JourneyEntry[]> {
+let journeysMade: Promise<JourneyEntry[]> | undefined;
+
+async function makeJourneys(): Promise<JourneyEntry[]> {
   const entries = await getCollection('journeys');
   return entries.map((entry) => ({ ...entry.data, slug: entry.id, entry })).sort((a, b) => a.title.localeCompare(b.title));
+}
+
+/** Step-by-step journeys, by title; made once per build (every task page asks, twice). The array is shared: never change it. */
+export function getJourneys(): Promise<JourneyEntry[]> {
+  if (!memoise) return makeJourneys();
+  journeysMade ??= makeJourneys().catch((error: unknown) => {
+    journeysMade = undefined; // a failed read is not remembered
+    throw error;
+  });
+  return journeysMade;
 }
 
 /** content/contact.yml. The build stops before any page when it is missing or wrong, so a page can count on it. */

@@ -3,6 +3,7 @@
  * problem in a content file can point at its line.
  */
 import { isAlias, isMap, isScalar, LineCounter, parseDocument, visit, type Document, type YAMLError } from 'yaml';
+import { parsePlainYaml } from './plain-yaml.ts';
 
 export interface YamlSource {
   data: unknown;
@@ -12,8 +13,23 @@ export interface YamlSource {
   syntaxErrors: SyntaxProblem[];
 }
 
-/** `lineOffset` is how many file lines come before the YAML text (e.g. a front matter fence). */
+/**
+ * `lineOffset` is how many file lines come before the YAML text (e.g. a front matter fence).
+ * Plain text is read by the fast reader (plain-yaml.ts) and parsed as a document, for its
+ * lines, only if a line is asked for: only when there is a problem to point at.
+ */
 export function parseYaml(text: string, lineOffset = 0): YamlSource {
+  const plain = parsePlainYaml(text);
+  if (!plain) return parseDocumentWithLines(text, lineOffset);
+  let full: YamlSource | undefined;
+  return {
+    data: plain.value,
+    syntaxErrors: [],
+    lineOf: (path) => (full ??= parseDocumentWithLines(text, lineOffset)).lineOf(path),
+  };
+}
+
+function parseDocumentWithLines(text: string, lineOffset: number): YamlSource {
   const lineCounter = new LineCounter();
   // The core schema keeps dates as strings, so "2026-13-01" cannot silently become a January date.
   const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });

@@ -1,9 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { brotliQuality, precompressDir } from './precompress.ts';
+import { brotliQuality, brotliWindowBits, precompressDir } from './precompress.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'taskfront-precompress-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -23,6 +23,22 @@ describe('precompressDir', () => {
     expect(existsSync(join(dir, '_astro/app.js.br'))).toBe(true);
     expect(existsSync(join(dir, 'small.css.br'))).toBe(false);
     expect(existsSync(join(dir, 'photo.png.br'))).toBe(false);
+  });
+
+  it('sizes the brotli window to the file, and the copy still decodes to the file at every edge', () => {
+    expect(brotliWindowBits(12_000)).toBe(14);
+    expect(brotliWindowBits(10)).toBe(constants.BROTLI_MIN_WINDOW_BITS);
+    expect(brotliWindowBits(2 ** 30)).toBe(constants.BROTLI_MAX_WINDOW_BITS);
+    // A window holds 2^bits - 16 bytes: files either side of that edge, of text that repeats from far back.
+    for (const size of [1008, 1009, 16_368, 16_369, 70_000]) {
+      const head = Buffer.from(Array.from({ length: 600 }, (_, i) => String.fromCharCode(97 + ((i * 7919) % 26))).join(''));
+      const file = Buffer.alloc(size);
+      for (let at = 0; at < size; at += head.length) head.copy(file, at);
+      const bits = brotliWindowBits(size);
+      expect(2 ** bits - 16).toBeGreaterThanOrEqual(size);
+      const copy = brotliCompressSync(file, { params: { [constants.BROTLI_PARAM_QUALITY]: 6, [constants.BROTLI_PARAM_LGWIN]: bits } });
+      expect(brotliDecompressSync(copy).equals(file)).toBe(true);
+    }
   });
 
   it('keeps the best brotli quality for shared assets, and a faster one for pages', () => {

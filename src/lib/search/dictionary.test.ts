@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { wordsNotToCorrect, withDictionary } from './dictionary.ts';
 import { createSearchEngine, typoDistance, type SearchData, type SearchDoc } from './engine.ts';
@@ -36,6 +37,22 @@ describe('wordsNotToCorrect', () => {
     const words = ['needle', 'needled', 'reeds', 'weeds', 'nerds', 'writings', 'wrting', 'praying', 'flaying', 'palying', 'edition', 'editions', 'mends', 'lend', 'ment', 'counsel', 'taxi', 'texas'];
     const bruteForce = words.filter((word) => word.length >= 4 && !engine.isKnown(word) && engine.correctionTargets.some((target) => typoDistance(word, target) !== undefined)).sort();
     expect(wordsNotToCorrect(engine, words)).toEqual(bruteForce);
+  });
+});
+
+describe('wordsNotToCorrect against every pair', () => {
+  // A four-letter alphabet makes near pairs (slips, swaps, shared beginnings) common, and
+  // lengths 3 to 10 cross both thresholds: one slip from 4 letters, two from 7.
+  const word = fc.array(fc.constantFrom('a', 'b', 'c', 'd'), { minLength: 3, maxLength: 10 }).map((letters) => letters.join(''));
+  it('lists the same words as checking each English word against each target', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(word, { maxLength: 12 }), fc.array(word, { maxLength: 60 }), (targets, words) => {
+        const engine = { correctionTargets: targets, isKnown: (candidate: string) => targets.includes(candidate) };
+        const bruteForce = [...new Set(words)].filter((candidate) => !engine.isKnown(candidate) && targets.some((target) => typoDistance(candidate, target) !== undefined)).sort();
+        expect(wordsNotToCorrect(engine, words)).toEqual(bruteForce);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

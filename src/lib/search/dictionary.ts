@@ -39,110 +39,129 @@ function englishWords(): readonly string[] {
  * is listed only when the engine's own rule (typoDistance) makes it a typo of a word
  * the engine corrects to.
  *
- * The English list becomes a trie; for each target word we walk it with one row of the
- * edit distance table per letter, and leave a branch as soon as no word in it can come
- * close enough. Under a second for the demo, instead of minutes for every pair.
+ * A symmetric-delete index: two words within k slips (with swaps) share a string made by
+ * deleting at most k letters from each, since each slip costs at most one deletion per side
+ * (a swap: the same letter deleted from both). The index holds those strings for the
+ * correction targets (tens of thousands at most); each English word looks its own up and
+ * only the targets found are checked with typoDistance. The English side is fixed, so the
+ * cost barely grows with the catalogue, where walking the whole English list once per
+ * target (what this replaced) grew with every word a council added.
  */
 export function wordsNotToCorrect(engine: Pick<SearchEngine, 'correctionTargets' | 'isKnown'>, words: readonly string[] = englishWords()): string[] {
-  const trie = buildTrie(words.filter((word) => word.length >= 4));
-  const found = new Set<string>();
-  for (const target of engine.correctionTargets) {
-    // Longer words may be further from the target (allowedEdits), but never more than 2 slips.
-    let maxLength = 0;
-    let maxEdits = 0;
-    for (let length = Math.max(4, target.length - 2); length <= target.length + 2; length++) {
-      const edits = allowedEdits(length);
-      if (Math.abs(length - target.length) > edits) continue;
-      maxLength = length;
-      maxEdits = Math.max(maxEdits, edits);
+  const targets = engine.correctionTargets;
+  const index = new Map<number, number | number[]>();
+  const keys = new Variants();
+  targets.forEach((target, position) => {
+    const count = keys.of(target, TWO_SLIPS_TARGET);
+    for (let k = 0; k < count; k++) {
+      const key = keys.hashes[k]!;
+      const held = index.get(key);
+      if (held === undefined) index.set(key, position);
+      else if (typeof held === 'number') {
+        if (held !== position) index.set(key, [held, position]);
+      } else if (held[held.length - 1] !== position) held.push(position);
     }
-    // Too short for any English word we hold (4 letters or more) to be a typo of it.
-    if (maxLength === 0) continue;
-    for (const word of near(trie, target, maxEdits, maxLength)) if (typoDistance(word, target) !== undefined) found.add(word);
+  });
+
+  // A bit per key (its low bits, about 16 bits for each key held): most of an English word's keys
+  // are no target's, and a bit test settles them far faster than a map lookup (there are millions).
+  const bits = Math.min(30, Math.max(10, Math.ceil(Math.log2(index.size * 16 + 1))));
+  const filed = new Uint32Array(2 ** (bits - 5));
+  const low = 2 ** bits - 1;
+  for (const key of index.keys()) filed[(key & low) >>> 5]! |= 1 << (key & 31);
+
+  const found: string[] = [];
+  const checked = new Set<number>();
+  const near = (word: string, target: number) => {
+    if (checked.has(target)) return false;
+    checked.add(target);
+    return typoDistance(word, targets[target]!) !== undefined;
+  };
+  for (const word of words) {
+    if (allowedEdits(word.length) === 0) continue;
+    checked.clear();
+    const count = keys.of(word, TWO_SLIPS_WORD);
+    const hashes = keys.hashes;
+    for (let k = 0; k < count; k++) {
+      const key = hashes[k]!;
+      if ((filed[(key & low) >>> 5]! & (1 << (key & 31))) === 0) continue;
+      const held = index.get(key);
+      if (held === undefined) continue;
+      if (typeof held === 'number' ? near(word, held) : held.some((target) => near(word, target))) {
+        found.push(word);
+        break;
+      }
+    }
   }
   // A word of ours is never corrected, so it need not be listed.
-  return [...found].filter((word) => !engine.isKnown(word)).sort();
+  return [...new Set(found)].filter((word) => !engine.isKnown(word)).sort();
 }
 
-interface Trie {
-  words: readonly string[];
-  /** Per node: its letter (a UTF-16 code), first child, next sibling, and the word ending there (-1: none). */
-  letter: Int32Array;
-  child: Int32Array;
-  sibling: Int32Array;
-  word: Int32Array;
-}
-
-function buildTrie(list: readonly string[]): Trie {
-  const words = [...new Set(list)].sort();
-  const size = words.reduce((total, word) => total + word.length, 1);
-  const trie: Trie = { words, letter: new Int32Array(size), child: new Int32Array(size).fill(-1), sibling: new Int32Array(size).fill(-1), word: new Int32Array(size).fill(-1) };
-  let count = 1;
-  // Words come sorted, so a new node is always the last child of its parent: keep the path and each node's last child.
-  const lastChild = new Int32Array(size).fill(-1);
-  const path = [0];
-  let previous = '';
-  words.forEach((word, index) => {
-    let shared = 0;
-    while (shared < word.length && shared < previous.length && word.charCodeAt(shared) === previous.charCodeAt(shared)) shared++;
-    path.length = shared + 1;
-    for (let d = shared; d < word.length; d++) {
-      const parent = path[d]!;
-      const node = count++;
-      trie.letter[node] = word.charCodeAt(d);
-      if (lastChild[parent] === -1) trie.child[parent] = node;
-      else trie.sibling[lastChild[parent]!] = node;
-      lastChild[parent] = node;
-      path.push(node);
-    }
-    trie.word[path[word.length]!] = index;
-    previous = word;
-  });
-  return trie;
-}
+/** The shortest typed word forgiven two slips (allowedEdits, which never forgives more); its target may be two letters shorter. */
+const TWO_SLIPS_WORD = Array.from({ length: 64 }, (_, length) => length).find((length) => allowedEdits(length) >= 2)!;
+const TWO_SLIPS_TARGET = TWO_SLIPS_WORD - 2;
+const BASE = 0x9e3779b1 | 0;
+/** Keys stay small integers, which V8 keeps unboxed. */
+const MASK = 0x3fffffff;
 
 /**
- * Words of the trie with at most `maxLength` letters and at most `max` edits (with swaps)
- * from `target` that typoDistance could accept: it wants one of the first two letters in
- * line, and two slips only after the same first two letters, so a word's first two
- * letters say how far the rest of it may stray.
+ * The keys a word is filed under, as 30-bit hashes of the strings (made from prefix hashes,
+ * without making the strings: a few million strings made and hashed took seconds). Equal
+ * strings give equal hashes, so no near pair is missed; a collision only costs a
+ * typoDistance check. The keys:
+ * - the word with at most one letter deleted: every pair one slip apart shares one of these;
+ * - for words of `twoSlipsFrom` letters or more, the word with two letters deleted after its
+ *   first two: typoDistance allows two slips only between words with the same first two
+ *   letters, and a shared beginning never changes the distance, so the slips lie in the rest.
  */
-function near(trie: Trie, target: string, max: number, maxLength: number): string[] {
-  const width = target.length + 1;
-  const code = Array.from(target, (letter) => letter.charCodeAt(0));
-  const rows = Array.from({ length: maxLength + 1 }, () => new Int32Array(width));
-  for (let j = 0; j < width; j++) rows[0]![j] = j;
-  const letters = new Int32Array(maxLength + 1);
-  const out: string[] = [];
+class Variants {
+  hashes = new Int32Array(64);
+  private prefix = new Int32Array(65);
+  private power = Int32Array.from({ length: 65 }, () => 1);
 
-  const visit = (node: number, depth: number, cap: number): void => {
-    for (let next = trie.child[node]!; next !== -1; next = trie.sibling[next]!) {
-      const d = depth + 1;
-      const letter = trie.letter[next]!;
-      letters[d] = letter;
-      let limit = cap;
-      if (d === 2) {
-        const lined = code[0] === letters[1] || code[1] === letter || code[0] === letter || code[1] === letters[1];
-        limit = code[0] === letters[1] && code[1] === letter ? max : lined ? Math.min(max, 1) : -1;
-        if (limit < 0) continue;
-      }
-      const row = rows[d]!;
-      const above = rows[d - 1]!;
-      row[0] = d;
-      let rowMin = d;
-      for (let j = 1; j < width; j++) {
-        let value = Math.min(above[j]! + 1, row[j - 1]! + 1, above[j - 1]! + (letter === code[j - 1] ? 0 : 1));
-        if (d > 1 && j > 1 && letter === code[j - 2] && letters[d - 1] === code[j - 1]) value = Math.min(value, rows[d - 2]![j - 2]! + 1);
-        row[j] = value;
-        if (value < rowMin) rowMin = value;
-      }
-      if (trie.word[next]! !== -1 && row[width - 1]! <= limit) out.push(trie.words[trie.word[next]!]!);
-      // Deeper words only add letters: once every alignment is past the limit, none can come back.
-      if (d < maxLength && rowMin <= limit) visit(next, d, limit);
+  constructor() {
+    for (let i = 1; i < this.power.length; i++) this.power[i] = Math.imul(this.power[i - 1]!, BASE);
+  }
+
+  /** Fills `hashes` and returns how many it holds. */
+  of(word: string, twoSlipsFrom: number): number {
+    const n = word.length;
+    this.grow(n);
+    const { prefix, power, hashes } = this;
+    for (let i = 0; i < n; i++) prefix[i + 1] = (Math.imul(prefix[i]!, BASE) + word.charCodeAt(i)) | 0;
+    const whole = prefix[n]!;
+    hashes[0] = whole & MASK;
+    let count = 1;
+    // Deleting letter i: the hash of word[0, i) shifted over word[i + 1, n), plus that part.
+    // (The hash of word[a, b) is prefix[b] - prefix[a] * power[b - a].)
+    for (let i = 0; i < n; i++) {
+      const after = (whole - Math.imul(prefix[i + 1]!, power[n - i - 1]!)) | 0;
+      hashes[count++] = (Math.imul(prefix[i]!, power[n - i - 1]!) + after) & MASK;
     }
-  };
-  visit(0, 0, max);
-  return out;
+    if (n >= twoSlipsFrom) {
+      for (let i = 2; i < n; i++) {
+        for (let j = i + 1; j < n; j++) {
+          const middle = (prefix[j]! - Math.imul(prefix[i + 1]!, power[j - i - 1]!)) | 0;
+          const after = (whole - Math.imul(prefix[j + 1]!, power[n - j - 1]!)) | 0;
+          const upToJ = (Math.imul(prefix[i]!, power[j - i - 1]!) + middle) | 0;
+          hashes[count++] = (Math.imul(upToJ, power[n - j - 1]!) + after) & MASK;
+        }
+      }
+    }
+    return count;
+  }
+
+  private grow(length: number): void {
+    const needed = 1 + length + (length * (length - 1)) / 2;
+    if (this.hashes.length < needed) this.hashes = new Int32Array(needed);
+    if (this.prefix.length <= length) {
+      this.prefix = new Int32Array(length + 1);
+      const power = new Int32Array(length + 1);
+      power[0] = 1;
+      for (let i = 1; i <= length; i++) power[i] = Math.imul(power[i - 1]!, BASE);
+      this.power = power;
+    }
+  }
 }
 
 /** Search data with its dictionary: what the build, the server and the tools search with. */

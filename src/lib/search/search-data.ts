@@ -4,7 +4,7 @@ import type { JourneyData } from '../../schemas/journey.ts';
 import type { BestBet, SynonymGroup } from '../../schemas/search.ts';
 import type { TaskKind } from '../../schemas/task.ts';
 import { withDictionary } from './dictionary.ts';
-import type { SearchData, SearchDoc } from './engine.ts';
+import type { PreparedSearch, SearchData, SearchDoc } from './engine.ts';
 
 interface TaskLike {
   slug: string;
@@ -97,14 +97,16 @@ export function browserSearchData(data: SearchData): SearchData {
  * Everything search needs from the content, with the dictionary of English words never to
  * correct (dictionary.ts): what the build, the server and every tool search with. The
  * dictionary takes a second or two to make, so it is made once per process for the same words.
+ * A caller that has the engine's index made already (`prepared`, from prepareSearch) passes it,
+ * so the dictionary's engine does not make it a second time.
  */
-export function searchDataFor(content: SearchContent): SearchData {
+export function searchDataFor(content: SearchContent, prepared?: PreparedSearch): SearchData {
   const data = toSearchData(content);
   const key = JSON.stringify([data.docs, data.synonyms]);
   const cache = ((globalThis as Record<symbol, unknown>)[DICTIONARIES] ??= new Map<string, string[]>()) as Map<string, string[]>;
   let dictionary = cache.get(key);
   if (!dictionary) {
-    dictionary = withDictionary(data).dictionary!;
+    dictionary = withDictionary(prepared ? { ...data, prepared } : data).dictionary!;
     cache.set(key, dictionary);
   }
   return { ...data, dictionary };
