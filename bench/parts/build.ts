@@ -8,6 +8,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeSyntheticCatalogue } from '../../tools/synthetic-catalogue.ts';
 import { writeBareAstro } from '../bare-astro.ts';
+import { checkContentFigures } from '../check-content.ts';
 import { log, median, slower, startPart, type PartResult } from '../lib/report.ts';
 import { countFiles, folderBytes, measure, type Measured } from '../lib/spawn.ts';
 import { oursOut, type BenchContext } from './context.ts';
@@ -16,7 +17,6 @@ import { oursOut, type BenchContext } from './context.ts';
 const WALL_RATIO: Record<number, number> = { 1000: 1.3, 10000: 1.5 };
 const WALL_MAX_S: Record<number, number> = { 10000: 120 };
 const MEMORY_RATIO = 1.5;
-const CHECK_MAX_S: Record<number, number> = { 1000: 10 };
 
 interface BuildRun extends Measured {
   pages: number;
@@ -32,21 +32,7 @@ export async function buildPart(ctx: BenchContext): Promise<PartResult> {
     log(`build: writing ${size} synthetic tasks to ${content}`);
     writeSyntheticCatalogue({ from: join(ctx.root, 'content'), out: content, tasks: size });
 
-    log(`build: check:content at ${size} tasks`);
-    const check = await measure(process.execPath, ['src/cli/check-content.ts', '--quiet'], { cwd: ctx.root, env: { ...process.env, TASKFRONT_CONTENT_DIR: content } });
-    const checkFigure = /(\d+) errors?/.exec(check.output);
-    part.add({
-      name: `check:content at ${size} tasks`,
-      unit: 's',
-      value: check.wallS,
-      budget: CHECK_MAX_S[size] ? `< ${CHECK_MAX_S[size]} s, 0 errors` : '0 errors',
-      pass: check.code === 0 && (CHECK_MAX_S[size] ? check.wallS < CHECK_MAX_S[size]! : true),
-      note: check.code === 0 ? undefined : `check:content exited ${check.code}: ${checkFigure?.[0] ?? check.output.slice(-300)}`,
-    });
-    if (check.code !== 0) {
-      part.note(`The ${size}-task catalogue did not pass check:content, so it was not built: ${check.output.slice(-500)}`);
-      continue;
-    }
+    if (!(await checkContentFigures(part, { root: ctx.root, content, size, runs: ctx.quick || size >= 10000 ? 1 : ctx.runs }))) continue;
 
     const bareRoot = join(ctx.scratch, `bare-${size}`);
     writeBareAstro(bareRoot, join(content, 'tasks'), join(ctx.root, 'node_modules'));
