@@ -70,5 +70,5 @@ export const CLAIMED: Record<string, ClaimedRule> = {
   oj04fd: { by: 'keyboard focus-not-visible', procedures: ['keyboard/focus-not-visible', 'keyboard/focus-invisible'] },
   '2t702h': { by: 'axe summary-name', procedures: ['axe/summary-name'] },
   akn7bn: { by: 'axe frame-focusable-content; keyboard', procedures: ['axe/frame-focusable-content', 'keyboard/not-keyboard-reachable'] },
-  '59br37': { by: 'text-spacing text-clipped', procedures: ['text-spacing/', 'reflow/'] },
+  '59br37': { by: 'reflow zoom-text-clipped (at 640 by 512 CSS px)', procedures: ['reflow/zoom-text-clipped'] },
 };

@@ -1,7 +1,8 @@
 /**
  * Audits one page: one load with JavaScript, reused for every width and check (320 px:
- * reflow, text spacing, axe; 768 px: axe; 1280 px: axe, forced colours and the keyboard
- * walk), then one load without JavaScript, then the page's interactive states.
+ * reflow, text spacing, axe; 640 px: text cut off at 200% zoom; 768 px: axe; 1280 px:
+ * axe, forced colours and the keyboard walk), then one load without JavaScript, then the
+ * page's interactive states.
  */
 import type { Page } from 'playwright-core';
 import type { BaselineEntry, CheckId, CheckOutcome, NeedsReview, PageResult, Problem } from '../../schemas/a11y.ts';
@@ -14,6 +15,7 @@ import { checkNoJs } from './checks/no-js.ts';
 import { checkReflow } from './checks/reflow.ts';
 import { checkStructure } from './checks/structure.ts';
 import { checkTextSpacing } from './checks/text-spacing.ts';
+import { checkZoomClipping } from './checks/zoom.ts';
 import { Recorder } from './recorder.ts';
 import type { StateSpec } from './states.ts';
 
@@ -183,7 +185,11 @@ export async function auditPage(job: PageJob, browsing: Browsing, settings: Sett
     if (kind === 'xml') {
       for (const check of ['reflow', 'text-spacing'] as const) outcomes.skip(check, browserView, 'not-applicable');
     } else {
-      await outcomes.run('reflow', () => checkReflow(js, recorder, narrow));
+      await outcomes.run('reflow', async () => {
+        await checkReflow(js, recorder, narrow);
+        await checkZoomClipping(js, recorder);
+        await js.setViewportSize(VIEWPORTS.narrow);
+      });
       await outcomes.run('text-spacing', () => checkTextSpacing(js, recorder, narrow));
     }
     if (kind === 'xml') outcomes.skip('axe', browserView, 'not-applicable');

@@ -32,6 +32,13 @@ export interface ReflowInfo {
   offenders: (ElementRef & { right: number; width: number; cutBy: string | null; hidden: boolean })[];
 }
 
+export interface ZoomClipInfo {
+  /** The CSS px the check ran at (640 by 512: a 1280 by 1024 screen zoomed to 200%). */
+  viewport: { width: number; height: number };
+  /** Boxes that cut off text; `sample` is the start of the first text they cut. */
+  clipped: (ElementRef & { overflow: string; sample: string })[];
+}
+
 export interface TextSpacingInfo {
   /** `before`: the text was already cut off without the extra spacing (a fixed height with overflow hidden). */
   clipped: (ElementRef & { overflow: string; before: boolean })[];
@@ -116,6 +123,7 @@ export interface Kit {
   selectorOf(el: Element): string;
   structure(): StructureInfo;
   reflow(): ReflowInfo;
+  zoomClipping(): ZoomClipInfo;
   /** Applies the WCAG 1.4.12 spacing and reports what breaks; the spacing stays on until spacingOff(). */
   textSpacing(): TextSpacingInfo;
   spacingOff(): void;
