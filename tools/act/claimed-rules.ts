@@ -48,7 +48,7 @@ export const CLAIMED: Record<string, ClaimedRule> = {
   '307n5z': { by: 'axe nested-interactive', procedures: ['axe/nested-interactive'] },
   a25f45: { by: 'axe td-headers-attr', procedures: ['axe/td-headers-attr'] },
   '6cfa84': { by: 'axe aria-hidden-focus', procedures: ['axe/aria-hidden-focus'] },
-  bc659a: { by: 'axe meta-refresh', procedures: ['axe/meta-refresh'] },
+  bc659a: { by: 'structure meta-refresh', procedures: ['structure/meta-refresh'] },
   b4f0c3: { by: 'axe meta-viewport', procedures: ['axe/meta-viewport'] },
   '8fc3b6': { by: 'axe object-alt', procedures: ['axe/object-alt'] },
   b5c3f8: { by: 'axe html-has-lang; structure page-lang', procedures: ['axe/html-has-lang', 'structure/page-lang'] },

@@ -17,6 +17,7 @@ import { checkStructure } from './checks/structure.ts';
 import { checkTextSpacing } from './checks/text-spacing.ts';
 import { checkZoomClipping } from './checks/zoom.ts';
 import { Recorder } from './recorder.ts';
+import { expectOnly, letGo } from './stay-on-page.ts';
 import type { StateSpec } from './states.ts';
 
 export const VIEWPORTS = { narrow: { width: 320, height: 640 }, medium: { width: 768, height: 1024 }, wide: { width: 1280, height: 800 } } as const;
@@ -140,6 +141,7 @@ export async function auditPage(job: PageJob, browsing: Browsing, settings: Sett
 
   await js.setViewportSize(VIEWPORTS.narrow);
   const loaded = await outcomes.run('load', async () => {
+    await expectOnly(js, url);
     const response = await js.goto(url, { waitUntil: 'load', timeout: 30_000 });
     status = response?.status() ?? null;
     contentType = response?.headers()['content-type'] ?? '';
@@ -241,6 +243,7 @@ async function auditState(state: StateSpec, js: Page, settings: Settings): Promi
   let title = '';
   await js.setViewportSize(VIEWPORTS.wide);
   const opened = await outcomes.run('load', async () => {
+    await letGo(js);
     await js.goto(new URL(state.path, settings.base).href, { waitUntil: 'load', timeout: 30_000 });
     await state.open(js);
     await ensureKit(js);

@@ -31,5 +31,6 @@ export function structure(): StructureInfo {
     contentinfos,
     navs: [...document.querySelectorAll('nav, [role="navigation"]')].filter(exposed).map((el) => ({ ...ref(el), name: nameOf(el) })),
     landmarks: [...document.querySelectorAll(LANDMARKS)].filter(exposed).length + banners + contentinfos,
+    refreshes: [...document.querySelectorAll('meta[http-equiv="refresh" i][content]')].map((el) => ({ ...ref(el), content: el.getAttribute('content') ?? '' })),
   };
 }

@@ -23,6 +23,8 @@ export interface StructureInfo {
   navs: (ElementRef & { name: string })[];
   /** Landmarks of any kind (banner, navigation, main, …) exposed to assistive technology. */
   landmarks: number;
+  /** Every `<meta http-equiv="refresh">` with a content attribute, in document order. */
+  refreshes: (ElementRef & { content: string })[];
 }
 
 export interface ReflowInfo {
