@@ -61,7 +61,7 @@ export const CLAIMED: Record<string, ClaimedRule> = {
   bc4a75: { by: 'axe aria-required-children', procedures: ['axe/aria-required-children'] },
   '5c01ea': { by: 'axe aria-allowed-attr', procedures: ['axe/aria-allowed-attr', 'axe/ibm-aria-attribute-valid'], onlyProcedures: true },
   cf77f2: { by: 'keyboard bypass-blocks (skip link, landmarks or headings)', procedures: ['axe/bypass', 'keyboard/skip-link'] },
-  d0f69e: { by: 'axe th-has-data-cells', procedures: ['axe/th-has-data-cells'] },
+  d0f69e: { by: 'axe th-has-data-cells (HTML tables); structure table-header-no-cells (ARIA tables)', procedures: ['axe/th-has-data-cells', 'structure/table-header-no-cells'] },
   '24afc2': { by: 'axe avoid-inline-spacing; text-spacing', procedures: ['axe/avoid-inline-spacing', 'text-spacing/'] },
   '9e45ec': { by: 'axe avoid-inline-spacing; text-spacing', procedures: ['axe/avoid-inline-spacing', 'text-spacing/'] },
   '78fd32': { by: 'axe avoid-inline-spacing; text-spacing', procedures: ['axe/avoid-inline-spacing', 'text-spacing/'] },

@@ -20,6 +20,7 @@ const good: StructureInfo = {
   contentinfos: 1,
   navs: [{ ...ref('nav', ''), name: 'Main' }, { ...ref('nav', ''), name: 'Support links' }],
   refreshes: [],
+  unusedHeaders: [],
 };
 const rules = (info: Partial<StructureInfo>) => structureFindings({ ...good, ...info }).map((finding) => finding.rule);
 

@@ -134,6 +134,19 @@ export function structureFindings(info: StructureInfo): StructureFinding[] {
       html: heading.html,
     });
   }
+  for (const header of info.unusedHeaders) {
+    findings.push({
+      ...base,
+      rule: 'table-header-no-cells',
+      criteria: ['1.3.1'],
+      impact: 'serious',
+      summary: 'A table header heads no cells',
+      detail: `"${header.text}" is a column or row header with no cell in its column or row, so a screen reader announces it over nothing.`,
+      fix: 'Give the header cells in its column or row (role="cell" or "gridcell"), or make it an ordinary cell if it heads nothing.',
+      selector: header.selector,
+      html: header.html,
+    });
+  }
   const refresh = actingRefresh(info.refreshes);
   if (refresh && limitsTime(refresh.delay)) {
     findings.push({

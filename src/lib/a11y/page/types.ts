@@ -25,6 +25,8 @@ export interface StructureInfo {
   landmarks: number;
   /** Every `<meta http-equiv="refresh">` with a content attribute, in document order. */
   refreshes: (ElementRef & { content: string })[];
+  /** Header cells of ARIA tables (not <table>) that head no data cell. */
+  unusedHeaders: ElementRef[];
 }
 
 export interface ReflowInfo {
