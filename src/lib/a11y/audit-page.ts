@@ -209,7 +209,12 @@ export async function auditPage(job: PageJob, browsing: Browsing, settings: Sett
       outcomes.skip('keyboard', browserView, 'not-applicable');
     } else {
       await outcomes.run('forced-colors', () => checkForcedColors(js, recorder, `forced colours, reduced motion (${VIEWPORTS.wide.width} px)`));
-      const keyboard = await outcomes.run('keyboard', () => checkKeyboard(js, recorder, { condition: `keyboard (${VIEWPORTS.wide.width} px)`, skipLink: html }));
+      const restart = async () => {
+        await expectOnly(js, url);
+        await js.goto(url, { waitUntil: 'load', timeout: 30_000 });
+        await ensureKit(js);
+      };
+      const keyboard = await outcomes.run('keyboard', () => checkKeyboard(js, recorder, { condition: `keyboard (${VIEWPORTS.wide.width} px)`, skipLink: html, restart }));
       if (keyboard?.untested) outcomes.untested('keyboard', keyboard.note ?? 'could not test');
       else outcomes.note('keyboard', keyboard?.note);
     }
@@ -258,7 +263,12 @@ async function auditState(state: StateSpec, js: Page, settings: Settings): Promi
       await checkAxe(js, recorder, { check: 'axe', condition: wide });
       if ((settings.engines ?? DEFAULT_ENGINES).includes('ibm')) await checkIbm(js, recorder, { check: 'axe', condition: wide });
     });
-    const keyboard = await outcomes.run('keyboard', () => checkKeyboard(js, recorder, { condition: `keyboard (${wide})`, skipLink: state.skipLink }));
+    const restart = async () => {
+      await js.goto(new URL(state.path, settings.base).href, { waitUntil: 'load', timeout: 30_000 });
+      await state.open(js);
+      await ensureKit(js);
+    };
+    const keyboard = await outcomes.run('keyboard', () => checkKeyboard(js, recorder, { condition: `keyboard (${wide})`, skipLink: state.skipLink, restart }));
     if (keyboard?.untested) outcomes.untested('keyboard', keyboard.note ?? 'could not test');
     else outcomes.note('keyboard', keyboard?.note);
   }
