@@ -29,6 +29,11 @@ export interface Looks {
   before: Look;
   after: Look;
   parent: Look | null;
+  /**
+   * The elements just before and after it (null where there is none, or it holds focus now):
+   * a page may draw the indicator as a separate element beside the control (ACT oj04fd).
+   */
+  beside: [Look | null, Look | null];
   background: Rgba;
 }
 
@@ -47,12 +52,16 @@ const lookOf = (style: CSSStyleDeclaration): Look => ({
   content: style.content,
 });
 
+/** Unfocused looks only: a neighbour holding focus now would seem to change when it loses it. */
+const lookBeside = (el: Element | null): Look | null => (el && !el.contains(document.activeElement) ? lookOf(getComputedStyle(el)) : null);
+
 function looksOf(el: Element): Looks {
   return {
     self: lookOf(getComputedStyle(el)),
     before: lookOf(getComputedStyle(el, '::before')),
     after: lookOf(getComputedStyle(el, '::after')),
     parent: el.parentElement ? lookOf(getComputedStyle(el.parentElement)) : null,
+    beside: [lookBeside(el.previousElementSibling), lookBeside(el.nextElementSibling)],
     background: backgroundOf(el.parentElement, [255, 255, 255, 1]),
   };
 }
@@ -101,7 +110,8 @@ export function indicatorOf(was: Looks, now: Looks): string | null {
     changeIn(was.self, now.self, was.background) ??
     prefixed('::before ', changeIn(was.before, now.before, was.background)) ??
     prefixed('::after ', changeIn(was.after, now.after, was.background)) ??
-    (was.parent && now.parent ? prefixed('parent ', changeIn(was.parent, now.parent, was.background)) : null)
+    (was.parent && now.parent ? prefixed('parent ', changeIn(was.parent, now.parent, was.background)) : null) ??
+    was.beside.reduce<string | null>((found, look, i) => found ?? (look && now.beside[i] ? prefixed(i ? 'next element ' : 'previous element ', changeIn(look, now.beside[i]!, was.background)) : null), null)
   );
 }
 
