@@ -14,6 +14,8 @@ interface Hold {
   /** 'open': every navigation goes (states that submit forms); 'expect': only `url`, once; 'held': none. */
   mode: 'open' | 'expect' | 'held';
   url: string | null;
+  /** The navigation let through for `url`: its HTTP redirects belong to it. */
+  admitted: Request | null;
   /** Navigations cancelled since the page was last asked for. */
   cancelled: string[];
 }
@@ -23,9 +25,12 @@ const holds = new WeakMap<Page, Hold>();
 function ownNavigation(hold: Hold, request: Request): boolean {
   if (hold.mode === 'open') return true;
   // An HTTP redirect of the page asked for belongs to that load.
-  if (request.redirectedFrom()) return hold.mode === 'expect' || hold.url === null;
+  let first = request;
+  for (let from = request.redirectedFrom(); from; from = from.redirectedFrom()) first = from;
+  if (first !== request) return first === hold.admitted;
   if (hold.mode === 'expect' && request.url() === hold.url) {
     hold.mode = 'held';
+    hold.admitted = request;
     return true;
   }
   return false;
@@ -34,7 +39,7 @@ function ownNavigation(hold: Hold, request: Request): boolean {
 async function holdOf(page: Page): Promise<Hold> {
   let hold = holds.get(page);
   if (hold) return hold;
-  const created: Hold = { mode: 'open', url: null, cancelled: [] };
+  const created: Hold = { mode: 'open', url: null, admitted: null, cancelled: [] };
   holds.set(page, created);
   await page.route('**/*', (route: Route, request: Request) => {
     if (!request.isNavigationRequest() || request.frame() !== page.mainFrame() || ownNavigation(created, request)) return route.fallback();
@@ -47,7 +52,7 @@ async function holdOf(page: Page): Promise<Hold> {
 /** Lets the next top-level navigation to `url` (and its redirects) through, and no other until asked again. */
 export async function expectOnly(page: Page, url: string): Promise<void> {
   const hold = await holdOf(page);
-  Object.assign(hold, { mode: 'expect', url, cancelled: [] });
+  Object.assign(hold, { mode: 'expect', url, admitted: null, cancelled: [] });
 }
 
 /** Lets every navigation through (an interactive state may submit a form or follow a link). */
