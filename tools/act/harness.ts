@@ -144,12 +144,19 @@ export async function runHarness(options: HarnessOptions): Promise<ExampleResult
       while (next < options.cases.length) {
         const index = next++;
         const testcase = options.cases[index]!;
-        const result = await runOne(testcase, open.browsing, server.base, timeout, options.engines);
-        if (result.errors?.some((error) => error.startsWith('the audit did not finish'))) {
-          // A page that hung may still be running scripts: start the next example on fresh pages.
+        const fresh = async () => {
           await Promise.all(open.contexts.map((context) => context.close().catch(() => {})));
           open = await openBrowsing(browser);
           await warmUp(open.browsing, server.base);
+        };
+        let result = await runOne(testcase, open.browsing, server.base, timeout, options.engines);
+        if (result.errors?.length) {
+          // Once more on fresh pages: a crash or a timeout on a busy machine says nothing about
+          // the example, and a page that hung may still be running scripts. A second failure stands.
+          await fresh();
+          const first = result.errors;
+          result = { ...(await runOne(testcase, open.browsing, server.base, timeout, options.engines)), retriedAfter: first };
+          if (result.errors?.length) await fresh();
         }
         results[index] = result;
         options.progress?.(++done, options.cases.length, result);

@@ -44,6 +44,8 @@ export interface ExampleResult {
   ms: number;
   /** Checks that crashed, or the whole audit when it did not finish: a failed example with no finding then counts as missed. */
   errors?: string[];
+  /** The errors of a first try that did not finish cleanly; the example was audited again on fresh pages. */
+  retriedAfter?: string[];
 }
 
 const touches = (criteria: readonly string[], wanted: readonly string[]) => criteria.some((number) => wanted.includes(number));

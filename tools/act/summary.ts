@@ -43,6 +43,7 @@ export function actSummary(input: { rules: RuleTally[]; total: Tally; results: E
     ...list('Passed or inapplicable examples with a failure of the same criterion from another check', results.filter((item) => item.expected !== 'failed' && verdict(item) === 'clean' && item.failures.length), (item) => item.failures.map((failure) => `${failure.rule} (${failure.engines.join(', ')}) on ${failure.selector ?? 'the page'}`).join('; ')),
     ...list('Not run', results.filter((item) => item.notRun), (item) => item.notRun ?? ''),
     ...list('Checks that crashed', results.filter((item) => item.errors && verdict(item) !== 'missed'), (item) => item.errors!.join('; ')),
+    ...list('Audited a second time after an error (the second result counts)', results.filter((item) => item.retriedAfter), (item) => item.retriedAfter!.join('; ')),
     `Each claimed rule’s result in one line: ${input.rules.map((rule) => `${rule.ruleId} ${ruleResult(rule)}`).join('; ')}.`,
     '',
   ].join('\n');

@@ -1,7 +1,8 @@
 /**
  * Audits one page: one load with JavaScript, reused for every width and check (320 px:
- * reflow, text spacing, axe; 768 px: axe; 1280 px: axe, forced colours and the keyboard
- * walk), then one load without JavaScript, then the page's interactive states.
+ * reflow, text spacing, axe; 640 px: text cut off at 200% zoom; 768 px: axe; 1280 px:
+ * axe, forced colours and the keyboard walk), then one load without JavaScript, then the
+ * page's interactive states.
  */
 import type { Page } from 'playwright-core';
 import type { BaselineEntry, CheckId, CheckOutcome, NeedsReview, PageResult, Problem } from '../../schemas/a11y.ts';
@@ -14,7 +15,9 @@ import { checkNoJs } from './checks/no-js.ts';
 import { checkReflow } from './checks/reflow.ts';
 import { checkStructure } from './checks/structure.ts';
 import { checkTextSpacing } from './checks/text-spacing.ts';
+import { checkZoomClipping } from './checks/zoom.ts';
 import { Recorder } from './recorder.ts';
+import { expectOnly, letGo } from './stay-on-page.ts';
 import type { StateSpec } from './states.ts';
 
 export const VIEWPORTS = { narrow: { width: 320, height: 640 }, medium: { width: 768, height: 1024 }, wide: { width: 1280, height: 800 } } as const;
@@ -138,6 +141,7 @@ export async function auditPage(job: PageJob, browsing: Browsing, settings: Sett
 
   await js.setViewportSize(VIEWPORTS.narrow);
   const loaded = await outcomes.run('load', async () => {
+    await expectOnly(js, url);
     const response = await js.goto(url, { waitUntil: 'load', timeout: 30_000 });
     status = response?.status() ?? null;
     contentType = response?.headers()['content-type'] ?? '';
@@ -185,6 +189,9 @@ export async function auditPage(job: PageJob, browsing: Browsing, settings: Sett
     } else {
       await outcomes.run('reflow', () => checkReflow(js, recorder, narrow));
       await outcomes.run('text-spacing', () => checkTextSpacing(js, recorder, narrow));
+      // Part of the reflow check, run last at this width: axe sets its own widths next, so
+      // the page is resized once for it, not there and back.
+      await outcomes.run('reflow', () => checkZoomClipping(js, recorder));
     }
     if (kind === 'xml') outcomes.skip('axe', browserView, 'not-applicable');
     else await outcomes.run('axe', async () => {
@@ -201,7 +208,12 @@ export async function auditPage(job: PageJob, browsing: Browsing, settings: Sett
       outcomes.skip('keyboard', browserView, 'not-applicable');
     } else {
       await outcomes.run('forced-colors', () => checkForcedColors(js, recorder, `forced colours, reduced motion (${VIEWPORTS.wide.width} px)`));
-      const keyboard = await outcomes.run('keyboard', () => checkKeyboard(js, recorder, { condition: `keyboard (${VIEWPORTS.wide.width} px)`, skipLink: html }));
+      const restart = async () => {
+        await expectOnly(js, url);
+        await js.goto(url, { waitUntil: 'load', timeout: 30_000 });
+        await ensureKit(js);
+      };
+      const keyboard = await outcomes.run('keyboard', () => checkKeyboard(js, recorder, { condition: `keyboard (${VIEWPORTS.wide.width} px)`, skipLink: html, restart }));
       if (keyboard?.untested) outcomes.untested('keyboard', keyboard.note ?? 'could not test');
       else outcomes.note('keyboard', keyboard?.note);
     }
@@ -235,6 +247,7 @@ async function auditState(state: StateSpec, js: Page, settings: Settings): Promi
   let title = '';
   await js.setViewportSize(VIEWPORTS.wide);
   const opened = await outcomes.run('load', async () => {
+    await letGo(js);
     await js.goto(new URL(state.path, settings.base).href, { waitUntil: 'load', timeout: 30_000 });
     await state.open(js);
     await ensureKit(js);
@@ -249,7 +262,12 @@ async function auditState(state: StateSpec, js: Page, settings: Settings): Promi
       await checkAxe(js, recorder, { check: 'axe', condition: wide });
       if ((settings.engines ?? DEFAULT_ENGINES).includes('ibm')) await checkIbm(js, recorder, { check: 'axe', condition: wide });
     });
-    const keyboard = await outcomes.run('keyboard', () => checkKeyboard(js, recorder, { condition: `keyboard (${wide})`, skipLink: state.skipLink }));
+    const restart = async () => {
+      await js.goto(new URL(state.path, settings.base).href, { waitUntil: 'load', timeout: 30_000 });
+      await state.open(js);
+      await ensureKit(js);
+    };
+    const keyboard = await outcomes.run('keyboard', () => checkKeyboard(js, recorder, { condition: `keyboard (${wide})`, skipLink: state.skipLink, restart }));
     if (keyboard?.untested) outcomes.untested('keyboard', keyboard.note ?? 'could not test');
     else outcomes.note('keyboard', keyboard?.note);
   }

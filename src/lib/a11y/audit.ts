@@ -96,7 +96,7 @@ function samplingMethod(sampling: SamplingRecord): string {
 export const CHECKS: AuditReport['checks'] = [
   { id: 'load', name: 'The page loads with the expected status', criteria: [] },
   { id: 'structure', name: 'Structure: language, title, one h1, heading levels, no empty heading, landmarks', criteria: ['3.1.1', '2.4.2', '1.3.1', '2.4.6'] },
-  { id: 'reflow', name: 'Reflow at 320 px: no sideways scrolling', criteria: ['1.4.10'] },
+  { id: 'reflow', name: 'Reflow at 320 px: no sideways scrolling; at 200% zoom (640 px): no text cut off', criteria: ['1.4.10', '1.4.4'] },
   { id: 'text-spacing', name: 'Text spacing (WCAG 1.4.12): nothing cut off or overlapping', criteria: ['1.4.12'] },
   { id: 'axe', name: 'axe-core WCAG 2.2 A and AA rules (and orientation lock) at 320, 768 and 1280 px; what axe cannot decide goes to a person', criteria: [] },
   { id: 'forced-colors', name: 'Forced colours and reduced motion: axe again, nothing disappears or keeps moving', criteria: ['1.4.3', '1.4.11', '2.2.2'] },

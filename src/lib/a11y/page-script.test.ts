@@ -11,7 +11,7 @@ describe('the page script', () => {
     const window: { __tfA11y?: Record<string, unknown> } = {};
     new Function('window', source)(window);
     expect(Object.keys(window.__tfA11y ?? {}).sort()).toEqual(
-      ['clearOutline', 'documentKind', 'forms', 'hiddenNow', 'ibm', 'keyEventCount', 'keyboardAfterSkip', 'keyboardNext', 'keyboardPrepare', 'keyboardReset', 'keyboardStep', 'keyboardUnreached', 'outline', 'reflow', 'selectorOf', 'snapshotVisible', 'spacingOff', 'structure', 'textSpacing'].sort(),
+      ['clearOutline', 'documentKind', 'forms', 'hiddenNow', 'ibm', 'keyEventCount', 'keyboardAfterSkip', 'keyboardNext', 'keyboardPrepare', 'keyboardReset', 'keyboardStep', 'keyboardUnreached', 'outline', 'reflow', 'selectorOf', 'snapshotVisible', 'spacingOff', 'structure', 'textSpacing', 'zoomClipping'].sort(),
     );
   });
 });

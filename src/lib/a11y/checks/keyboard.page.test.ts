@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeIn, shadowShows, type Look } from './keyboard.page.ts';
+import { changeIn, indicatorOf, shadowShows, type Look, type Looks } from './keyboard.page.ts';
 
 const plain: Look = {
   outlineStyle: 'none',
@@ -43,5 +43,12 @@ describe('focus indicator: what visibly changes on focus', () => {
     expect(shadowShows('rgba(0, 0, 0, 0) 0px 0px 0px 3px')).toBe(false);
     expect(shadowShows('rgb(0, 0, 0) 0px 0px 0px 0px')).toBe(false);
     expect(shadowShows('none')).toBe(false);
+  });
+
+  it('sees an indicator drawn by the element beside the control (ACT oj04fd Passed Example 4)', () => {
+    const looks = (beside: Looks['beside']): Looks => ({ self: plain, before: plain, after: plain, parent: plain, beside, background: white });
+    const marker = { ...plain, backgroundColor: 'rgb(0, 0, 128)' };
+    expect(indicatorOf(looks([plain, null]), looks([marker, null]))).toMatch(/^previous element background/);
+    expect(indicatorOf(looks([null, plain]), looks([null, plain]))).toBeNull();
   });
 });

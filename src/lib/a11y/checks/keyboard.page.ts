@@ -29,6 +29,11 @@ export interface Looks {
   before: Look;
   after: Look;
   parent: Look | null;
+  /**
+   * The elements just before and after it (null where there is none, or it holds focus now):
+   * a page may draw the indicator as a separate element beside the control (ACT oj04fd).
+   */
+  beside: [Look | null, Look | null];
   background: Rgba;
 }
 
@@ -47,12 +52,16 @@ const lookOf = (style: CSSStyleDeclaration): Look => ({
   content: style.content,
 });
 
+/** Unfocused looks only: a neighbour holding focus now would seem to change when it loses it. */
+const lookBeside = (el: Element | null): Look | null => (el && !el.contains(document.activeElement) ? lookOf(getComputedStyle(el)) : null);
+
 function looksOf(el: Element): Looks {
   return {
     self: lookOf(getComputedStyle(el)),
     before: lookOf(getComputedStyle(el, '::before')),
     after: lookOf(getComputedStyle(el, '::after')),
     parent: el.parentElement ? lookOf(getComputedStyle(el.parentElement)) : null,
+    beside: [lookBeside(el.previousElementSibling), lookBeside(el.nextElementSibling)],
     background: backgroundOf(el.parentElement, [255, 255, 255, 1]),
   };
 }
@@ -101,7 +110,8 @@ export function indicatorOf(was: Looks, now: Looks): string | null {
     changeIn(was.self, now.self, was.background) ??
     prefixed('::before ', changeIn(was.before, now.before, was.background)) ??
     prefixed('::after ', changeIn(was.after, now.after, was.background)) ??
-    (was.parent && now.parent ? prefixed('parent ', changeIn(was.parent, now.parent, was.background)) : null)
+    (was.parent && now.parent ? prefixed('parent ', changeIn(was.parent, now.parent, was.background)) : null) ??
+    was.beside.reduce<string | null>((found, look, i) => found ?? (look && now.beside[i] ? prefixed(i ? 'next element ' : 'previous element ', changeIn(look, now.beside[i]!, was.background)) : null), null)
   );
 }
 
@@ -198,6 +208,42 @@ function armKeys(): void {
   addEventListener('keyup', wake, true);
   addEventListener('focusin', wake, true);
   addEventListener('focusout', wake, true);
+  watchHandlerTimers();
+}
+
+/**
+ * Timers a page's key or focus handlers start: `onblur="setTimeout(() => this.focus(), 10)"`
+ * moves focus back a moment after Tab moved it on (a trap ACT 80af7b describes). Reading
+ * focus before such a timer has run says where focus passes, not where it stays, and the
+ * answer depends on how busy the machine is. So timers of up to a second started while a
+ * key or focus event is being handled are waited for; other timers (pollers, analytics)
+ * are not, so a busy page does not slow the walk.
+ */
+const HANDLER_TIMER_MS = 1000;
+const FOCUS_EVENTS = /^(keydown|keypress|keyup|focus|blur|focusin|focusout)$/;
+const handlerTimers = new Set<number>();
+function watchHandlerTimers(): void {
+  const start = window.setTimeout.bind(window);
+  const stop = window.clearTimeout.bind(window);
+  window.setTimeout = ((handler: TimerHandler, delay?: number, ...rest: unknown[]) => {
+    const during = window.event?.type;
+    if (typeof handler !== 'function' || !during || !FOCUS_EVENTS.test(during) || (delay ?? 0) > HANDLER_TIMER_MS) return start(handler, delay, ...rest);
+    const id: number = start(() => {
+      try {
+        (handler as (...args: unknown[]) => void)(...rest);
+      } finally {
+        handlerTimers.delete(id);
+        // A task later, so focus moves made by the timer have been handled.
+        start(() => wake(new Event('timer')), 0);
+      }
+    }, delay);
+    handlerTimers.add(id);
+    return id;
+  }) as typeof window.setTimeout;
+  window.clearTimeout = ((id?: number) => {
+    if (id !== undefined) handlerTimers.delete(id);
+    stop(id);
+  }) as typeof window.clearTimeout;
 }
 
 /** Who is waiting for the next keyup or focus change (event-driven: no polling while the page works). */
@@ -247,6 +293,10 @@ async function settle(seen: number, before: Element | null, limitMs: number): Pr
   // document's listeners: there (or once focus has moved into one), there is no keyup to wait for.
   const opaque = (el: Element | null) => el instanceof HTMLIFrameElement || Boolean(el?.matches(CONTAINS_FOCUS));
   while (keyEvents <= seen && !opaque(before) && !(deepActive() !== before && opaque(deepActive())) && document.hasFocus()) {
+    if (late()) return false;
+    await nextEvent(limitMs - (performance.now() - started));
+  }
+  while (handlerTimers.size) {
     if (late()) return false;
     await nextEvent(limitMs - (performance.now() - started));
   }

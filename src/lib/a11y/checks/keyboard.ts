@@ -10,11 +10,18 @@
 import type { Page } from 'playwright-core';
 import type { FocusStop } from '../page/types.ts';
 import type { Recorder } from '../recorder.ts';
+import { mentionedKeys } from './keyboard-escapes.ts';
 
 export interface KeyboardOptions {
   condition: string;
   /** Expect a skip link as the first stop and follow it (pages as loaded; not mid-interaction states). */
   skipLink: boolean;
+  /**
+   * Brings the page back to how the walk found it, for the second walk that confirms a trap
+   * (a reload, or a reload and reopening the state). Without it focus is only put back, and a
+   * page whose blur handlers move focus is not really back where it started.
+   */
+  restart?: () => Promise<void>;
 }
 
 interface Walk {
@@ -58,6 +65,26 @@ async function walk(page: Page, key: 'Tab' | 'Shift+Tab', startUid: number | nul
   const light = !onStop;
   const keys = new Keys(page);
   await keys.start();
+  let ways: string[] | null = null;
+  /**
+   * Tries the ways out of a loop WCAG allows: Escape, then each key combination the page's
+   * text names. Returns where the next `key` press lands once out, or null when none works
+   * (or the page did not settle: then `unsettled` says where).
+   */
+  const getOut = async (loop: readonly FocusStop[]): Promise<{ stop: FocusStop | null; unsettled: FocusStop | null }> => {
+    ways ??= ['Escape', ...mentionedKeys(await page.evaluate(() => (document.body ?? document.documentElement).innerText ?? ''))];
+    const outside = (stop: FocusStop) => stop.kind === 'body' || !loop.some((item) => item.uid === stop.uid);
+    for (const way of ways) {
+      const pressed = await keys.press(way, light);
+      if (!pressed.settled) return { stop: null, unsettled: pressed.stop };
+      // The key itself may move focus out (Escape closing a dialog, a shortcut to the next part).
+      if (outside(pressed.stop)) return { stop: pressed.stop, unsettled: null };
+      const after = await keys.press(key, light);
+      if (!after.settled) return { stop: null, unsettled: after.stop };
+      if (outside(after.stop)) return { stop: after.stop, unsettled: null };
+    }
+    return { stop: null, unsettled: null };
+  };
   const stops: FocusStop[] = [];
   const seen = new Map<number, number>();
   let bodyAt: number | null = null;
@@ -65,6 +92,24 @@ async function walk(page: Page, key: 'Tab' | 'Shift+Tab', startUid: number | nul
   let stuck = 0;
   let inside = 0;
   let escaped = false;
+  /**
+   * Carries on from where focus went after leaving a loop, or says it has 'been' there: a way
+   * out that leads back to where the walk came from (Shift+Tab out of a loop whose named key
+   * jumps forwards) lets people out, but this walk can go no further.
+   */
+  const goOnFrom = (stop: FocusStop): 'on' | 'been' => {
+    escaped = true;
+    if (stop.kind !== 'body' && seen.has(stop.uid)) return 'been';
+    if (stop.kind === 'body') {
+      bodyAt = stops.length;
+      last = null;
+    } else {
+      seen.set(stop.uid, stops.length);
+      stops.push(stop);
+      last = stop.uid;
+    }
+    return 'on';
+  };
   const end = (fields: Partial<Walk>): Walk => ({ stops, bodyAt, trap: null, complete: false, escaped, unsettled: null, ...fields });
   for (let press = 0; press < max; press++) {
     const { settled, stop } = await keys.press(key, light);
@@ -80,7 +125,12 @@ async function walk(page: Page, key: 'Tab' | 'Shift+Tab', startUid: number | nul
       // Tab inside an iframe, a media player's controls or an embedded object moves focus
       // within it while the element itself stays the active element.
       if ((stop.kind === 'iframe' || stop.media) && ++inside < 80) continue;
-      if (++stuck >= 2) return end({ trap: { stop, kind: 'stuck', loop: [stop] } });
+      if (++stuck < 2) continue;
+      const out = await getOut([stop]);
+      if (out.unsettled) return end({ unsettled: out.unsettled });
+      if (!out.stop) return end({ trap: { stop, kind: 'stuck', loop: [stop] } });
+      stuck = 0;
+      if (goOnFrom(out.stop) === 'been') return end({ escaped: true });
       continue;
     }
     stuck = 0;
@@ -92,24 +142,13 @@ async function walk(page: Page, key: 'Tab' | 'Shift+Tab', startUid: number | nul
       // sometimes leaves the page (a body stop) and sometimes wraps straight to the first; both are
       // the end of the page, not a loop.
       if (startUid === null && earlier === 0) return end({ complete: true });
-      // Going round without leaving: allowed only if Escape lets people out (a modal dialog).
+      // Going round without leaving: allowed only if Escape (a modal dialog) or a key the page names lets people out.
       const loop = stops.slice(earlier);
-      await page.keyboard.press('Escape');
-      const after = await keys.press(key, light);
-      if (!after.settled) return end({ unsettled: after.stop });
-      if (after.stop.kind === 'body' || !loop.some((item) => item.uid === after.stop.uid)) {
-        escaped = true;
-        if (after.stop.kind === 'body') {
-          bodyAt = stops.length;
-          last = null;
-        } else {
-          seen.set(after.stop.uid, stops.length);
-          stops.push(after.stop);
-          last = after.stop.uid;
-        }
-        continue;
-      }
-      return end({ trap: { stop, kind: 'loop', loop } });
+      const out = await getOut(loop);
+      if (out.unsettled) return end({ unsettled: out.unsettled });
+      if (!out.stop) return end({ trap: { stop, kind: 'loop', loop } });
+      if (goOnFrom(out.stop) === 'been') return end({ escaped: true });
+      continue;
     }
     seen.set(stop.uid, stops.length);
     stops.push(stop);
@@ -206,10 +245,17 @@ async function walkAndReport(page: Page, recorder: Recorder, options: KeyboardOp
   if (forward.trap) {
     // A trap is checked once more from the start before it is reported: a trap both times
     // is a trap; a trap only once means the page behaves differently each time.
-    await page.evaluate(() => window.__tfA11y!.keyboardReset());
-    const again = await walk(page, 'Tab', prep.activeUid, max);
+    let startUid = prep.activeUid;
+    if (options.restart) {
+      await options.restart();
+      startUid = (await page.evaluate(() => window.__tfA11y!.keyboardPrepare())).activeUid;
+    } else {
+      await page.evaluate(() => window.__tfA11y!.keyboardReset());
+    }
+    const again = await walk(page, 'Tab', startUid, max);
     if (again.unsettled) return untested(again.unsettled);
-    if (!again.trap || again.trap.stop.uid !== forward.trap.stop.uid) {
+    // By selector: after a reload the elements are new ones.
+    if (!again.trap || again.trap.stop.selector !== forward.trap.stop.selector) {
       return { untested: true, note: `could not test: focus was trapped at ${forward.trap.stop.selector} on one walk through the page and not on a second` };
     }
     const { stop, kind, loop } = forward.trap;
@@ -367,5 +413,5 @@ async function walkAndReport(page: Page, recorder: Recorder, options: KeyboardOp
       }
     }
   }
-  return { note: forward.complete ? (forward.escaped ? 'a loop was left with Escape (a dialog)' : undefined) : `focus did not come round within ${max} presses` };
+  return { note: forward.complete ? (forward.escaped ? 'a loop was left with Escape (a dialog) or a key the page names' : undefined) : `focus did not come round within ${max} presses` };
 }

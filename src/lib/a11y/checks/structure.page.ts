@@ -2,8 +2,9 @@
 import { documentKind } from '../page/document-kind.ts';
 import { ref } from '../page/elements.ts';
 import { nameOf } from '../page/naming.ts';
-import type { StructureInfo } from '../page/types.ts';
+import type { ElementRef, StructureInfo } from '../page/types.ts';
 import { exposed } from '../page/visibility.ts';
+import { headersWithoutCells, type GridCell } from './table-headers.ts';
 
 const SECTIONING = 'article, aside, main, nav, section, [role="article"], [role="complementary"], [role="main"], [role="navigation"], [role="region"]';
 const LANDMARKS =
@@ -31,5 +32,33 @@ export function structure(): StructureInfo {
     contentinfos,
     navs: [...document.querySelectorAll('nav, [role="navigation"]')].filter(exposed).map((el) => ({ ...ref(el), name: nameOf(el) })),
     landmarks: [...document.querySelectorAll(LANDMARKS)].filter(exposed).length + banners + contentinfos,
+    unusedHeaders: unusedAriaHeaders(),
+    refreshes: [...document.querySelectorAll('meta[http-equiv="refresh" i][content]')].map((el) => ({ ...ref(el), content: el.getAttribute('content') ?? '' })),
   };
+}
+
+const TABLE_ROLES = '[role="table"], [role="grid"], [role="treegrid"]';
+const CELL_ROLES = '[role="cell"], [role="gridcell"], [role="columnheader"], [role="rowheader"]';
+
+/** ARIA tables only: HTML tables are axe's (th-has-data-cells), and a <table> with a role keeps its HTML cells. */
+function unusedAriaHeaders(): ElementRef[] {
+  const found: ElementRef[] = [];
+  for (const table of document.querySelectorAll(TABLE_ROLES)) {
+    if (table.localName === 'table' || !exposed(table)) continue;
+    const rows = [...table.querySelectorAll('[role="row"]')].filter((row) => row.closest(TABLE_ROLES) === table && exposed(row));
+    const cells = rows.map((row) => [...row.querySelectorAll(CELL_ROLES)].filter((cell) => cell.closest('[role="row"]') === row && exposed(cell)));
+    const grid: GridCell[][] = cells.map((row) =>
+      row.map((cell) => {
+        const role = cell.getAttribute('role');
+        const index = Number.parseInt(cell.getAttribute('aria-colindex') ?? '', 10);
+        return {
+          header: role === 'columnheader' ? 'column' : role === 'rowheader' ? 'row' : null,
+          span: Math.max(1, Number.parseInt(cell.getAttribute('aria-colspan') ?? '1', 10) || 1),
+          column: index > 0 ? index - 1 : null,
+        };
+      }),
+    );
+    for (const [r, c] of headersWithoutCells(grid)) found.push(ref(cells[r]![c]!));
+  }
+  return found;
 }

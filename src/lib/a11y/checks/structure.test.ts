@@ -19,6 +19,8 @@ const good: StructureInfo = {
   banners: 1,
   contentinfos: 1,
   navs: [{ ...ref('nav', ''), name: 'Main' }, { ...ref('nav', ''), name: 'Support links' }],
+  refreshes: [],
+  unusedHeaders: [],
 };
 const rules = (info: Partial<StructureInfo>) => structureFindings({ ...good, ...info }).map((finding) => finding.rule);
 
@@ -66,6 +68,13 @@ describe('structure findings', () => {
     ]);
     const failures = structureFindings({ ...good, lang: null, headings: [...good.headings, { ...ref('h2.blank'), level: 2, empty: true }] });
     expect(failures.map((finding) => [finding.rule, finding.advice])).toEqual([['page-lang', undefined], ['empty-heading', undefined]]);
+  });
+
+  it('fails the meta refresh the browser acts on when it sets a time limit', () => {
+    const meta = (content: string) => ({ ...ref('meta'), content });
+    expect(rules({ refreshes: [meta('0: https://w3.org'), meta('5; https://w3.org')] })).toEqual(['meta-refresh']);
+    expect(rules({ refreshes: [meta('0; https://w3.org'), meta('5; https://w3.org')] })).toEqual([]);
+    expect(rules({ refreshes: [meta('72001')] })).toEqual([]);
   });
 
   it('finds nothing to say about the structure of an SVG or XML document', () => {

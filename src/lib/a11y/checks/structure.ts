@@ -1,5 +1,6 @@
 /**
- * Structure: the page says its language, has a title and no empty heading (WCAG failures),
+ * Structure: the page says its language, has a title, no empty heading and no timed meta
+ * refresh (WCAG failures),
  * and, as advice rather than failures, exactly one h1, headings that do not skip levels,
  * and the landmarks a screen reader user jumps between (one main, a banner, a contentinfo,
  * and a name on each navigation when there is more than one). WCAG requires none of the
@@ -10,6 +11,7 @@
 import type { Page } from 'playwright-core';
 import type { StructureInfo } from '../page/types.ts';
 import type { Finding, Recorder } from '../recorder.ts';
+import { actingRefresh, limitsTime } from './meta-refresh.ts';
 
 const base = { check: 'structure' as const };
 /** House rules a good page follows that WCAG does not require: reported as best practice, not failures. */
@@ -130,6 +132,33 @@ export function structureFindings(info: StructureInfo): StructureFinding[] {
       fix: 'Put the heading’s words in it, or remove the element if it is only there for spacing (use CSS margins instead).',
       selector: heading.selector,
       html: heading.html,
+    });
+  }
+  for (const header of info.unusedHeaders) {
+    findings.push({
+      ...base,
+      rule: 'table-header-no-cells',
+      criteria: ['1.3.1'],
+      impact: 'serious',
+      summary: 'A table header heads no cells',
+      detail: `"${header.text}" is a column or row header with no cell in its column or row, so a screen reader announces it over nothing.`,
+      fix: 'Give the header cells in its column or row (role="cell" or "gridcell"), or make it an ordinary cell if it heads nothing.',
+      selector: header.selector,
+      html: header.html,
+    });
+  }
+  const refresh = actingRefresh(info.refreshes);
+  if (refresh && limitsTime(refresh.delay)) {
+    findings.push({
+      ...base,
+      rule: 'meta-refresh',
+      criteria: ['2.2.1'],
+      impact: 'serious',
+      summary: 'The page reloads or moves on by itself after a delay',
+      detail: `A meta refresh (content="${refresh.content}") changes the page after ${refresh.delay} s, and the reader cannot stop it or ask for more time.`,
+      fix: 'Remove the meta refresh. To send people to a new address, redirect at once (on the server, or a refresh of 0 s); to update content, let the reader ask for it.',
+      selector: refresh.selector,
+      html: refresh.html,
     });
   }
   // Bypass blocks (2.4.1) is met by a skip link, landmarks or headings; axe's "bypass" rule checks that.

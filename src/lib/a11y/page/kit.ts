@@ -10,6 +10,7 @@ import { forms } from '../checks/no-js.page.ts';
 import { reflow } from '../checks/reflow.page.ts';
 import { structure } from '../checks/structure.page.ts';
 import { spacingOff, textSpacing } from '../checks/text-spacing.page.ts';
+import { zoomClipping } from '../checks/zoom-clip.page.ts';
 import { documentKind } from './document-kind.ts';
 import { selectorOf } from './elements.ts';
 import { clearOutline, outline } from './outline.ts';
@@ -21,6 +22,7 @@ if (!window.__tfA11y) {
     selectorOf,
     structure,
     reflow,
+    zoomClipping,
     textSpacing,
     spacingOff,
     snapshotVisible,

@@ -35,9 +35,12 @@ export function contentText(el: Element): string {
       if (child.getAttribute('aria-hidden') === 'true' || child.hasAttribute('hidden') || /^(script|style|template)$/.test(child.localName)) continue;
       if (typeof child.checkVisibility === 'function' && !child.checkVisibility({ visibilityProperty: true }) && child.localName !== 'slot') continue;
       const label = child.getAttribute('aria-label');
+      const role = child.getAttribute('role')?.trim().split(/\s+/)[0];
       if (label?.trim()) text += ` ${label} `;
-      else if (child.localName === 'img' || child.getAttribute('role') === 'img') text += ` ${child.getAttribute('alt') ?? ''} `;
-      else text += ` ${contentText(child)} `;
+      else if (child.localName === 'img' || role === 'img') {
+        // An image marked decorative (role presentation or none) says nothing, whatever its alt.
+        if (role !== 'presentation' && role !== 'none') text += ` ${child.getAttribute('alt') ?? ''} `;
+      } else text += ` ${contentText(child)} `;
     }
   }
   return text;

@@ -23,6 +23,10 @@ export interface StructureInfo {
   navs: (ElementRef & { name: string })[];
   /** Landmarks of any kind (banner, navigation, main, …) exposed to assistive technology. */
   landmarks: number;
+  /** Every `<meta http-equiv="refresh">` with a content attribute, in document order. */
+  refreshes: (ElementRef & { content: string })[];
+  /** Header cells of ARIA tables (not <table>) that head no data cell. */
+  unusedHeaders: ElementRef[];
 }
 
 export interface ReflowInfo {
@@ -30,6 +34,13 @@ export interface ReflowInfo {
   scrollWidth: number;
   /** `hidden`: a visually hidden element (it cannot be read, but it still makes the page scroll). */
   offenders: (ElementRef & { right: number; width: number; cutBy: string | null; hidden: boolean })[];
+}
+
+export interface ZoomClipInfo {
+  /** The CSS px the check ran at (640 by 512: a 1280 by 1024 screen zoomed to 200%). */
+  viewport: { width: number; height: number };
+  /** Boxes that cut off text; `sample` is the start of the first text they cut. */
+  clipped: (ElementRef & { overflow: string; sample: string })[];
 }
 
 export interface TextSpacingInfo {
@@ -116,6 +127,7 @@ export interface Kit {
   selectorOf(el: Element): string;
   structure(): StructureInfo;
   reflow(): ReflowInfo;
+  zoomClipping(): ZoomClipInfo;
   /** Applies the WCAG 1.4.12 spacing and reports what breaks; the spacing stays on until spacingOff(). */
   textSpacing(): TextSpacingInfo;
   spacingOff(): void;
