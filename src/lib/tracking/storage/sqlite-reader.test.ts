@@ -1,8 +1,8 @@
 /** The dashboard's SQLite reads in a worker thread: they see every commit and leave the event loop free. */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
-import { tmpdir } from 'node:os';
+import { getPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createEventStore } from './event-store.ts';
@@ -88,6 +88,44 @@ describe('the SQLite read worker', () => {
         renameSync(`${path}.new`, path);
       });
       expect(await read).toEqual([{ v: 'new' }]);
+    } finally {
+      await reader.close();
+    }
+  });
+
+  it('answers each read of a batch alone: one bad statement fails only itself', async () => {
+    const path = join(dir, `${randomUUID()}.sqlite`);
+    const db = new DatabaseSync(path);
+    db.exec("CREATE TABLE t (v TEXT); INSERT INTO t VALUES ('a')");
+    db.close();
+    const reader = createSqliteReader(path, { busyTimeoutMs: 1_000, timeoutMs: 10_000 });
+    try {
+      const [first, bad, last] = await Promise.allSettled([reader.read('SELECT v FROM t', []), reader.read('SELECT missing FROM nowhere', []), reader.read('SELECT COUNT(*) AS n FROM t', [])]);
+      expect(first).toEqual({ status: 'fulfilled', value: [{ v: 'a' }] });
+      expect(bad.status === 'rejected' && String(bad.reason.message)).toMatch(/no such table: nowhere/);
+      expect(last).toEqual({ status: 'fulfilled', value: [{ n: 1 }] });
+    } finally {
+      await reader.close();
+    }
+  });
+
+  // Linux only: elsewhere a thread has no nice value of its own to check.
+  it.runIf(existsSync('/proc/thread-self'))('runs its worker at nice 19, and only that thread', async () => {
+    const niceOf = (tid: number) => {
+      const stat = readFileSync(`/proc/${process.pid}/task/${tid}/stat`, 'utf8');
+      // Field 19 of proc(5)'s stat; the fields after the name, which may hold spaces, start at 3.
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19 - 3]);
+    };
+    const mainBefore = niceOf(process.pid);
+    const reader = createSqliteReader(join(dir, `${randomUUID()}.sqlite`), { busyTimeoutMs: 1_000, timeoutMs: 10_000 });
+    try {
+      const thread = await reader.thread();
+      if ('error' in thread) throw new Error(`the worker could not set its priority: ${thread.error}`);
+      expect(thread.tid).not.toBe(process.pid);
+      expect(niceOf(thread.tid)).toBe(19);
+      expect(thread.nice).toBe(19);
+      expect(niceOf(process.pid)).toBe(mainBefore);
+      expect(getPriority(process.pid)).toBe(mainBefore);
     } finally {
       await reader.close();
     }
