@@ -37,7 +37,8 @@ export function statsRoute(route: string, write: (stats: PortalStats, answer: St
       const { stats, cacheControl, serverTiming } = await publishedStatsFor(period.period);
       const respond = async (kind: string, render: () => string, headers: Record<string, string>) => {
         const { body, encoding } = await bodyFor(renderOnce(stats, kind, render), request.headers.get('accept-encoding'));
-        return new Response(body, {
+        // Buffer.from and zlib make Buffers over a plain ArrayBuffer, which the fetch types cannot tell.
+        return new Response(body as Uint8Array<ArrayBuffer>, {
           headers: {
             ...headers,
             'Cache-Control': cacheControl,
@@ -47,7 +48,9 @@ export function statsRoute(route: string, write: (stats: PortalStats, answer: St
           },
         });
       };
-      return await write(stats, { cacheControl, period: period.period, serverTiming, respond });
+      const response = await write(stats, { cacheControl, period: period.period, serverTiming, respond });
+      if (!response.headers.has('Server-Timing')) response.headers.set('Server-Timing', serverTiming);
+      return response;
     } catch (error) {
       return unavailableJson(route, error);
     }
