@@ -62,6 +62,12 @@ export interface LoadedSearch {
   dashboard: { answered: number; failed: number; read: number; joined: number; cached: number };
   /** The server's threads by CPU used during the loaded rounds, busiest first (empty when not measurable). */
   threads: ThreadCpu[];
+  /**
+   * The server's main-thread CPU per dashboard answer, in ms: its CPU in the loaded rounds, less
+   * what the same number of searches took in the idle rounds, over the answers. The main thread
+   * is what search waits for, and CPU time hardly depends on how busy the machine is.
+   */
+  mainCpuPerAnswerMs?: number;
   /** The load client's own CPU during the loaded rounds (it shares the machine with the server). */
   clientCpuMs: number;
   loadedWallMs: number;
@@ -177,12 +183,16 @@ async function loadedSearch(baseUrl: string, mode: LoadMode, paths: string[], se
   const loaded: number[] = [];
   const dashboard = { answered: 0, failed: 0, read: 0, joined: 0, cached: 0 };
   const threads = new Map<string, ThreadCpu>();
+  const main = { idleMs: 0, loadedMs: 0 };
+  const mainOf = (times: Map<string, ThreadCpu>) => times.get(String(options.serverPid))?.cpuMs ?? 0;
   let clientCpuMs = 0;
   let loadedWallMs = 0;
   for (let round = 0; round < options.rounds; round++) {
+    const idleBefore = options.serverPid ? threadTimes(options.serverPid) : undefined;
     for (let index = 0; index < perRound; index++) idle.push(await timeGet(searchUrl()));
     let running = true;
     const before = options.serverPid ? threadTimes(options.serverPid) : undefined;
+    if (idleBefore && before) main.idleMs += mainOf(before) - mainOf(idleBefore);
     const clientBefore = process.cpuUsage();
     const started = performance.now();
     const loops = paths.map(async (path) => {
@@ -207,7 +217,9 @@ async function loadedSearch(baseUrl: string, mode: LoadMode, paths: string[], se
     const client = process.cpuUsage(clientBefore);
     clientCpuMs += (client.user + client.system) / 1000;
     if (before && options.serverPid) {
-      for (const thread of cpuSince(before, threadTimes(options.serverPid))) {
+      const after = threadTimes(options.serverPid);
+      main.loadedMs += mainOf(after) - mainOf(before);
+      for (const thread of cpuSince(before, after)) {
         const sum = threads.get(thread.name);
         threads.set(thread.name, { ...thread, cpuMs: (sum?.cpuMs ?? 0) + thread.cpuMs });
       }
@@ -224,6 +236,7 @@ async function loadedSearch(baseUrl: string, mode: LoadMode, paths: string[], se
     ratio: searchIdle.p95Ms > 0 ? searchLoaded.p95Ms / searchIdle.p95Ms : 0,
     dashboard,
     threads: [...threads.values()].sort((a, b) => b.cpuMs - a.cpuMs),
+    ...(options.serverPid && dashboard.answered ? { mainCpuPerAnswerMs: Math.max(0, main.loadedMs - main.idleMs * (loaded.length / idle.length)) / dashboard.answered } : {}),
     clientCpuMs,
     loadedWallMs,
   };
@@ -286,6 +299,7 @@ function formatLoaded(entry: LoadedSearch): string[] {
     `    ${timing('/api/search loaded', entry.searchLoaded)}; loaded p95 ÷ idle p95 = ${entry.ratio.toFixed(2)}`,
     `    dashboard answers meanwhile: ${dashboard.answered} (${dashboard.failed} failed); their figures: ${dashboard.read} own reads, ${dashboard.joined} joined a read in flight, ${dashboard.cached} cached`,
     `    CPU ms in ${ms(entry.loadedWallMs)} of load: load client ${Math.round(entry.clientCpuMs)}${cpu ? `; server threads ${cpu}` : ''}`,
+    ...(entry.mainCpuPerAnswerMs === undefined ? [] : [`    server main-thread CPU per dashboard answer (searches' own taken off): ${ms(entry.mainCpuPerAnswerMs)}`]),
   ];
 }
 
