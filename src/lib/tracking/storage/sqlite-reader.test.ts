@@ -110,7 +110,7 @@ describe('the SQLite read worker', () => {
   });
 
   // Linux only: elsewhere a thread has no nice value of its own to check.
-  it.runIf(existsSync('/proc/thread-self'))('runs its worker at nice 19, and only that thread', async () => {
+  it.runIf(existsSync('/proc/thread-self'))('runs its worker at nice 19 by default, and only that thread', async () => {
     const niceOf = (tid: number) => {
       const stat = readFileSync(`/proc/${process.pid}/task/${tid}/stat`, 'utf8');
       // Field 19 of proc(5)'s stat; the fields after the name, which may hold spaces, start at 3.
@@ -128,6 +128,14 @@ describe('the SQLite read worker', () => {
       expect(getPriority(process.pid)).toBe(mainBefore);
     } finally {
       await reader.close();
+    }
+    // TASKFRONT_READER_NICE chooses another value (a thread may always lower its own priority).
+    const gentler = createSqliteReader(join(dir, `${randomUUID()}.sqlite`), { busyTimeoutMs: 1_000, timeoutMs: 10_000, nice: 5 });
+    try {
+      const thread = await gentler.thread();
+      expect('tid' in thread && niceOf(thread.tid)).toBe(5);
+    } finally {
+      await gentler.close();
     }
   });
 });

@@ -17,12 +17,14 @@
  * cores, a busy worker takes the core the server's main thread would answer searches
  * on. So there is one worker, reading one batch at a time (reads queue rather than
  * spread over the cores), and on Linux it lowers its own thread's scheduling priority
- * (nice 19 by default), so it gets the CPU only when the main thread does not want it.
+ * (TASKFRONT_READER_NICE, 19 by default), so it gets the CPU only when the main thread
+ * does not want it.
  * Only that thread changes: Linux gives each thread its own nice value, found through
  * /proc/thread-self. The reads asked for in one turn of the event loop (the five of one
  * stats request) go as one batch, on one connection.
  */
 import { Worker } from 'node:worker_threads';
+import { setting } from '../../settings/load-settings.ts';
 
 // The lock word shared with the server's thread: 0 free, 1 the worker has the file open, 2 the server is recovering it.
 const WORKER_SOURCE = String.raw`
@@ -106,14 +108,11 @@ export interface ReaderOptions {
   busyTimeoutMs: number;
   /** A read not answered within this is failed, and the worker started again. */
   timeoutMs: number;
-  /** The worker thread's nice value, 0 to 19 (default 19: it runs when the main thread does not want the CPU). */
+  /** The worker thread's nice value, 0 to 19 (default TASKFRONT_READER_NICE, 19: it runs when the main thread does not want the CPU). */
   nice?: number;
 }
 
-export const READER_NICE = 19;
-
-export function createSqliteReader(path: string, { busyTimeoutMs, timeoutMs, nice = READER_NICE }: ReaderOptions): SqliteReader {
-  if (!Number.isInteger(nice) || nice < 0 || nice > 19) throw new RangeError(`the read worker's nice value must be a whole number from 0 to 19 (got ${nice})`);
+export function createSqliteReader(path: string, { busyTimeoutMs, timeoutMs, nice = setting('TASKFRONT_READER_NICE') }: ReaderOptions): SqliteReader {
   let worker: Worker | undefined;
   const threadOf = new WeakMap<Worker, Promise<ReaderThread>>();
   let nextId = 0;
