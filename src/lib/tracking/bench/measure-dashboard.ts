@@ -20,8 +20,9 @@
  * searches are timed in alternating rounds, and each side's samples pooled: a burst of
  * someone else's load falls on both sides rather than on one.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
+import { threadStat, type ThreadStat } from '../storage/thread-stat.ts';
 
 export interface Timing {
   count: number;
@@ -40,11 +41,7 @@ export interface Budget {
 }
 
 /** CPU time one server thread spent while the dashboard load ran (Linux, when the server's process id is known). */
-export interface ThreadCpu {
-  name: string;
-  nice: number;
-  cpuMs: number;
-}
+export type ThreadCpu = ThreadStat;
 
 export type LoadMode = 'same' | 'different';
 
@@ -136,20 +133,13 @@ export function figuresSource(serverTiming: string): 'read' | 'joined' | 'cached
   return source as 'read' | 'joined' | 'cached' | undefined;
 }
 
-/** Each thread of a process with its name, nice value and CPU time so far (utime + stime), from /proc. */
+/** Each thread of a process with its name, nice value and CPU time so far, from /proc. */
 function threadTimes(pid: number): Map<string, ThreadCpu> {
   const threads = new Map<string, ThreadCpu>();
-  const tick = 1000 / 100; // USER_HZ is 100 on every Linux Node runs on.
   for (const tid of readdirSync(`/proc/${pid}/task`)) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      // The fields after the name start at field 3: utime is 14, stime 15, nice 19 (proc(5)).
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      threads.set(tid, { name: `${name} ${tid}`, nice: Number(fields[19 - 3]), cpuMs: (Number(fields[14 - 3]) + Number(fields[15 - 3])) * tick });
-    } catch {
-      // A thread that ended between the listing and the read.
-    }
+    // A thread that ended between the listing and the read is left out.
+    const thread = threadStat(pid, tid);
+    if (thread) threads.set(tid, { ...thread, name: `${thread.name} ${tid}` });
   }
   return threads;
 }

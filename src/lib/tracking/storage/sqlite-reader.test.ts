@@ -1,13 +1,14 @@
 /** The dashboard's SQLite reads in a worker thread: they see every commit and leave the event loop free. */
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
 import { getPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createEventStore } from './event-store.ts';
-import { createSqliteReader } from './sqlite-reader.ts';
+import { createSqliteReader, type ReaderError } from './sqlite-reader.ts';
 import { openSqlite } from './sqlite.ts';
+import { threadStat } from './thread-stat.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'taskfront-reader-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -111,11 +112,7 @@ describe('the SQLite read worker', () => {
 
   // Linux only: elsewhere a thread has no nice value of its own to check.
   it.runIf(existsSync('/proc/thread-self'))('runs its worker at nice 19 by default, and only that thread', async () => {
-    const niceOf = (tid: number) => {
-      const stat = readFileSync(`/proc/${process.pid}/task/${tid}/stat`, 'utf8');
-      // Field 19 of proc(5)'s stat; the fields after the name, which may hold spaces, start at 3.
-      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19 - 3]);
-    };
+    const niceOf = (tid: number) => threadStat(process.pid, tid)?.nice;
     const mainBefore = niceOf(process.pid);
     const reader = createSqliteReader(join(dir, `${randomUUID()}.sqlite`), { busyTimeoutMs: 1_000, timeoutMs: 10_000 });
     try {
@@ -138,4 +135,22 @@ describe('the SQLite read worker', () => {
       await gentler.close();
     }
   });
+
+  it('fails a read that keeps the worker busy past its timeout', async () => {
+    const path = join(dir, `${randomUUID()}.sqlite`);
+    new DatabaseSync(path).close();
+    const reader = createSqliteReader(path, { busyTimeoutMs: 1_000, timeoutMs: 300 });
+    try {
+      await reader.thread();
+      const started = Date.now();
+      // Counts to twenty million: seconds of CPU. Terminating the worker cannot stop SQLite inside
+      // one statement, so it is kept short enough to end by itself soon after.
+      const failure = await reader.read(SLOW.replace('1000000', '20000000'), []).then(() => undefined, (error: ReaderError) => error);
+      expect(failure?.code, String(failure)).toBe('timeout');
+      // A worker starved of CPU gets up to six times the timeout; one that is using the CPU, no more.
+      expect(Date.now() - started).toBeLessThan(300 * 6 + 2_000);
+    } finally {
+      await reader.close();
+    }
+  }, 30_000);
 });

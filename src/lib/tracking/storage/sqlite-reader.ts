@@ -25,6 +25,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { setting } from '../../settings/load-settings.ts';
+import { threadStat } from './thread-stat.ts';
 
 // The lock word shared with the server's thread: 0 free, 1 the worker has the file open, 2 the server is recovering it.
 const WORKER_SOURCE = String.raw`
@@ -112,9 +113,20 @@ export interface ReaderOptions {
   nice?: number;
 }
 
+/** How many times its timeout a starved read may wait at most, while its worker gets too little CPU to finish it. */
+const STARVED_LIMIT = 6;
+
 export function createSqliteReader(path: string, { busyTimeoutMs, timeoutMs, nice = setting('TASKFRONT_READER_NICE') }: ReaderOptions): SqliteReader {
   let worker: Worker | undefined;
   const threadOf = new WeakMap<Worker, Promise<ReaderThread>>();
+  const tidOf = new WeakMap<Worker, number>();
+  const toldThread = new WeakSet<Worker>();
+
+  /** CPU time the worker's thread has used, in ms (Linux; undefined elsewhere or before it said its id). */
+  function workerCpuMs(of: Worker): number | undefined {
+    const tid = tidOf.get(of);
+    return tid === undefined ? undefined : threadStat('self', tid)?.cpuMs;
+  }
   let nextId = 0;
   let closed = false;
   const pending = new Map<number, Pending>();
@@ -148,7 +160,11 @@ export function createSqliteReader(path: string, { busyTimeoutMs, timeoutMs, nic
     let told: (thread: ReaderThread) => void = () => {};
     threadOf.set(started, new Promise((resolve) => (told = resolve)));
     started.on('message', (message: WorkerMessage) => {
-      if ('thread' in message) return told(message.thread);
+      if ('thread' in message) {
+        toldThread.add(started);
+        if ('tid' in message.thread) tidOf.set(started, message.thread.tid);
+        return told(message.thread);
+      }
       for (const { id, rows, error } of message.results) settle(started, id, rows, error);
     });
     const lost = (error: Error) => {
@@ -187,15 +203,30 @@ export function createSqliteReader(path: string, { busyTimeoutMs, timeoutMs, nic
           resolve,
           reject,
           worker: current,
-          timer: setTimeout(() => {
-            pending.delete(id);
-            reject(new ReaderError(`a dashboard read took longer than ${timeoutMs} ms`, { code: 'timeout' }));
-            // A read that never ends would hold every later one: start a fresh worker.
-            if (worker === entry.worker) worker = undefined;
-            void entry.worker.terminate();
-          }, timeoutMs),
+          timer: undefined as unknown as NodeJS.Timeout,
         };
-        entry.timer.unref();
+        const asked = Date.now();
+        let cpuBefore = workerCpuMs(entry.worker);
+        const expire = () => {
+          // A starved worker is slow, not stuck: at a low priority on a busy machine it may get
+          // little CPU for a while. Failing its read would send it to the main thread (sqlite.ts),
+          // the very blocking the worker is for; so while it has used less than half the time in
+          // CPU, it gets more time, up to STARVED_LIMIT times the timeout.
+          const cpuNow = workerCpuMs(entry.worker);
+          // A worker that has not even said its thread id yet is starting, which on a busy machine is slow too.
+          const starved = !toldThread.has(entry.worker) || (cpuBefore !== undefined && cpuNow !== undefined && cpuNow - cpuBefore < timeoutMs / 2);
+          if (starved && Date.now() - asked < timeoutMs * STARVED_LIMIT) {
+            cpuBefore = cpuNow;
+            entry.timer = setTimeout(expire, timeoutMs).unref();
+            return;
+          }
+          pending.delete(id);
+          reject(new ReaderError(`a dashboard read took longer than ${timeoutMs} ms`, { code: 'timeout' }));
+          // A read that never ends would hold every later one: start a fresh worker.
+          if (worker === entry.worker) worker = undefined;
+          void entry.worker.terminate();
+        };
+        entry.timer = setTimeout(expire, timeoutMs).unref();
         pending.set(id, entry);
         if (!batch.length) queueMicrotask(send);
         batch.push({ id, sql, params });
