@@ -2,7 +2,9 @@
  * dashboard: /api/stats?period=28 and /performance with 1,000,000 events in SQLite, spread
  * over 90 days and the demo's tasks. The baseline is the bare aggregate those figures start
  * from: one GROUP BY over the same rows in node:sqlite, in this process. The storage issue
- * sets the dashboard's budgets; this part reports the figures beside its baseline.
+ * sets the dashboard's budgets; this part reports the figures beside its baseline, and
+ * /api/search's p95 while ten dashboard requests run beside its idle p95 (measure-dashboard.ts,
+ * decision 0043), judged on ten different requests.
  *
  * The rows are written by the generator test:faults uses (src/lib/tracking/bench), through
  * the store's own migrations and aggregate triggers, as they would be after months of
@@ -11,6 +13,7 @@
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { generateSqliteEvents } from '../../src/lib/tracking/bench/generate-events.ts';
+import { formatDashboard, ISSUE_12_BUDGETS, measureDashboard } from '../../src/lib/tracking/bench/measure-dashboard.ts';
 import { log, median, slower, startPart, type PartResult } from '../lib/report.ts';
 import type { BenchContext } from './context.ts';
 import { demoBuild, portalEnv, startServer } from './portal.ts';
@@ -68,9 +71,27 @@ export async function dashboardPart(ctx: BenchContext): Promise<PartResult> {
     figure(`/api/stats?period=28, ${events.toLocaleString('en-GB')} events`, stats);
     figure(`/performance, ${events.toLocaleString('en-GB')} events`, page);
     if (statuses !== '200/200') part.note(`The dashboard answered ${statuses} (api/page), not 200/200: the timings are of those answers.`);
+
+    // Search beside ten dashboard loops, identical and different (decision 0043), with the reads they cost.
+    const measured = await measureDashboard(server.url, { tasks, ...(ctx.quick ? { dashboardRequests: 5, searchRequests: 30 } : {}), ...(server.child.pid ? { serverPid: server.child.pid } : {}) });
+    for (const loaded of measured.loaded) {
+      const judged = loaded.mode === 'different';
+      part.add({
+        name: `/api/search p95 with 10 ${loaded.mode === 'same' ? 'identical' : 'different'} dashboard requests running, ${events.toLocaleString('en-GB')} events`,
+        unit: 'ms',
+        value: loaded.searchLoaded.p95Ms,
+        baseline: loaded.searchIdle.p95Ms,
+        baselineName: '/api/search p95 with nothing else running, in alternating rounds',
+        ratio: loaded.ratio,
+        budget: judged ? `≤ ${ISSUE_12_BUDGETS.searchRatio}× (issue 12)` : 'reported beside the judged one',
+        pass: judged ? loaded.ratio <= ISSUE_12_BUDGETS.searchRatio : null,
+        note: `${loaded.dashboard.answered} dashboard answers: ${loaded.dashboard.read} own reads, ${loaded.dashboard.joined} joined one in flight; load average ${loaded.load.join(' / ')}`,
+      });
+    }
+    for (const line of formatDashboard(measured, 'dashboard under load:')) log(line);
   } finally {
     await server.stop();
   }
-  part.note('Events come from the generator test:faults uses, through the store\'s migrations and aggregate triggers (decision 0036); the figures cache is off, so each request is a real read. npm run test:faults measures the same budgets at 1,000,000 events.');
+  part.note('Events come from the generator test:faults uses, through the store\'s migrations and aggregate triggers (decision 0036); the figures cache is off, so each request is a real read or joins one in flight (counted). npm run test:faults -- dashboard measures the same budgets at 1,000,000 events over 180 days.');
   return part.finish();
 }

@@ -5,7 +5,8 @@ export interface ApiIssue {
   message: string;
 }
 
-const JSON_HEADERS = {
+/** The headers every JSON answer carries (exported for routes that write their JSON body themselves). */
+export const JSON_HEADERS = {
   'Content-Type': 'application/json; charset=utf-8',
   'X-Content-Type-Options': 'nosniff',
 };

@@ -181,6 +181,12 @@ export const settingsSchema = z.object({
    * after they are read, and what Cache-Control allows (default 60; 0 reads them on every request).
    */
   TASKFRONT_STATS_CACHE_SECONDS: wholeNumber({ fallback: 60, min: 0, max: 3_600, what: 'seconds' }),
+  /**
+   * The nice value of the thread that reads the dashboard's figures from SQLite (default 19: it
+   * gets the CPU only when the server's main thread and other work at normal priority leave some;
+   * 0 runs it like the rest of the server). Linux only (decision 0043).
+   */
+  TASKFRONT_READER_NICE: wholeNumber({ fallback: 19, min: 0, max: 19, what: 'nice value' }),
   /** On SIGTERM or SIGINT: how long to finish requests in flight and close the store before exiting (default 8000 ms). */
   TASKFRONT_SHUTDOWN_TIMEOUT_MS: millis(8_000, 500, 120_000),
 });

@@ -9,8 +9,8 @@
  */
 import { readFileSync } from 'node:fs';
 import type { DailyTaskStats, Period, PortalStats } from '../../../schemas/events.ts';
-import { figuresCacheControl } from './figures-cache.ts';
-import { loadDaily, loadStats } from './load-stats.ts';
+import { figuresCacheControl, type Source } from './figures-cache.ts';
+import { figureReadCounts, loadDaily, loadStats } from './load-stats.ts';
 
 interface StatsFixture {
   stats: PortalStats;
@@ -37,12 +37,30 @@ export function usingFixture(): boolean {
   return fixturePath() !== undefined;
 }
 
+export interface PublishedStats {
+  stats: PortalStats;
+  cacheControl: string;
+  /** The Server-Timing header: how these figures were got (figuresServerTiming). */
+  serverTiming: string;
+}
+
+/**
+ * A Server-Timing header for a response built from figures: how its figures were got
+ * (`read`, `joined` a read in flight, `cached`, or `file`) with that read's time, and this
+ * server's running totals of reads, joins and cache hits (decision 0043). A measurement
+ * takes the totals before and after and prints how many reads its requests really cost.
+ */
+export function figuresServerTiming(source: Source | 'file', readMs = 0): string {
+  const counts = figureReadCounts();
+  return `figures;desc="${source}";dur=${readMs.toFixed(1)}, figure-reads;desc="read=${counts.read} joined=${counts.joined} cached=${counts.cached}"`;
+}
+
 /** A period's figures, and the Cache-Control that matches how long the server keeps them (figures from a file: no-store). */
-export async function publishedStatsFor(period: Period): Promise<{ stats: PortalStats; cacheControl: string }> {
+export async function publishedStatsFor(period: Period): Promise<PublishedStats> {
   const path = fixturePath();
-  if (path) return { stats: { ...readFixture(path).stats, period }, cacheControl: 'no-store' };
+  if (path) return { stats: { ...readFixture(path).stats, period }, cacheControl: 'no-store', serverTiming: figuresServerTiming('file') };
   const cached = await loadStats(period);
-  return { stats: cached.value, cacheControl: figuresCacheControl(cached.maxAge) };
+  return { stats: cached.value, cacheControl: figuresCacheControl(cached.maxAge), serverTiming: figuresServerTiming(cached.source, cached.readMs) };
 }
 
 export async function dailyFigures(task: string, from: string, to: string): Promise<DailyTaskStats[]> {

@@ -1,13 +1,14 @@
 /** The dashboard's SQLite reads in a worker thread: they see every commit and leave the event loop free. */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
-import { tmpdir } from 'node:os';
+import { getPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createEventStore } from './event-store.ts';
-import { createSqliteReader } from './sqlite-reader.ts';
+import { createSqliteReader, type ReaderError } from './sqlite-reader.ts';
 import { openSqlite } from './sqlite.ts';
+import { threadStat } from './thread-stat.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'taskfront-reader-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -92,4 +93,64 @@ describe('the SQLite read worker', () => {
       await reader.close();
     }
   });
+
+  it('answers each read of a batch alone: one bad statement fails only itself', async () => {
+    const path = join(dir, `${randomUUID()}.sqlite`);
+    const db = new DatabaseSync(path);
+    db.exec("CREATE TABLE t (v TEXT); INSERT INTO t VALUES ('a')");
+    db.close();
+    const reader = createSqliteReader(path, { busyTimeoutMs: 1_000, timeoutMs: 10_000 });
+    try {
+      const [first, bad, last] = await Promise.allSettled([reader.read('SELECT v FROM t', []), reader.read('SELECT missing FROM nowhere', []), reader.read('SELECT COUNT(*) AS n FROM t', [])]);
+      expect(first).toEqual({ status: 'fulfilled', value: [{ v: 'a' }] });
+      expect(bad.status === 'rejected' && String(bad.reason.message)).toMatch(/no such table: nowhere/);
+      expect(last).toEqual({ status: 'fulfilled', value: [{ n: 1 }] });
+    } finally {
+      await reader.close();
+    }
+  });
+
+  // Linux only: elsewhere a thread has no nice value of its own to check.
+  it.runIf(existsSync('/proc/thread-self'))('runs its worker at nice 19 by default, and only that thread', async () => {
+    const niceOf = (tid: number) => threadStat(process.pid, tid)?.nice;
+    const mainBefore = niceOf(process.pid);
+    const reader = createSqliteReader(join(dir, `${randomUUID()}.sqlite`), { busyTimeoutMs: 1_000, timeoutMs: 10_000 });
+    try {
+      const thread = await reader.thread();
+      if ('error' in thread) throw new Error(`the worker could not set its priority: ${thread.error}`);
+      expect(thread.tid).not.toBe(process.pid);
+      expect(niceOf(thread.tid)).toBe(19);
+      expect(thread.nice).toBe(19);
+      expect(niceOf(process.pid)).toBe(mainBefore);
+      expect(getPriority(process.pid)).toBe(mainBefore);
+    } finally {
+      await reader.close();
+    }
+    // TASKFRONT_READER_NICE chooses another value (a thread may always lower its own priority).
+    const gentler = createSqliteReader(join(dir, `${randomUUID()}.sqlite`), { busyTimeoutMs: 1_000, timeoutMs: 10_000, nice: 5 });
+    try {
+      const thread = await gentler.thread();
+      expect('tid' in thread && niceOf(thread.tid)).toBe(5);
+    } finally {
+      await gentler.close();
+    }
+  });
+
+  it('fails a read that keeps the worker busy past its timeout', async () => {
+    const path = join(dir, `${randomUUID()}.sqlite`);
+    new DatabaseSync(path).close();
+    const reader = createSqliteReader(path, { busyTimeoutMs: 1_000, timeoutMs: 300 });
+    try {
+      await reader.thread();
+      const started = Date.now();
+      // Counts to twenty million: seconds of CPU. Terminating the worker cannot stop SQLite inside
+      // one statement, so it is kept short enough to end by itself soon after.
+      const failure = await reader.read(SLOW.replace('1000000', '20000000'), []).then(() => undefined, (error: ReaderError) => error);
+      expect(failure?.code, String(failure)).toBe('timeout');
+      // A worker starved of CPU gets up to six times the timeout; one that is using the CPU, no more.
+      expect(Date.now() - started).toBeLessThan(300 * 6 + 2_000);
+    } finally {
+      await reader.close();
+    }
+  }, 30_000);
 });
