@@ -72,20 +72,24 @@ export function decodeSearchFile(file: Uint8Array, name = 'the search data file'
     throw new Error(`${name} is not Taskfront search data (it does not start with "${MAGIC}"): build the site again with npm run build`);
   }
   const jsonLength = bytes.readUInt32LE(4);
+  const cutShort = () => new Error(`${name} is cut short (${bytes.length} bytes): build the site again with npm run build`);
+  if (8 + jsonLength > bytes.length) throw cutShort();
   const part = JSON.parse(bytes.toString('utf8', 8, 8 + jsonLength)) as JsonPart;
   const termCount = part.terms.length;
   // A Float64Array must start at a multiple of 8; a Buffer from Node's pool may not, so copy once if so.
   const aligned = bytes.byteOffset % 8 === 0 ? bytes : new Uint8Array(bytes);
+  // Views are checked against the file's own length: the buffer under it may be longer.
+  const view = <T>(make: (buffer: ArrayBufferLike, at: number, length: number) => T, at: number, length: number, size: number): T => {
+    if (at + length * size > bytes.length) throw cutShort();
+    return make(aligned.buffer, aligned.byteOffset + at, length);
+  };
   let offset = align8(8 + jsonLength);
-  const ends = new Uint32Array(aligned.buffer, aligned.byteOffset + offset, termCount);
+  const ends = view((buffer, at, length) => new Uint32Array(buffer, at, length), offset, termCount, 4);
   const postings = termCount ? ends[termCount - 1]! : 0;
   offset += align8(ends.byteLength);
-  const docs = new Uint32Array(aligned.buffer, aligned.byteOffset + offset, postings);
+  const docs = view((buffer, at, length) => new Uint32Array(buffer, at, length), offset, postings, 4);
   offset += align8(docs.byteLength);
-  if (aligned.byteOffset + offset + postings * 8 > aligned.buffer.byteLength) {
-    throw new Error(`${name} is cut short (${bytes.length} bytes): build the site again with npm run build`);
-  }
-  const weights = new Float64Array(aligned.buffer, aligned.byteOffset + offset, postings);
+  const weights = view((buffer, at, length) => new Float64Array(buffer, at, length), offset, postings, 8);
   const lists: PreparedSearch['lists'] = [];
   let start = 0;
   for (let id = 0; id < termCount; id++) {
