@@ -1,3 +1,4 @@
+import { get } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../src/lib/content/load-content.ts';
 import { createSearchEngine } from '../src/lib/search/engine.ts';
@@ -88,6 +89,19 @@ describe('GET /api/search answered by the listener', () => {
     const expected = searchAnswer(engine, new URLSearchParams(query));
     expect(fast.status).toBe(expected.status);
     expect(await fast.text()).toBe(expected.body);
+  });
+
+  it('sends the same headers to a client that takes no encoding (fetch always asks for one)', async () => {
+    const plain = await new Promise<{ headers: Record<string, string>; body: string }>((resolve, reject) => {
+      get(`${server.url}/api/search?q=council%20tax`, (response) => {
+        let body = '';
+        response.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
+        response.on('end', () => resolve({ headers: Object.fromEntries(Object.entries(response.headers).filter(([name]) => !FRAMING.has(name)).map(([name, value]) => [name, String(value)])), body }));
+      }).on('error', reject);
+    });
+    const route = await fetch(`${server.url}/api/search?q=council%20tax`, { method: 'HEAD' });
+    expect(plain.headers).toEqual(headersOf(route));
+    expect(plain.body).toBe(searchAnswer(engine, new URLSearchParams('q=council%20tax')).body);
   });
 
   it('keeps every security header, the fallback policy and the cache policy', async () => {
