@@ -111,7 +111,12 @@ export function createPortalListener({ clientDir, pageCsp, render, settings, log
   // A failure here is logged once now; each search then answers 500 with the same cause in the log.
   if (loadSearch) setImmediate(() => loadSearch().catch((error: unknown) => log(`could not load search: ${error instanceof Error ? error.message : String(error)}`)));
 
-  const statics = sirv(clientDir, {
+  // sirv lists and stats every built file when it is made: at 10,000 tasks that is tens of thousands of files and
+  // most of the start-up. Made on the first request that looks for a file, so a search answered as the server
+  // starts never waits for it (decision 0039).
+  let staticHandler: ReturnType<typeof sirv> | undefined;
+  const statics: ReturnType<typeof sirv> = (req, res, next) => (staticHandler ??= makeStatics())(req, res, next);
+  const makeStatics = () => sirv(clientDir, {
     dev: false,
     etag: true,
     brotli: true,
