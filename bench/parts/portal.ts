@@ -34,8 +34,8 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-/** Spawns a server and waits for `probe` to answer 200. */
-export async function startServer(args: string[], env: NodeJS.ProcessEnv, probe: string, cwd: string): Promise<Server> {
+/** Spawns a server and waits for `probe` to answer 200, for at most `timeoutMs`. */
+export async function startServer(args: string[], env: NodeJS.ProcessEnv, probe: string, cwd: string, timeoutMs = 120_000): Promise<Server> {
   const port = await freePort();
   const started = performance.now();
   const child = spawn(process.execPath, args, { cwd, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -45,7 +45,7 @@ export async function startServer(args: string[], env: NodeJS.ProcessEnv, probe:
   const url = `http://127.0.0.1:${port}`;
   let readyMs: number;
   try {
-    readyMs = await firstAnswer(`${url}${probe}`, started, 120_000, () => child.exitCode !== null);
+    readyMs = await firstAnswer(`${url}${probe}`, started, timeoutMs, () => child.exitCode !== null);
   } catch (error) {
     child.kill('SIGKILL');
     throw new Error(`${args.join(' ')}: ${(error as Error).message}\n${output.slice(-1500)}`);

@@ -72,11 +72,18 @@ export async function searchPart(ctx: BenchContext): Promise<PartResult> {
       memory.push(server.rssMb() ?? Number.NaN);
       await server.stop();
     }
-    const bare = await startServer(['bench/bare-search-server.ts', 'engine'], { ...process.env, TASKFRONT_CONTENT_DIR: content }, '/api/search?q=bin', ctx.root);
-    const bareRss = bare.rssMb();
-    await bare.stop();
-    part.add({ name: `first /api/search after start, ${label}`, unit: 'ms', value: median(times), baseline: bare.readyMs, baselineName: 'bare server building the engine', budget: `≤ ${FIRST_REQUEST_MS} ms`, pass: median(times) <= FIRST_REQUEST_MS, samples: times });
-    part.add({ name: `resident memory after it, ${label}`, unit: 'MB', value: median(memory), baseline: bareRss, baselineName: 'bare server, same engine', ratio: bareRss ? median(memory) / bareRss : null });
+    // The bare server builds the engine and its dictionary from the documents: minutes at 10,000 tasks on a busy
+    // machine. Given ten, and our own figures are kept if it still does not answer.
+    let bare: { readyMs: number; rss: number | null } | undefined;
+    try {
+      const server = await startServer(['bench/bare-search-server.ts', 'engine'], { ...process.env, TASKFRONT_CONTENT_DIR: content }, '/api/search?q=bin', ctx.root, 600_000);
+      bare = { readyMs: server.readyMs, rss: server.rssMb() };
+      await server.stop();
+    } catch (error) {
+      part.note(`The bare server did not answer at ${label}: ${(error as Error).message.split('\n')[0]}`);
+    }
+    part.add({ name: `first /api/search after start, ${label}`, unit: 'ms', value: median(times), baseline: bare?.readyMs ?? null, baselineName: 'bare server building the engine', budget: `≤ ${FIRST_REQUEST_MS} ms`, pass: median(times) <= FIRST_REQUEST_MS, samples: times });
+    part.add({ name: `resident memory after it, ${label}`, unit: 'MB', value: median(memory), baseline: bare?.rss ?? null, baselineName: 'bare server, same engine', ratio: bare?.rss ? median(memory) / bare.rss : null });
   }
 
   // 3. Throughput at 50 connections, interleaved with the two bare servers.
