@@ -7,8 +7,8 @@ declare module 'virtual:taskfront/catalogue' {
 
 declare module 'virtual:taskfront/search-data' {
   import type { SearchData } from './lib/search/engine.ts';
-  /** Every task as a search document, with synonyms, best bets and the lunr index made at build time. */
-  export const searchData: SearchData;
+  /** Every task as a search document, with synonyms, best bets and the engine's index made at build time (read from the build's search file). */
+  export function loadSearchData(): SearchData;
 }
 
 declare module 'virtual:taskfront/browser-index' {

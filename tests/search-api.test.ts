@@ -1,6 +1,11 @@
+import { get } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadContent } from '../src/lib/content/load-content.ts';
+import { createSearchEngine } from '../src/lib/search/engine.ts';
+import { searchAnswer } from '../src/lib/search/search-api.ts';
+import { searchDataFor } from '../src/lib/search/search-data.ts';
 import { searchResponseSchema } from '../src/schemas/search.ts';
-import { startServer, type RunningServer } from './helpers/site.ts';
+import { ROOT, startServer, type RunningServer } from './helpers/site.ts';
 
 let server: RunningServer;
 beforeAll(async () => {
@@ -64,6 +69,59 @@ describe('GET /api/search', () => {
     const body = searchResponseSchema.parse(await (await api(`q=${'pothole '.repeat(100)}`)).json());
     expect(Array.from(body.query).length).toBeLessThanOrEqual(100);
     expect(body.results[0]?.slug).toBe('report-a-pothole');
+  });
+});
+
+/**
+ * The listener answers GET itself and HEAD goes through Astro's route (decision 0039): both must
+ * send the same headers, and the answers must be the engine's, as made from the documents.
+ */
+describe('GET /api/search answered by the listener', () => {
+  // Framing and the date differ by nature, and a HEAD answer is never compressed: the encoding is checked below.
+  const FRAMING = new Set(['content-length', 'transfer-encoding', 'date', 'connection', 'keep-alive', 'content-encoding']);
+  const headersOf = (response: Response) => Object.fromEntries([...response.headers].filter(([name]) => !FRAMING.has(name)));
+  const engine = createSearchEngine(searchDataFor(loadContent({ root: `${ROOT}/content`, cwd: ROOT })));
+
+  it.each(['q=council%20tax', 'q=libary&limit=3', 'q=', 'q=bin&limit=0', 'limit=ten'])('%s: the same headers as the Astro route, and the same answer as the engine', async (query) => {
+    const [fast, route] = await Promise.all([api(query), fetch(`${server.url}/api/search?${query}`, { method: 'HEAD' })]);
+    expect(headersOf(fast)).toEqual(headersOf(route));
+    expect(fast.status).toBe(route.status);
+    const expected = searchAnswer(engine, new URLSearchParams(query));
+    expect(fast.status).toBe(expected.status);
+    expect(await fast.text()).toBe(expected.body);
+  });
+
+  it('sends the same headers to a client that takes no encoding (fetch always asks for one)', async () => {
+    const plain = await new Promise<{ headers: Record<string, string>; body: string }>((resolve, reject) => {
+      get(`${server.url}/api/search?q=council%20tax`, (response) => {
+        let body = '';
+        response.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
+        response.on('end', () => resolve({ headers: Object.fromEntries(Object.entries(response.headers).filter(([name]) => !FRAMING.has(name)).map(([name, value]) => [name, String(value)])), body }));
+      }).on('error', reject);
+    });
+    const route = await fetch(`${server.url}/api/search?q=council%20tax`, { method: 'HEAD' });
+    expect(plain.headers).toEqual(headersOf(route));
+    expect(plain.body).toBe(searchAnswer(engine, new URLSearchParams('q=council%20tax')).body);
+  });
+
+  it('keeps every security header, the fallback policy and the cache policy', async () => {
+    const ok = await api('q=bin');
+    expect(ok.headers.get('content-security-policy')).toBe("default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+    expect(ok.headers.get('x-frame-options')).toBe('DENY');
+    expect(ok.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(ok.headers.get('cache-control')).toBe('public, max-age=60');
+    expect(ok.headers.get('vary')).toBe('Accept-Encoding');
+    expect((await api('limit=0')).headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('compresses a large answer as asked, like every other dynamic response', async () => {
+    const plain = await (await api('q=bin&limit=50')).text();
+    expect(plain.length).toBeGreaterThan(1024);
+    for (const encoding of ['br', 'gzip']) {
+      const response = await fetch(`${server.url}/api/search?q=bin&limit=50`, { headers: { 'Accept-Encoding': encoding } });
+      expect(response.headers.get('content-encoding')).toBe(encoding);
+      expect(await response.text()).toBe(plain);
+    }
   });
 });
 

@@ -34,8 +34,8 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-/** Spawns a server and waits for `probe` to answer 200. */
-export async function startServer(args: string[], env: NodeJS.ProcessEnv, probe: string, cwd: string): Promise<Server> {
+/** Spawns a server and waits for `probe` to answer 200, for at most `timeoutMs`. */
+export async function startServer(args: string[], env: NodeJS.ProcessEnv, probe: string, cwd: string, timeoutMs = 120_000): Promise<Server> {
   const port = await freePort();
   const started = performance.now();
   const child = spawn(process.execPath, args, { cwd, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -45,7 +45,7 @@ export async function startServer(args: string[], env: NodeJS.ProcessEnv, probe:
   const url = `http://127.0.0.1:${port}`;
   let readyMs: number;
   try {
-    readyMs = await firstAnswer(`${url}${probe}`, started, 120_000, () => child.exitCode !== null);
+    readyMs = await firstAnswer(`${url}${probe}`, started, timeoutMs, () => child.exitCode !== null);
   } catch (error) {
     child.kill('SIGKILL');
     throw new Error(`${args.join(' ')}: ${(error as Error).message}\n${output.slice(-1500)}`);
@@ -70,6 +70,21 @@ export function rssOf(pid: number | undefined): number | null {
   try {
     const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
     return kb ? Number(kb) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CPU time a process has used so far (user and system), from /proc (Linux): on a shared machine the CPU spent per
+ * request varies less than requests a second do, since it does not count the time other processes held the cores.
+ */
+export function cpuMsOf(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    // Fields after the command name, which may hold spaces: utime and stime are the 12th and 13th, in clock ticks (100 a second on Linux).
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
   } catch {
     return null;
   }

@@ -3,30 +3,40 @@
  * built from the content the build has already read (sharedContent):
  * - `virtual:taskfront/catalogue`: task slugs, titles, topics and start URLs, and whether the
  *   browser searches its own index; small, and imported by every page and the tracking routes;
- * - `virtual:taskfront/search-data`: the search documents, synonyms, best bets, dictionary and
- *   the engine's index (posting lists and vocabulary, prepareSearch) made at build time. Only
- *   /search and /api/search import it, so no other request loads it, and the server loads the
- *   index instead of making it (decision 0034);
+ * - `virtual:taskfront/search-data`: `loadSearchData()`, the search documents, synonyms, best
+ *   bets, dictionary and the engine's index (posting lists and vocabulary, prepareSearch) made at
+ *   build time, so the server loads the index instead of making it (decision 0034). In a build it
+ *   reads them from SEARCH_FILE, written beside the server's code in the compact form of
+ *   search-file.ts (decision 0039): the server's code stays small and the data is read once, as
+ *   bytes, not parsed as a JavaScript string. In `astro dev` the data is in the module itself;
  * - `virtual:taskfront/browser-index`: the browser's smaller copy, written to /search-index.json.
- * The two large ones are JSON strings given to JSON.parse, which V8 reads several times faster
+ * The JSON in modules is a string given to JSON.parse, which V8 reads several times faster
  * than the same data as a JavaScript object literal.
  */
 import type { AstroIntegration } from 'astro';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { sharedContent } from '../lib/content/load-content.ts';
 import { contentDir } from '../lib/content/paths.ts';
 import { setting } from '../lib/settings/load-settings.ts';
-import { prepareSearch, type SearchData } from '../lib/search/engine.ts';
+import { prepareSearch, type PreparedSearch, type SearchData } from '../lib/search/engine.ts';
+import { encodeSearchFile } from '../lib/search/search-file.ts';
 import { browserSearchData, searchDataFor, toSearchData } from '../lib/search/search-data.ts';
 import type { Content } from '../lib/content/load-content.ts';
 
 const MODULES = ['virtual:taskfront/catalogue', 'virtual:taskfront/search-data', 'virtual:taskfront/browser-index'] as const;
 type ModuleId = (typeof MODULES)[number];
 
+/** The server's search data, written at the top of the server build's output. */
+export const SEARCH_FILE = 'search-data.bin';
+/** Stands in the built code for the file's address relative to the chunk that reads it, until the chunk is written. */
+const SEARCH_FILE_PLACEHOLDER = '__TASKFRONT_SEARCH_FILE__';
+
 interface Derived {
   tasks: { slug: string; title: string; topic: string; kind: string; startUrl: string | null }[];
-  searchData: SearchData;
+  searchData: SearchData & { prepared: PreparedSearch };
   browserJson: string;
   mode: 'index' | 'api';
 }
@@ -55,12 +65,24 @@ function derive(content: Content, limitKb: number): Derived {
 /** A value as JavaScript that V8 parses fast: a JSON string handed to JSON.parse. */
 const parsed = (value: unknown) => `JSON.parse(${JSON.stringify(JSON.stringify(value))})`;
 
-function moduleSource(id: ModuleId, derived: Derived): string {
+const SEARCH_FILE_CODEC = fileURLToPath(new URL('../lib/search/search-file.ts', import.meta.url));
+
+function moduleSource(id: ModuleId, derived: Derived, building: boolean): string {
   switch (id) {
     case 'virtual:taskfront/catalogue':
       return `export const tasks = ${parsed(derived.tasks)};\nexport const browserMode = ${JSON.stringify(derived.mode)};\n`;
     case 'virtual:taskfront/search-data':
-      return `export const searchData = ${parsed(derived.searchData)};\n`;
+      if (!building) return `const data = ${parsed(derived.searchData)};\nexport const loadSearchData = () => data;\n`;
+      return [
+        `import { readFileSync } from 'node:fs';`,
+        `import { fileURLToPath } from 'node:url';`,
+        `import { decodeSearchFile } from ${JSON.stringify(SEARCH_FILE_CODEC)};`,
+        `export function loadSearchData() {`,
+        `  const file = fileURLToPath(new URL(${JSON.stringify(SEARCH_FILE_PLACEHOLDER)}, import.meta.url));`,
+        `  return decodeSearchFile(readFileSync(file), file);`,
+        `}`,
+        '',
+      ].join('\n');
     case 'virtual:taskfront/browser-index':
       // Served as it is: the endpoint never parses it.
       return `export const browserIndexJson = ${JSON.stringify(derived.browserJson)};\n`;
@@ -79,16 +101,36 @@ export default function catalogue(): AstroIntegration {
       'astro:config:setup': ({ config, updateConfig }) => {
         const root = fileURLToPath(config.root);
         const limitKb = browserIndexLimitKb();
+        const current = () => derive(sharedContent({ root: contentDir(root), cwd: root }), limitKb);
+        let building = false;
+        /** Output folders whose chunks read the search file, so it is written there. */
+        const readers = new Set<string>();
         updateConfig({
           vite: {
             plugins: [
               {
                 name: 'taskfront-catalogue',
+                configResolved(resolved: { command: string }) {
+                  building = resolved.command === 'build';
+                },
                 resolveId: (id: string) => (MODULES.includes(id as ModuleId) ? `\0${id}` : undefined),
                 load(id: string) {
                   const name = id.slice(1) as ModuleId;
                   if (!id.startsWith('\0') || !MODULES.includes(name)) return undefined;
-                  return moduleSource(name, derive(sharedContent({ root: contentDir(root), cwd: root }), limitKb));
+                  return moduleSource(name, current(), building);
+                },
+                renderChunk(code: string, chunk: { fileName: string }, output: { dir?: string }) {
+                  if (!code.includes(SEARCH_FILE_PLACEHOLDER)) return null;
+                  if (!output.dir) throw new Error('taskfront:catalogue: the server build has no output folder to put the search data in');
+                  readers.add(output.dir);
+                  const relative = posix.relative(posix.dirname(chunk.fileName), SEARCH_FILE);
+                  return { code: code.replaceAll(SEARCH_FILE_PLACEHOLDER, relative.startsWith('.') ? relative : `./${relative}`), map: null };
+                },
+                writeBundle(output: { dir?: string }) {
+                  if (!output.dir || !readers.has(output.dir)) return;
+                  const file = join(output.dir, SEARCH_FILE);
+                  mkdirSync(dirname(file), { recursive: true });
+                  writeFileSync(file, encodeSearchFile(current().searchData));
                 },
               },
             ],

@@ -45,7 +45,12 @@ try {
 const taskPages: ReadonlySet<string> = new Set(tasks.map((task) => task.slug));
 const incidents = liveIncidents();
 const pageInsert = (pathname: string) => pageInsertFor(pathname, taskPages, incidents);
-const listener = createPortalListener({ clientDir, pageCsp, settings, render: handler as Renderer, pageInsert });
+// GET /api/search is answered by the listener with the route's own function (decision 0039).
+const searchApi = async () => {
+  const [{ searchAnswer }, { serverEngine }] = await Promise.all([import('../lib/search/search-api.ts'), import('../lib/search/server-search.ts')]);
+  return (params: URLSearchParams) => searchAnswer(serverEngine, params);
+};
+const listener = createPortalListener({ clientDir, pageCsp, settings, render: handler as Renderer, pageInsert, searchApi });
 
 const port = Number(process.env.PORT || options.port || 4321);
 const host = process.env.HOST || (typeof options.host === 'string' ? options.host : options.host ? '0.0.0.0' : 'localhost');

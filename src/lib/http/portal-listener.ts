@@ -6,7 +6,8 @@
  *    POST body read here, within its limit and deadline, before any page code;
  * 3. prerendered files from disk by sirv, using the brotli or gzip copies made
  *    at build time, with ETag, Last-Modified and a cache policy per kind of file;
- * 4. everything else rendered by Astro and compressed on the fly (compression).
+ * 4. everything else rendered by Astro and compressed on the fly (compression), except
+ *    GET /api/search, answered here with the route's own function (decision 0039).
  *
  * A prerendered page can also carry live HTML (an incident banner, decision 0033): the
  * page leaves an empty slot, and `pageInsert` says what goes in it as the page is served.
@@ -23,6 +24,8 @@ import type { TLSSocket } from 'node:tls';
 import compression from 'compression';
 import onHeaders from 'on-headers';
 import sirv from 'sirv';
+import type { SearchAnswer } from '../search/search-api.ts';
+import { errorBody } from '../server/responses.ts';
 import { cacheControlForStatic, FALLBACK_CSP, REVALIDATE, securityHeaders, withCharset } from './headers.ts';
 import type { PageCsp } from './page-csp.ts';
 import { readBody } from './read-body.ts';
@@ -42,7 +45,15 @@ export interface PortalOptions {
   log?: (line: string) => void;
   /** Live HTML for a prerendered page, by address; undefined serves the page as built. */
   pageInsert?: (pathname: string) => PageInsert | undefined;
+  /**
+   * Loads the answer to GET /api/search (the same searchAnswer the Astro route sends), so the
+   * listener answers it without Astro's renderer (decision 0039). Started as the listener is
+   * made, so the first search does not wait for the index. Without it, Astro answers.
+   */
+  searchApi?: () => Promise<(params: URLSearchParams) => SearchAnswer>;
 }
+
+const SEARCH_API = '/api/search';
 
 /** HTML to put into a prerendered page's `<div data-incident-slot="<slot>"></div>` as it is served. */
 export interface PageInsert {
@@ -91,8 +102,21 @@ function lingerBeforeClosing(req: IncomingMessage): void {
   };
 }
 
-export function createPortalListener({ clientDir, pageCsp, render, settings, log = (line) => console.error(line), pageInsert }: PortalOptions) {
-  const statics = sirv(clientDir, {
+export function createPortalListener({ clientDir, pageCsp, render, settings, log = (line) => console.error(line), pageInsert, searchApi }: PortalOptions) {
+  // The same for every response: made twice, not per request.
+  const headersFor = { plain: Object.entries(securityHeaders({ https: false })), https: Object.entries(securityHeaders({ https: true })) };
+
+  let searching: Promise<(params: URLSearchParams) => SearchAnswer> | undefined;
+  const loadSearch = searchApi && (() => (searching ??= searchApi()));
+  // A failure here is logged once now; each search then answers 500 with the same cause in the log.
+  if (loadSearch) setImmediate(() => loadSearch().catch((error: unknown) => log(`could not load search: ${error instanceof Error ? error.message : String(error)}`)));
+
+  // sirv lists and stats every built file when it is made: at 10,000 tasks that is tens of thousands of files and
+  // most of the start-up. Made on the first request that looks for a file, so a search answered as the server
+  // starts never waits for it (decision 0039).
+  let staticHandler: ReturnType<typeof sirv> | undefined;
+  const statics: ReturnType<typeof sirv> = (req, res, next) => (staticHandler ??= makeStatics())(req, res, next);
+  const makeStatics = () => sirv(clientDir, {
     dev: false,
     etag: true,
     brotli: true,
@@ -184,16 +208,17 @@ export function createPortalListener({ clientDir, pageCsp, render, settings, log
 
   async function handle(req: ReadRequest, res: ServerResponse): Promise<void> {
     const method = req.method ?? 'GET';
-    let pathname: string;
+    let url: URL;
     try {
       decodeURI(req.url ?? '/');
-      pathname = new URL(req.url ?? '/', 'http://portal.invalid').pathname;
+      url = new URL(req.url ?? '/', 'http://portal.invalid');
     } catch {
       return refuse(req, res, '/', 400, 'The address is not valid.');
     }
+    const pathname = url.pathname;
 
     const https = settings.forceHsts || (req.socket as TLSSocket).encrypted === true;
-    for (const [name, value] of Object.entries(securityHeaders({ https }))) res.setHeader(name, value);
+    for (const [name, value] of https ? headersFor.https : headersFor.plain) res.setHeader(name, value);
     // Decided when the headers go out, because only then is it known what the
     // response is: Astro sets its own policy on the pages it renders.
     onHeaders(res, function finalise(this: ServerResponse) {
@@ -217,6 +242,16 @@ export function createPortalListener({ clientDir, pageCsp, render, settings, log
       const query = url.includes('?') ? url.slice(url.indexOf('?')) : '';
       res.writeHead(301, { Location: pathname.replace(/\/+$/, '') + query, 'Cache-Control': 'no-cache' });
       return void res.end();
+    }
+
+    // HEAD still goes to Astro's route: rare, and it keeps the route answering as the suite checks (decision 0039).
+    if (loadSearch && method === 'GET' && pathname === SEARCH_API) {
+      const answer = (await loadSearch())(url.searchParams);
+      const send = () => void res.writeHead(answer.status, answer.headers).end(answer.body);
+      // A client that takes no encoding skips the compression middleware, a tenth of this path's
+      // time under load; its Vary header is the one the middleware would have added.
+      if (req.headers['accept-encoding'] === undefined) return void (res.setHeader('Vary', 'Accept-Encoding'), send());
+      return compress(req, res, send);
     }
 
     if (verdict.bodyLimit !== undefined) {
@@ -263,7 +298,7 @@ export function createPortalListener({ clientDir, pageCsp, render, settings, log
 
   function refuse(req: IncomingMessage, res: ServerResponse, pathname: string, status: number, message: string, allow?: string): void {
     const api = isApiPath(pathname);
-    const body = api ? JSON.stringify({ error: message, issues: [] }) : `${message}\n`;
+    const body = api ? errorBody(message) : `${message}\n`;
     const headers: Record<string, string | number> = {
       'Content-Type': api ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8',
       'Content-Length': Buffer.byteLength(body),

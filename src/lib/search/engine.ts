@@ -46,8 +46,8 @@ export interface SearchData {
 export interface PreparedSearch {
   /** Index terms (stemmed), sorted. */
   terms: string[];
-  /** Per term: the positions in `docs` that hold it, and its weight in each (fields summed). */
-  lists: [number[], number[]][];
+  /** Per term: the positions in `docs` that hold it, and its weight in each (fields summed); arrays, or views on the build's file (search-file.ts). */
+  lists: [ArrayLike<number>, ArrayLike<number>][];
   /** Known words and how much each counts (title or keyword 3, summary or step 1, summed). */
   vocabulary: [string, number][];
   /** Each title and keyword as its meaningful words, and the positions of the tasks that have it. */
@@ -175,8 +175,8 @@ export function buildIndex(docs: readonly SearchDoc[]): lunr.Index {
 }
 
 interface PostingList {
-  docs: number[];
-  weights: number[];
+  docs: ArrayLike<number>;
+  weights: ArrayLike<number>;
 }
 
 interface Postings {

@@ -1,9 +1,11 @@
 /**
  * The /api/search contract as plain functions, so it is tested without a server:
- * parse the query string, search, and shape the answer. Never throws.
+ * parse the query string, search, and shape the answer. Never throws. searchAnswer is the
+ * whole answer, status, headers and body: the Astro route and the portal listener's fast
+ * path (decision 0039) both send it, so they cannot drift apart.
  */
 import { searchParamsSchema, SEARCH_LIMIT_DEFAULT, type SearchResponse } from '../../schemas/search.ts';
-import type { ApiIssue } from '../server/responses.ts';
+import { errorBody, JSON_HEADERS, type ApiIssue } from '../server/responses.ts';
 import type { SearchEngine, SearchOptions } from './engine.ts';
 import { cleanQuery } from './text.ts';
 
@@ -28,4 +30,20 @@ export function searchSafely(engine: SearchEngine, q: string, options: SearchOpt
     console.error('search failed for a query; answering with no results', error);
     return { query: cleanQuery(q), total: 0, suggestion: null, coverage: 'none', missing: [], results: [] };
   }
+}
+
+export interface SearchAnswer {
+  status: 200 | 400;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** GET /api/search?q=&limit=: 200 with the results (cached a minute), or 400 naming what is wrong. */
+export function searchAnswer(engine: SearchEngine, params: URLSearchParams): SearchAnswer {
+  const parsed = parseSearchParams(params);
+  if (!parsed.ok) {
+    return { status: 400, headers: { ...JSON_HEADERS, 'Cache-Control': 'no-store' }, body: errorBody('The query string is not valid.', parsed.issues) };
+  }
+  // The listener adds the security headers to every response, this one included.
+  return { status: 200, headers: { ...JSON_HEADERS, 'Cache-Control': 'public, max-age=60' }, body: JSON.stringify(searchSafely(engine, parsed.q, { limit: parsed.limit })) };
 }

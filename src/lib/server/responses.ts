@@ -5,19 +5,22 @@ export interface ApiIssue {
   message: string;
 }
 
-/** The headers every JSON answer carries (exported for routes that write their JSON body themselves). */
+/** What every JSON answer carries: from a Response here, from routes that write their body themselves (stats), or written straight to node:http (search-api.ts). */
 export const JSON_HEADERS = {
   'Content-Type': 'application/json; charset=utf-8',
   'X-Content-Type-Options': 'nosniff',
-};
+} as const;
+
+/** The one error shape: `{ "error": "...", "issues": [{ "path", "message" }] }`. */
+export const errorBody = (error: string, issues: ApiIssue[] = []) => JSON.stringify({ error, issues });
 
 export function json(body: unknown, init: ResponseInit = {}): Response {
   return new Response(JSON.stringify(body), { ...init, headers: { ...JSON_HEADERS, ...init.headers } });
 }
 
-/** `{ "error": "...", "issues": [{ "path", "message" }] }` */
+/** An error as errorBody, never cached. */
 export function jsonError(status: number, error: string, issues: ApiIssue[] = [], headers: Record<string, string> = {}): Response {
-  return json({ error, issues }, { status, headers: { 'Cache-Control': 'no-store', ...headers } });
+  return new Response(errorBody(error, issues), { status, headers: { ...JSON_HEADERS, 'Cache-Control': 'no-store', ...headers } });
 }
 
 /** Seconds a client is asked to wait when storage is down. */
