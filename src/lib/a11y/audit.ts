@@ -90,10 +90,11 @@ const FULL_RANDOM = 5;
 export const DEFAULT_CONCURRENCY = Math.max(1, Math.min(4, availableParallelism()));
 
 /** The sampling method in plain words, for the report. */
-function samplingMethod(sampling: SamplingRecord): string {
+function samplingMethod(sampling: SamplingRecord, source: 'list' | 'sitemap' | 'crawl', portal: boolean): string {
   const all = sampling.sample === 'all';
+  const from = { list: 'the list of addresses given (--urls)', sitemap: 'the sitemap given (--sitemap)', crawl: "the site's sitemap and the links between its pages" }[source];
   const parts = [
-    `Pages were found from ${sampling.pagesFound === 1 ? 'the one address given' : 'the sitemap, the list given or the links between pages'} (${sampling.pagesFound} found${sampling.crawlCapped ? ', where the crawl stopped at its limit' : ''}).`,
+    `Pages were found from ${from}${portal ? ", with the pages a Taskfront portal shows only when it is used (searches, the end of a journey, feedback, the dashboard, the not-found page)" : ''} (${sampling.pagesFound} found${sampling.crawlCapped ? ', where the crawl stopped at its limit' : ''}).`,
     `Each page's HTML was read once and grouped by template: the same landmarks, heading levels in the main content, form shapes and components, whatever the text (${sampling.templates.length} template${sampling.templates.length === 1 ? '' : 's'}).`,
     'As the W3C evaluation method WCAG-EM asks, the structured sample is one page of every template, plus every page with an interactive state to check and every page that did not answer as expected.',
     all
@@ -384,7 +385,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
       problems,
       needsReview,
       criteria: criteriaTable(problems, needsReview, coverage),
-      sampling: { method: samplingMethod(discovery.sampling), ...discovery.sampling },
+      sampling: { method: samplingMethod(discovery.sampling, options.urls ? 'list' : options.sitemap ? 'sitemap' : 'crawl', discovery.portal), ...discovery.sampling },
       notAudited: { pages: discovery.notAudited, states: discovery.statesNotAudited },
       baseline: { file: baselineFile.replace(`${root}/`, ''), entries: baseline.entries.length, ...status },
       summary: {
