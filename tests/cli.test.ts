@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/site.ts';
 
-const EXTRA_TOOLS = ['tools/screenshot.ts', 'tools/demo-traffic.ts', 'tools/ensure-chromium.ts', 'tools/act-harness.ts', 'tools/act-fixtures.ts', 'bench/search.ts', 'bench/run.ts'];
+const EXTRA_TOOLS = ['tools/screenshot.ts', 'tools/demo-traffic.ts', 'tools/ensure-chromium.ts', 'tools/act-harness.ts', 'tools/act-fixtures.ts', 'tools/audit-timing.ts', 'bench/search.ts', 'bench/run.ts'];
 const TOOLS = [
   ...readdirSync(join(ROOT, 'src/cli'))
     .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))
