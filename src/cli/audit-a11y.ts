@@ -4,9 +4,9 @@
  * JavaScript off, structure. Writes reports/a11y/index.html, report.json, junit.xml and
  * earl.jsonld. Without --url, --urls or --sitemap it builds and audits the Taskfront portal.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { AuditCannotRun, DEFAULT_SAMPLE, runAudit } from '../lib/a11y/audit.ts';
+import { AuditCannotRun, DEFAULT_CONCURRENCY, DEFAULT_SAMPLE, runAudit } from '../lib/a11y/audit.ts';
 import { defaultSeed } from '../lib/a11y/sampling.ts';
 import { describeCriterion } from '../lib/a11y/wcag.ts';
 import { fail, intOption, parseCli } from '../lib/cli/cli.ts';
@@ -26,6 +26,8 @@ const { values: args } = parseCli({
     sample: { type: 'string', valueName: 'n|all', description: `besides one page of every template, audit n other pages drawn at random (default ${DEFAULT_SAMPLE}); "all" audits every page found` },
     full: { type: 'boolean', default: false, description: "every check on every page audited (slower); by default most random pages get the content checks and leave the keyboard walk, forced colours and JavaScript off to their template's example" },
     seed: { type: 'string', valueName: 'n', description: "seed of the random sample (default: today's date, e.g. 20261126); the same seed picks the same pages" },
+    concurrency: { type: 'string', valueName: 'n', description: `pages audited at once, each in its own browser tab (default ${DEFAULT_CONCURRENCY}, one per core of this machine)` },
+    'incidents-dir': { type: 'string', valueName: 'dir', description: 'with --url on a Taskfront portal: the folder of incident files it watches (its TASKFRONT_INCIDENTS_DIR); the audit publishes a test "service down" incident there, audits the banner, and removes it' },
     'no-build': { type: 'boolean', default: false, description: 'use the existing build in dist/ instead of building' },
     out: { type: 'string', valueName: 'dir', default: 'reports/a11y', description: 'where to write the reports (default reports/a11y)' },
     'update-statement': { type: 'boolean', default: false, description: 'write content/accessibility/latest.json for the accessibility statement' },
@@ -37,6 +39,7 @@ const { values: args } = parseCli({
 
 const maxPages = intOption('max-pages', args['max-pages'], { min: 1, max: 100_000, fallback: 400 });
 const sample = args.sample === 'all' ? Infinity : intOption('sample', args.sample, { min: 0, max: 100_000, fallback: DEFAULT_SAMPLE, example: '25, or all' });
+const concurrency = intOption('concurrency', args.concurrency, { min: 1, max: 16, fallback: DEFAULT_CONCURRENCY, example: '2' });
 const seed = intOption('seed', args.seed, { min: 0, max: 4_294_967_295, fallback: defaultSeed(), example: '20261126' });
 const targets = [args.url, args.urls, args.sitemap].filter((value) => value !== undefined);
 if (targets.length > 1) fail('Give one of --url, --urls and --sitemap, not several.');
@@ -66,6 +69,13 @@ if (args.urls !== undefined) {
   urls = lines.map(({ line }) => line);
 }
 
+let incidentsDir: string | undefined;
+if (args['incidents-dir'] !== undefined) {
+  if (targets.length === 0) fail('--incidents-dir is for a portal given with --url, --urls or --sitemap; the local build gets a folder of its own.');
+  incidentsDir = resolve(args['incidents-dir']);
+  if (!existsSync(incidentsDir) || !statSync(incidentsDir).isDirectory()) fail(`--incidents-dir: ${args['incidents-dir']} is not a folder. Give the folder the portal reads incidents from (its TASKFRONT_INCIDENTS_DIR).`);
+}
+
 const root = process.cwd();
 let report;
 try {
@@ -80,6 +90,8 @@ try {
     sample,
     seed,
     full: args.full,
+    concurrency,
+    incidentsDir,
     outDir: args.out!,
     statement: args['update-statement'],
     progress: (line) => console.error(line),
@@ -121,7 +133,18 @@ if (args.json) {
       `Sample: ${plural(sampling.pagesFound, 'page')} found in ${plural(sampling.templates.length, 'template')}; ${summary.pages} audited (${plural(sampling.templates.length - sampling.templatesLeftOut.length, 'template example')}, ${sampling.audited.filter((item) => item.reason === 'required').length} required, ${sampling.audited.filter((item) => item.reason === 'random').length} at random with seed ${sampling.seed}${sampling.audited.some((item) => item.checks === 'content') ? `, ${sampling.audited.filter((item) => item.checks === 'content').length} of them with the content checks only` : ''}), ${sampling.leftOut.length} left out.${sampling.leftOut.length ? ` Repeat it with --seed ${sampling.seed}; --sample all audits every page.` : ''}`,
     );
   }
-  console.log(`Time: ${(report.seconds / 60).toFixed(1)} minutes (${report.seconds.toFixed(0)} s).`);
+  const minutes = report.seconds / 60;
+  const templates = report.sampling ? ` in ${plural(report.sampling.templates.length, 'template')}` : '';
+  console.log(`Time: ${minutes.toFixed(1)} minutes (${report.seconds.toFixed(0)} s) for ${plural(summary.pages, 'page')} audited${templates}, ${(summary.pages / minutes).toFixed(1)} pages a minute.`);
+  if (report.timing) {
+    const { timing } = report;
+    const checks = Object.entries(timing.checks).filter(([, seconds]) => seconds > 0).sort((a, b) => b[1] - a[1]);
+    const busy = checks.reduce((sum, [, seconds]) => sum + seconds, 0);
+    console.log(
+      `  Phases: setup ${timing.setup.toFixed(0)} s, finding pages ${timing.discovery.toFixed(0)} s, browser start ${timing.browser.toFixed(1)} s, auditing ${timing.pages.toFixed(0)} s in ${plural(timing.concurrency, 'tab')}.`,
+    );
+    console.log(`  Check time summed over pages: ${checks.map(([check, seconds]) => `${check} ${seconds.toFixed(0)} s (${Math.round((100 * seconds) / busy)}%)`).join(', ')}.`);
+  }
   console.log(`Report: ${out}/index.html (also report.json, junit.xml and earl.jsonld)${args['update-statement'] ? '; statement data: content/accessibility/latest.json' : ''}`);
 }
 process.exit(report.summary.exitCode);

@@ -158,6 +158,19 @@ export const auditReportSchema = z.object({
   tool: z.object({ name: z.string(), version: z.string() }),
   startedAt: z.string(),
   seconds: z.number(),
+  /** Where the time went, to find what to speed up: seconds per phase, tabs used, and the seconds each check took summed over pages. */
+  timing: z
+    .object({
+      /** Building and starting the local portal, or checking the site answers. */
+      setup: z.number(),
+      /** Finding and grouping the pages (and, for the local build, giving the dashboard its sample activity). */
+      discovery: z.number(),
+      browser: z.number(),
+      pages: z.number(),
+      concurrency: z.number(),
+      checks: z.record(z.string(), z.number()),
+    })
+    .optional(),
   target: z.object({ kind: z.enum(['local-build', 'url', 'fixtures']), url: z.string() }),
   versions: z.record(z.string(), z.string()),
   standard: z.string(),

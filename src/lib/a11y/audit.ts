@@ -4,12 +4,14 @@
  * The command line (src/cli/audit-a11y.ts) and the tests call `runAudit`.
  */
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import axe from 'axe-core';
 import type { Browser, BrowserContext } from 'playwright-core';
 import type { AuditReport, NeedsReview, PageResult, Problem } from '../../schemas/a11y.ts';
 import { findChromium, HOW_TO_GET_CHROMIUM, launchChromium } from '../browser/find-chromium.ts';
-import { auditPage, VIEWPORTS, type Browsing } from './audit-page.ts';
+import { auditPage, VIEWPORTS, type Browsing, type PageAudit } from './audit-page.ts';
+import type { StateSpec } from './states.ts';
 import { BASELINE_FILE, baselineStatus, loadBaseline, matchBaseline } from './baseline.ts';
 import { duplicateTitles } from './checks/structure.ts';
 import { criteriaTable } from './criteria.ts';
@@ -18,6 +20,7 @@ import { auditContent } from './audit-content.ts';
 import { defaultSeed, seededShuffle } from './sampling.ts';
 import { AuditCannotRun, buildPortal, hasBuild, seedActivity, startPortal, type LocalPortal } from '../portal/local-portal.ts';
 import { problemId } from './recorder.ts';
+import { estimateCost, longestFirst } from './schedule.ts';
 import { writeReports } from './reports.ts';
 import { latestFromReport, writeLatest } from './statement.ts';
 
@@ -52,7 +55,12 @@ export interface AuditOptions {
   /** Write content/accessibility/latest.json for the accessibility statement (default false: only when asked). */
   statement?: boolean;
   baselineFile?: string;
-  /** Pages audited at once (default 2: one per core of the machine). */
+  /**
+   * The incidents folder of the portal at `url`, when the audit may publish a test incident
+   * there (states.ts). The local build always gets a folder of its own.
+   */
+  incidentsDir?: string;
+  /** Pages audited at once (default DEFAULT_CONCURRENCY: one per core of the machine). */
   concurrency?: number;
   /** Progress lines (default: none). */
   progress?: (line: string) => void;
@@ -74,11 +82,19 @@ export const DEFAULT_SAMPLE = 25;
  */
 const FULL_RANDOM = 5;
 
+/**
+ * Pages audited at once: one per core. Each tab spends about half its time waiting (page
+ * loads, the keyboard walk's frames), so a tab per core keeps both busy without the two
+ * fighting over one core for axe.
+ */
+export const DEFAULT_CONCURRENCY = Math.max(1, Math.min(4, availableParallelism()));
+
 /** The sampling method in plain words, for the report. */
-function samplingMethod(sampling: SamplingRecord): string {
+function samplingMethod(sampling: SamplingRecord, source: 'list' | 'sitemap' | 'crawl', portal: boolean): string {
   const all = sampling.sample === 'all';
+  const from = { list: 'the list of addresses given (--urls)', sitemap: 'the sitemap given (--sitemap)', crawl: "the site's sitemap and the links between its pages" }[source];
   const parts = [
-    `Pages were found from ${sampling.pagesFound === 1 ? 'the one address given' : 'the sitemap, the list given or the links between pages'} (${sampling.pagesFound} found${sampling.crawlCapped ? ', where the crawl stopped at its limit' : ''}).`,
+    `Pages were found from ${from}${portal ? ", with the pages a Taskfront portal shows only when it is used (searches, the end of a journey, feedback, the dashboard, the not-found page)" : ''} (${sampling.pagesFound} found${sampling.crawlCapped ? ', where the crawl stopped at its limit' : ''}).`,
     `Each page's HTML was read once and grouped by template: the same landmarks, heading levels in the main content, form shapes and components, whatever the text (${sampling.templates.length} template${sampling.templates.length === 1 ? '' : 's'}).`,
     'As the W3C evaluation method WCAG-EM asks, the structured sample is one page of every template, plus every page with an interactive state to check and every page that did not answer as expected.',
     all
@@ -105,6 +121,8 @@ export const CHECKS: AuditReport['checks'] = [
 ];
 
 const GPC = { 'Sec-GPC': '1' };
+
+const tenths = (seconds: number) => Math.round(seconds * 10) / 10;
 
 function versions(root: string, browser: Browser): Record<string, string> {
   // Read from node_modules directly: package "exports" maps may hide package.json from require.
@@ -137,6 +155,37 @@ async function openBrowsing(browser: Browser): Promise<{ browsing: Browsing; con
   const withJs = await browser.newContext({ viewport: VIEWPORTS.narrow, extraHTTPHeaders: GPC });
   const withoutJs = await browser.newContext({ viewport: VIEWPORTS.wide, javaScriptEnabled: false, extraHTTPHeaders: GPC });
   return { browsing: { js: await withJs.newPage(), noJs: await withoutJs.newPage() }, contexts: [withJs, withoutJs] };
+}
+
+/** What a page or state that could not be audited at all reports: a load that did not run, and why. */
+function crashed(page: string, state: string | null, error: unknown): PageAudit {
+  const note = (error as Error).message.split('\n')[0];
+  return { results: [{ page, state, title: '', status: null, ms: 0, checks: [{ check: 'load', outcome: 'error', problems: 0, ms: 0, note }] }], problems: [], needsReview: [], coverage: { applicable: [], inapplicable: [] } };
+}
+
+/**
+ * A state the server shows to everyone (see StateSpec.publish): made, confirmed in the
+ * browser, audited with every check as a page, then undone. Its findings carry the state's
+ * label, so they are not mixed up with the same page audited without it.
+ */
+async function auditPublished(state: StateSpec, browsing: Browsing, settings: Parameters<typeof auditPage>[2]): Promise<PageAudit> {
+  try {
+    await state.publish!.before(settings.base);
+    await browsing.js.goto(new URL(state.path, settings.base).href, { waitUntil: 'load', timeout: 30_000 });
+    await state.open(browsing.js);
+    const audit = await auditPage({ path: state.path, expectStatus: 200, states: [] }, browsing, settings);
+    for (const result of audit.results) result.state = state.label;
+    for (const item of audit.needsReview) item.state = state.label;
+    for (const problem of audit.problems) {
+      problem.state = state.label;
+      problem.id = problemId(problem.check, problem.rule, problem.page, state.label, problem.selector, problem.detail);
+    }
+    return audit;
+  } catch (error) {
+    return crashed(state.path, state.label, error);
+  } finally {
+    await state.publish!.after();
+  }
 }
 
 export async function runAudit(options: AuditOptions): Promise<AuditReport> {
@@ -182,8 +231,9 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
 
     let discovery;
     const finding = performance.now();
+    const setupSeconds = (finding - clock) / 1000;
     try {
-      discovery = await discoverPages({ base, maxPages: options.maxPages ?? 400, sample: options.sample ?? DEFAULT_SAMPLE, seed: options.seed ?? defaultSeed(started), portal: options.portal ?? (remote ? undefined : true), urls: options.urls, sitemap: options.sitemap, headers: GPC });
+      discovery = await discoverPages({ base, maxPages: options.maxPages ?? 400, sample: options.sample ?? DEFAULT_SAMPLE, seed: options.seed ?? defaultSeed(started), portal: options.portal ?? (remote ? undefined : true), urls: options.urls, sitemap: options.sitemap, headers: GPC, incidentsDir: portal?.incidentsDir ?? options.incidentsDir });
     } catch (error) {
       throw new AuditCannotRun((error as Error).message);
     }
@@ -192,9 +242,12 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
     progress(`Finding and grouping the pages took ${((performance.now() - finding) / 1000).toFixed(0)} s.`);
     const { jobs } = discovery;
     if (jobs.length === 0) throw new AuditCannotRun(`No pages found at ${base}.`);
-    progress(`Auditing ${jobs.length} page${jobs.length === 1 ? '' : 's'}, ${options.concurrency ?? 2} at a time.`);
+    progress(`Auditing ${jobs.length} page${jobs.length === 1 ? '' : 's'}, ${options.concurrency ?? DEFAULT_CONCURRENCY} at a time.`);
 
+    const launching = performance.now();
+    const discoverySeconds = (launching - finding) / 1000;
     browser = await launchChromium();
+    const browserSeconds = (performance.now() - launching) / 1000;
     const shotsDir = join(outDir, 'shots');
     rmSync(shotsDir, { recursive: true, force: true });
     mkdirSync(shotsDir, { recursive: true });
@@ -211,14 +264,22 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
     const problems: Problem[] = [];
     const needsReview: NeedsReview[] = [];
     const coverage = { applicable: new Set<string>(), inapplicable: new Set<string>() };
+    const queue = longestFirst(jobs, (job) => estimateCost({ size: discovery.sizes.get(job.path), checks: tier.get(job.path)?.checks === 'content' && job.states.length === 0 ? 'content' : 'all', states: job.states.length }));
+    const collect = (audit: PageAudit) => {
+      results.push(...audit.results);
+      problems.push(...audit.problems);
+      needsReview.push(...audit.needsReview);
+      for (const number of audit.coverage.applicable) coverage.applicable.add(number);
+      for (const number of audit.coverage.inapplicable) coverage.inapplicable.add(number);
+    };
     let next = 0;
     let done = 0;
     const width = String(jobs.length).length;
     const worker = async () => {
       let { browsing, contexts } = await openBrowsing(browser!);
       try {
-        while (next < jobs.length) {
-          const job = jobs[next++]!;
+        while (next < queue.length) {
+          const job = queue[next++]!;
           let audit;
           try {
             const chosen = tier.get(job.path);
@@ -228,15 +289,11 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
                 : await auditPage(job, browsing, settings);
           } catch (error) {
             // A crashed tab: note it, start fresh pages, go on.
-            audit = { results: [{ page: job.path, state: null, title: '', status: null, ms: 0, checks: [{ check: 'load' as const, outcome: 'error' as const, problems: 0, ms: 0, note: (error as Error).message.split('\n')[0] }] }], problems: [], needsReview: [], coverage: { applicable: [], inapplicable: [] } };
+            audit = crashed(job.path, null, error);
             await Promise.all(contexts.map((context) => context.close().catch(() => {})));
             ({ browsing, contexts } = await openBrowsing(browser!));
           }
-          results.push(...audit.results);
-          problems.push(...audit.problems);
-          needsReview.push(...audit.needsReview);
-          for (const number of audit.coverage.applicable) coverage.applicable.add(number);
-          for (const number of audit.coverage.inapplicable) coverage.inapplicable.add(number);
+          collect(audit);
           done++;
           const fresh = audit.problems.filter((problem) => !problem.known).length;
           const errors = audit.results.flatMap((result) => result.checks).filter((check) => check.outcome === 'error').length;
@@ -249,11 +306,27 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
         await Promise.all(contexts.map((context) => context.close().catch(() => {})));
       }
     };
-    await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 2) }, worker));
+    const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
+    const auditing = performance.now();
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    // States every visitor would see (a published incident) run alone, once the other pages are done.
+    for (const state of discovery.published) {
+      const { browsing, contexts } = await openBrowsing(browser);
+      try {
+        const audit = await auditPublished(state, browsing, settings);
+        collect(audit);
+        progress(`[published] ${state.path} (${state.label}) ${(audit.results.reduce((sum, result) => sum + result.ms, 0) / 1000).toFixed(1)} s`);
+      } finally {
+        await Promise.all(contexts.map((context) => context.close().catch(() => {})));
+      }
+    }
+    const pagesSeconds = (performance.now() - auditing) / 1000;
 
     // Titles must differ between pages; only knowable once every page is in.
     const order = new Map(jobs.map((job, index) => [job.path, index]));
-    results.sort((a, b) => (order.get(a.page)! - order.get(b.page)!) || (a.state ?? '').localeCompare(b.state ?? ''));
+    // A published state's page may not be in the sample; it then sorts last.
+    const rank = (page: string) => order.get(page) ?? order.size;
+    results.sort((a, b) => rank(a.page) - rank(b.page) || (a.state ?? '').localeCompare(b.state ?? ''));
     const titles = new Map(results.filter((result) => result.state === null && result.status !== null).map((result) => [result.page, result.title]));
     for (const [page, finding] of duplicateTitles(titles)) {
       const problem: Problem = {
@@ -278,7 +351,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
         if (!problem.known && outcome.outcome === 'passed') outcome.outcome = 'failed';
       }
     }
-    problems.sort((a, b) => (order.get(a.page)! - order.get(b.page)!) || (a.state ?? '').localeCompare(b.state ?? '') || a.check.localeCompare(b.check) || a.rule.localeCompare(b.rule));
+    problems.sort((a, b) => rank(a.page) - rank(b.page) || (a.state ?? '').localeCompare(b.state ?? '') || a.check.localeCompare(b.check) || a.rule.localeCompare(b.rule));
 
     // Our own checks cover their criteria on every page where they ran to an answer.
     for (const result of results) {
@@ -294,7 +367,15 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
     const report: AuditReport = {
       tool: { name: 'taskfront audit:a11y', version: toolVersion(root) },
       startedAt: started.toISOString(),
-      seconds: Math.round((performance.now() - clock) / 100) / 10,
+      seconds: tenths((performance.now() - clock) / 1000),
+      timing: {
+        setup: tenths(setupSeconds),
+        discovery: tenths(discoverySeconds),
+        browser: tenths(browserSeconds),
+        pages: tenths(pagesSeconds),
+        concurrency,
+        checks: Object.fromEntries(CHECKS.map(({ id }) => [id, tenths(results.reduce((sum, result) => sum + (result.checks.find((check) => check.check === id)?.ms ?? 0), 0) / 1000)])),
+      },
       target: { kind: remote ? (options.targetKind ?? 'url') : 'local-build', url: remote ? (options.url ? base : (options.sitemap ?? `${options.urls!.length} listed addresses on ${base}`)) : 'local build (dist/)' },
       versions: versions(root, browser),
       standard: 'WCAG 2.2 level AA',
@@ -304,7 +385,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
       problems,
       needsReview,
       criteria: criteriaTable(problems, needsReview, coverage),
-      sampling: { method: samplingMethod(discovery.sampling), ...discovery.sampling },
+      sampling: { method: samplingMethod(discovery.sampling, options.urls ? 'list' : options.sitemap ? 'sitemap' : 'crawl', discovery.portal), ...discovery.sampling },
       notAudited: { pages: discovery.notAudited, states: discovery.statesNotAudited },
       baseline: { file: baselineFile.replace(`${root}/`, ''), entries: baseline.entries.length, ...status },
       summary: {

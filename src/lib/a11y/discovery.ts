@@ -17,7 +17,8 @@
 import type { PageJob } from './audit-page.ts';
 import { decodeEntities } from './escape.ts';
 import { choosePages, fingerprintHtml, fingerprintOther, groupByTemplate, type FoundPage, type SampleReason } from './sampling.ts';
-import { portalStates } from './states.ts';
+import { pageSize, type PageSize } from './schedule.ts';
+import { INCIDENT_STATE, portalStates, type StateSpec } from './states.ts';
 
 export interface DiscoveryOptions {
   base: string;
@@ -36,6 +37,8 @@ export interface DiscoveryOptions {
   sitemap?: string;
   /** Sent with every request: the audit asks not to be counted. */
   headers: Record<string, string>;
+  /** The incidents folder of a portal the audit serves itself, so it can publish one (see states.ts). */
+  incidentsDir?: string;
 }
 
 export interface Discovery {
@@ -48,9 +51,13 @@ export interface Discovery {
   portal: boolean;
   /** Pages found but not audited (left out of the sample, or past --max-pages). */
   notAudited: string[];
-  /** Interactive states not audited because their page was not. */
+  /** Interactive states not audited because their page was not, or because the audit cannot make them on this site. */
   statesNotAudited: string[];
+  /** States that change what every visitor sees (a published incident): audited alone, after the other pages. */
+  published: StateSpec[];
   sampling: SamplingRecord;
+  /** Sizes of the HTML pages chosen, read from the fetch that grouped them: the audit starts with the slowest. */
+  sizes: Map<string, PageSize>;
 }
 
 /** What the report says about the sample: enough to repeat it and to see what it speaks for. */
@@ -253,7 +260,9 @@ export async function discoverPages(options: DiscoveryOptions): Promise<Discover
     const pages = await Promise.all(batch.map((item) => get(new URL(item.path, base).href, headers)));
     pages.forEach((page, at) => fetched.set(batch[at]!.path, page));
   }
-  const states = portal ? portalStates(taskSlug) : [];
+  const all = portal ? portalStates(taskSlug, { incidentsDir: options.incidentsDir }) : [];
+  const published = all.filter((state) => state.publish);
+  const states = all.filter((state) => !state.publish);
   const required = new Set(states.map((state) => state.path));
   const found: FoundPage[] = ordered.map((item) => {
     const page = fetched.get(item.path) ?? null;
@@ -275,6 +284,9 @@ export async function discoverPages(options: DiscoveryOptions): Promise<Discover
 
   const jobs: PageJob[] = chosen.map((item) => ({ ...item, states: states.filter((state) => state.path === item.path) }));
   const statesNotAudited = states.filter((state) => !chosenPaths.has(state.path)).map((state) => `${state.path} [${state.label}]`);
+  if (portal && taskSlug && !options.incidentsDir) {
+    statesNotAudited.push(`/${taskSlug} [${INCIDENT_STATE}]: the audit publishes an incident only on the portal it serves itself, or with --incidents-dir`);
+  }
   const sampling: SamplingRecord = {
     seed: options.seed,
     sample: options.sample === Infinity ? 'all' : options.sample,
@@ -292,5 +304,10 @@ export async function discoverPages(options: DiscoveryOptions): Promise<Discover
     leftOut: choice.leftOut.map((item) => ({ page: item.path, template: item.template })),
     templatesLeftOut: choice.templatesLeftOut,
   };
-  return { jobs, fromSitemap, notes, taskSlug, portal, notAudited, statesNotAudited, sampling };
+  const sizes = new Map<string, PageSize>();
+  for (const item of chosen) {
+    const page = fetched.get(item.path);
+    if (page && /html/.test(page.type)) sizes.set(item.path, pageSize(page.text));
+  }
+  return { jobs, fromSitemap, notes, taskSlug, portal, notAudited, statesNotAudited, published, sampling, sizes };
 }

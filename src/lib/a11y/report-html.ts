@@ -57,6 +57,21 @@ const STATUS: Record<AuditReport['criteria'][number]['status'], { text: string; 
   'needs-person': { text: 'Not tested by automation: needs a person', css: 'muted' },
 };
 
+/** The list above is every check; say which pages did not get them all, rather than claim every page did. */
+function contentOnlyNote(report: AuditReport): string {
+  const contentOnly = report.sampling?.audited.filter((item) => item.checks === 'content').length ?? 0;
+  if (!contentOnly) return '<p>Every page audited got every one of these checks.</p>';
+  return `<p>The example page of each template, the pages that had to be seen and their states got every one of these checks. ${plural(contentOnly, 'page')} drawn at random got the content checks only (structure, reflow, text spacing, and axe at two widths): see <a href="#sample-heading">the sample and method</a>.</p>`;
+}
+
+/** How long the run took and where the time went, so a slow run can be explained. */
+function timingSentence(report: AuditReport): string {
+  const { timing } = report;
+  if (!timing) return '';
+  const minutes = report.seconds / 60;
+  return ` It took ${minutes.toFixed(1)} minutes (${(report.summary.pages / minutes).toFixed(1)} pages a minute): ${timing.setup.toFixed(0)} s to set up, ${timing.discovery.toFixed(0)} s to find and group the pages, ${timing.pages.toFixed(0)} s to audit them ${timing.concurrency} at a time.`;
+}
+
 function criteriaTable(report: AuditReport): string {
   const counts = new Map<string, number>();
   for (const row of report.criteria) counts.set(row.status, (counts.get(row.status) ?? 0) + 1);
@@ -67,25 +82,31 @@ function criteriaTable(report: AuditReport): string {
         row.status === 'failed'
           ? ` (<a href="#problem-${row.firstProblem}">${plural(row.problems, 'problem')}${row.newProblems < row.problems ? `, ${row.problems - row.newProblems} known` : ''}<span class="visually-hidden"> under ${escape(row.number)}</span></a>)`
           : row.status === 'cannot-tell'
-            ? ` (<a href="#review-heading">${plural(row.review, 'item')}<span class="visually-hidden"> under ${escape(row.number)}</span></a>)`
+            ? ` (<a href="#${reviewAnchor(report, row.number)}">${plural(row.review, 'item')}<span class="visually-hidden"> under ${escape(row.number)}</span></a>)`
             : '';
       return `<tr><th scope="row"><a href="${understandingUrl(row.number)}">${escape(row.number)} ${escape(row.name)}</a></th><td>${row.level}</td><td class="${status.css}">${status.text}${detail}</td></tr>`;
     })
     .join('\n');
   const own = report.problems.filter((problem) => problem.criteria.length === 0).length;
   return `<p>${[...counts.entries()].map(([status, count]) => `${count} ${STATUS[status as keyof typeof STATUS].text.toLowerCase()}`).join('; ')}.${own ? ` ${plural(own, 'problem')} broke the portal’s own rules, which no WCAG criterion covers.` : ''}</p>
-<div class="table-scroll" role="region" aria-labelledby="by-criterion" tabindex="0"><table>
+<div class="table-scroll" role="region" aria-labelledby="by-criterion" tabindex="0"><table class="criteria">
 <caption id="by-criterion">WCAG 2.2 level A and AA success criteria: what the automated audit found</caption>
 <thead><tr><th scope="col">Success criterion</th><th scope="col">Level</th><th scope="col">Result</th></tr></thead>
 <tbody>${body}</tbody></table></div>`;
 }
 
+/** The first question for a person under one criterion, so the table's link lands on it, not on the top of a long list. */
+function reviewAnchor(report: AuditReport, criterion: string): string {
+  const index = report.needsReview.findIndex((item) => item.kind === 'needs-review' && item.criteria.includes(criterion));
+  return index < 0 ? 'review-heading' : `review-${index}`;
+}
+
 function reviewList(report: AuditReport, kind: AuditReport['needsReview'][number]['kind']): string {
-  const items = report.needsReview.filter((item) => item.kind === kind);
+  const items = report.needsReview.map((item, index) => ({ item, index })).filter(({ item }) => item.kind === kind);
   if (!items.length) return '';
   return `<ul class="review">${items
     .map(
-      (item) => `<li><p><span class="wrap">${escape(item.page)}</span>${item.state ? ` (${escape(item.state)})` : ''}: <strong>${escape(item.summary)}</strong> (<code>${escape(item.rule)}</code>${item.criteria.length ? `, WCAG ${item.criteria.map((number) => escape(number)).join(', ')}` : ''}${item.helpUrl ? `, <a href="${escape(item.helpUrl)}">about this rule<span class="visually-hidden">: ${escape(item.rule)}</span></a>` : ''}). ${escape(item.question)}</p>
+      ({ item, index }) => `<li id="review-${index}"><p><span class="wrap">${escape(item.page)}</span>${item.state ? ` (${escape(item.state)})` : ''}: <strong>${escape(item.summary)}</strong> (<code>${escape(item.rule)}</code>${item.criteria.length ? `, WCAG ${item.criteria.map((number) => escape(number)).join(', ')}` : ''}${item.helpUrl ? `, <a href="${escape(item.helpUrl)}">about this rule<span class="visually-hidden">: ${escape(item.rule)}</span></a>` : ''}). ${escape(item.question)}</p>
 <ul>${item.elements.map((element) => `<li>${element.selector ? `<code class="wrap">${escape(element.selector)}</code>: ` : ''}${escape(element.detail)}</li>`).join('')}</ul></li>`,
     )
     .join('\n')}</ul>`;
@@ -254,6 +275,8 @@ figcaption { color: var(--soft); font-size: 0.9rem; }
 .contents h2 { font-size: 1.1rem; border: 0; margin-top: 1.5rem; padding: 0; }
 .plain { list-style: none; margin: 0; padding: 0; }
 .signature { font-size: 0.8rem; }
+/* At 320 px the criterion's name takes the width it wants and squeezes "automation:" past the edge; give the result room. */
+@media (max-width: 30em) { .criteria th[scope="row"] { width: 45%; } .criteria th, .criteria td { padding-right: 0.5rem; } }
 /* Squeezed to 320 px the templates table grows pages tall; it scrolls sideways in its region instead. */
 .templates { min-width: 52rem; }
 .visually-hidden { position: absolute !important; width: 1px !important; height: 1px !important; margin: 0 !important; padding: 0 !important; overflow: hidden !important; clip-path: inset(50%) !important; white-space: nowrap !important; border: 0 !important; }
@@ -274,7 +297,7 @@ footer { border-top: 1px solid var(--line); color: var(--soft); padding: 1rem; m
 <ul>
 <li><a href="#summary-heading">Summary</a> and <a href="#criteria-heading">the table of WCAG success criteria</a></li>
 <li><a href="#sample-heading">Sample and method</a></li>
-<li><a href="#baseline-heading">Known issues, and what was fixed</a></li>
+<li><a href="#baseline-heading">Known issues baseline, and what was fixed</a></li>
 <li><a href="#problems-heading">Problems by page</a></li>
 <li><a href="#review-heading">Needs a person to check</a></li>
 <li><a href="#not-audited-heading">Found but not audited</a></li>
@@ -297,9 +320,10 @@ footer { border-top: 1px solid var(--line); color: var(--soft); padding: 1rem; m
 </dl>
 <h3 id="criteria-heading">By WCAG success criterion</h3>
 ${criteriaTable(report)}
-<h3>What was checked on every page audited</h3>
+<h3>What was checked</h3>
 <ul>${report.checks.map((check) => `<li>${escape(check.name)}</li>`).join('')}</ul>
-<p>Run on ${escape(report.startedAt.replace('T', ' ').slice(0, 16))} UTC with ${escape(report.tool.name)} ${escape(report.tool.version)}. Engines and tools: ${Object.entries(report.versions).map(([name, version]) => `${escape(name)} ${escape(version)}`).join(', ')}.</p>
+${contentOnlyNote(report)}
+<p>Run on ${escape(report.startedAt.replace('T', ' ').slice(0, 16))} UTC with ${escape(report.tool.name)} ${escape(report.tool.version)}. Engines and tools: ${Object.entries(report.versions).map(([name, version]) => `${escape(name)} ${escape(version)}`).join(', ')}.${timingSentence(report)}</p>
 </section>
 
 <section aria-labelledby="sample-heading">

@@ -4,9 +4,10 @@
  * dashboard a little made-up activity, so the charts and tables are audited too.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { incidentsDir as contentIncidentsDir } from '../incidents/live.ts';
 import { buildPortal as buildSite, hasBuild, startPortal as startSite } from './portal.ts';
 
 export class AuditCannotRun extends Error {
@@ -29,6 +30,8 @@ export { hasBuild };
 
 export interface LocalPortal {
   url: string;
+  /** The folder of incident files this server watches: a copy of the project's, so the audit can publish one without touching content/. */
+  incidentsDir: string;
   stop(): Promise<void>;
 }
 
@@ -37,16 +40,21 @@ export async function startPortal(root: string): Promise<LocalPortal> {
   const dir = mkdtempSync(join(tmpdir(), 'taskfront-a11y-'));
   const removeDir = () => rmSync(dir, { recursive: true, force: true });
   try {
+    const incidentsDir = join(dir, 'incidents');
+    const source = contentIncidentsDir();
+    if (existsSync(source)) cpSync(source, incidentsDir, { recursive: true });
+    else mkdirSync(incidentsDir);
     const portal = await startSite({
       root,
       env: {
         TASKFRONT_DB: join(dir, 'audit.sqlite'),
+        TASKFRONT_INCIDENTS_DIR: incidentsDir,
         // The seeding below sends a few hundred requests at once, from clients named by X-Forwarded-For.
         TASKFRONT_RATE_LIMIT: '100000/10000',
         TASKFRONT_TRUSTED_PROXIES: '127.0.0.1',
       },
     });
-    return { url: portal.url, stop: () => portal.stop().then(removeDir) };
+    return { url: portal.url, incidentsDir, stop: () => portal.stop().then(removeDir) };
   } catch (error) {
     removeDir();
     throw new AuditCannotRun((error as Error).message);
