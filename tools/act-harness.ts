@@ -16,6 +16,7 @@ import { loadCases, runHarness, type Case } from './act/harness.ts';
 import { earlImplementationReport, meetsTargets, percent, rescore, ruleResult, tally, TARGETS, verdict, without, type ExampleResult, type RuleTally, type Tally } from './act/score.ts';
 import { actSummary } from './act/summary.ts';
 
+// A declaration for the one CLI wrapper (src/lib/cli/cli.ts): every tool's option table has this shape; the options are this tool's own.
 const { values } = parseCli({
   usage: 'npm run test:act [-- options]',
   summary: 'Runs the accessibility auditor over the W3C ACT Rules test cases for the rules it claims and reports how many it gets right.',

@@ -106,6 +106,7 @@ function variant(file: DemoFile, slug: string, suffix: string, area: string, ser
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
   const { parseCli, intOption, fail } = await import('../src/lib/cli/cli.ts');
+  // A declaration for the one CLI wrapper (src/lib/cli/cli.ts): every tool's option table has this shape; the options are this tool's own.
   const { values } = parseCli({
     usage: 'npx node tools/synthetic-catalogue.ts --tasks <n> --out <folder> [--from content]',
     summary: 'Writes a synthetic content folder of n tasks made from the demo tasks, with valid related tasks and topics, for benchmarks.',

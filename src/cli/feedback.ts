@@ -11,6 +11,7 @@ import { SLUG_PATTERN } from '../schemas/common.ts';
 import { describeStore, openStore } from '../lib/tracking/storage/open-store.ts';
 import { PROBLEM_KINDS, PROBLEM_NAMES } from '../schemas/page-problem.ts';
 
+// A declaration for the one CLI wrapper (src/lib/cli/cli.ts): every tool's option table has this shape; the options are this tool's own.
 const { values } = parseCli({
   usage: 'npm run feedback -- [--task <slug>] [--since YYYY-MM-DD] [--json]',
   summary: `Lists the comments people left on "Did this page help you?" and on the

@@ -13,6 +13,7 @@ beforeAll(async () => {
   container = await AstroContainer.create();
 });
 
+// Task titles for the fixture's slugs, alike in shape to sort.test's: each suite names the tasks its cases use.
 const TITLES: Record<string, string> = {
   'report-a-pothole': 'Report a pothole',
   'pay-your-council-tax': 'Pay your council tax',
@@ -119,6 +120,7 @@ describe('TaskPerformance', () => {
       },
     });
 
+  // toContain runs, alike in shape to search-api.test's: each line is a figure a reader must see, with its n.
   it('shows the key figures with their n and change', async () => {
     const figures = words(section(await render('report-a-pothole'), 'figures-heading'));
     expect(figures).toContain('Started 50');

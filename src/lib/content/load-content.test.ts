@@ -45,6 +45,7 @@ describe('loadContent', () => {
     ]);
   });
 
+  // The cases here share one shape (plant one mistake in a copy of the fixture, expect its line and message): one case per mistake an editor makes.
   it('points at the line of an impossible date', () => {
     const dir = copyFixture();
     edit(dir, 'tasks/report-a-pothole.md', (text) => text.replace('reviewBy: 2027-04-01', 'reviewBy: 2026-13-01'));

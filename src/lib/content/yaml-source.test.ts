@@ -10,6 +10,7 @@ describe('YAML mistakes in an editor’s words', () => {
     ]);
   });
 
+  // Alike in shape to the case above: each pins the exact fix an editor is shown for one YAML mistake.
   it('keeps the indent and the list dash of a step, and uses single quotes when the text has double ones', () => {
     expect(errors('steps:\n  - title: Check: your "bin" day\n    text: ok\n')).toEqual([
       { line: 3, field: 'title', message: 'put the text in quotes because it contains a colon, like this:   - title: \'Check: your "bin" day\'' },

@@ -28,6 +28,7 @@ export async function checkTextSpacing(page: Page, recorder: Recorder, condition
         page,
       );
     }
+    // Alike in shape to reflow.ts: each check turns what its page code found into findings with recorder.add; the findings' words are each check's own.
     for (const pair of info.overlaps) {
       await recorder.add(
         {

@@ -14,6 +14,7 @@ describe('figures bodies written once per read', () => {
     expect(writes).toBe(3);
   });
 
+  // A run of expect(f(x)).toBe(y), alike in shape to other formatter tests (wcag, incidents, scrub): each pins its own answers.
   it('chooses brotli, then gzip, as the request allows', () => {
     expect(chooseEncoding('gzip, deflate, br')).toBe('br');
     expect(chooseEncoding('gzip, deflate')).toBe('gzip');
