@@ -176,6 +176,8 @@ function samplingSection(report: AuditReport): string {
 <tbody>${rows}</tbody></table></div>`;
 }
 
+// The report's sections share one shape (a section labelled by its h2, then what a function here writes): alike in
+// shape, each section is its own part of the report an auditor hands over.
 export function reportHtml(report: AuditReport): string {
   const { summary } = report;
   const failed = summary.exitCode !== 0;
