@@ -23,6 +23,8 @@ const EXPECTED: Record<string, string[]> = {
   '/low-contrast.html': ['axe/color-contrast'],
   '/keyboard-trap.html': ['keyboard/keyboard-trap'],
   '/hidden-focus.html': ['keyboard/focus-not-visible'],
+  // Off the screen for good, not just for a moment: still reported after the step is tried again.
+  '/offscreen-focus.html': ['keyboard/focus-invisible'],
   '/wide.html': ['reflow/reflow-overflow'],
   '/no-lang.html': ['axe/html-has-lang', 'structure/page-lang'],
   '/text-spacing.html': ['text-spacing/text-spacing-clipped'],
@@ -97,6 +99,7 @@ describe('the audit on seeded barriers', () => {
     expect(byRule('color-contrast').conditions).toEqual(expect.arrayContaining(['320 px', '768 px', '1280 px']));
     expect(byRule('keyboard-trap')).toMatchObject({ selector: '#trap', criteria: ['2.1.2'], impact: 'critical' });
     expect(byRule('focus-not-visible')).toMatchObject({ selector: expect.stringContaining('a.no-focus'), criteria: ['2.4.7'] });
+    expect(byRule('focus-invisible')).toMatchObject({ selector: expect.stringContaining('a.away'), criteria: ['2.4.7'], conditions: ['keyboard (1280 px)'] });
     expect(byRule('reflow-overflow')).toMatchObject({ criteria: ['1.4.10'], conditions: ['320 px'] });
     expect(byRule('reflow-overflow').detail).toContain('500 px wide');
     expect(byRule('page-lang')).toMatchObject({ selector: 'html', criteria: ['3.1.1'] });
@@ -105,7 +108,9 @@ describe('the audit on seeded barriers', () => {
     expect(byRule('no-js-content').detail).toBe('With JavaScript the h1 is "A heading built by a script"; without it, there is none.');
     for (const problem of report.problems) {
       expect(problem.fix.length, problem.rule).toBeGreaterThan(20);
-      if (problem.selector && problem.check !== 'structure') {
+      // An element that stays off the screen has nothing on the screen to crop.
+      if (problem.rule === 'focus-invisible') expect(problem.screenshot, problem.rule).toBeNull();
+      else if (problem.selector && problem.check !== 'structure') {
         expect(problem.screenshot, problem.rule).toMatch(/^shots\/[0-9a-f]{12}\.png$/);
         const png = readFileSync(join(dir, 'out', problem.screenshot!));
         expect(png.subarray(1, 4).toString()).toBe('PNG');

@@ -111,8 +111,25 @@ async function walk(page: Page, key: 'Tab' | 'Shift+Tab', startUid: number | nul
     return 'on';
   };
   const end = (fields: Partial<Walk>): Walk => ({ stops, bodyAt, trap: null, complete: false, escaped, unsettled: null, ...fields });
+  /**
+   * A stop that seems out of sight is tried once more before it is believed: Shift+Tab back
+   * and `key` again. The browser scrolls what takes focus into view; if the page's layout
+   * moved after that (a component loading as the walk nears it and revealing content above
+   * the focused element), the first reading is of a place focus no longer is. The second
+   * press lands on the same element with the layout as it is now. Landing elsewhere means
+   * the page changed under the walk: that is not settled, so the walk says could not test.
+   */
+  const retried = async (first: FocusStop): Promise<{ settled: boolean; stop: FocusStop }> => {
+    if (light || first.kind === 'body' || !first.invisible) return { settled: true, stop: first };
+    const back = await keys.press(key === 'Tab' ? 'Shift+Tab' : 'Tab', true);
+    if (!back.settled) return back;
+    const again = await keys.press(key, light);
+    if (!again.settled || again.stop.uid !== first.uid) return { settled: false, stop: again.stop };
+    return again;
+  };
   for (let press = 0; press < max; press++) {
-    const { settled, stop } = await keys.press(key, light);
+    const pressed = await keys.press(key, light);
+    const { settled, stop } = pressed.settled ? await retried(pressed.stop) : pressed;
     if (!settled) return end({ unsettled: stop });
     if (stop.kind === 'body') {
       // Focus left the document: the end of the page (or the start, going backwards).
