@@ -40,9 +40,19 @@ export abstract class Component {
     return element;
   }
 
-  /** The parts that only work with JavaScript are hidden in the HTML; show them now. */
+  /**
+   * The parts that only work with JavaScript are hidden in the HTML; show them now. This can happen while someone
+   * tabs down the page (the module loads as they near it): what has focus stays where it was on the screen, so new
+   * content above it never pushes it out of sight (WCAG 2.4.7 and 2.4.11).
+   */
   protected reveal(): void {
+    const focused = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+    const top = focused?.getBoundingClientRect().top;
     for (const part of this.root.querySelectorAll<HTMLElement>('[data-js-only]')) part.hidden = false;
+    if (focused && top !== undefined) {
+      const moved = focused.getBoundingClientRect().top - top;
+      if (moved) window.scrollBy(0, moved);
+    }
   }
 
   /** The list as stored, migrated first if an older version stored it. */
