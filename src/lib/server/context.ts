@@ -38,6 +38,24 @@ export function getStore(): Promise<EventStore> {
   return opening;
 }
 
+/** The two reads the dashboard makes of the event store. */
+export type FiguresReader = Pick<EventStore, 'stats' | 'daily'>;
+
+let figuresFrom: () => Promise<FiguresReader> = getStore;
+
+/** Where the dashboard's figures come from: this process's store, or what readFiguresThrough set. */
+export function figuresReader(): Promise<FiguresReader> {
+  return figuresFrom();
+}
+
+/**
+ * On the dashboard's worker thread (http/dashboard-thread.ts): figures are asked of the main
+ * thread's store, since a second store in one process would also watch and recover the file.
+ */
+export function readFiguresThrough(reader: FiguresReader): void {
+  figuresFrom = () => Promise.resolve(reader);
+}
+
 /**
  * The client's key for the limiter and the term gate (never stored). Astro's
  * clientAddress is the connecting address; behind TASKFRONT_TRUSTED_PROXIES the key is

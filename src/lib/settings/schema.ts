@@ -182,11 +182,24 @@ export const settingsSchema = z.object({
    */
   TASKFRONT_STATS_CACHE_SECONDS: wholeNumber({ fallback: 60, min: 0, max: 3_600, what: 'seconds' }),
   /**
-   * The nice value of the thread that reads the dashboard's figures from SQLite (default 19: it
-   * gets the CPU only when the server's main thread and other work at normal priority leave some;
-   * 0 runs it like the rest of the server). Linux only (decision 0043).
+   * The nice value of the threads that read the dashboard's figures from SQLite and render its
+   * pages (default 19: they get the CPU only when the server's main thread and other work at
+   * normal priority leave some; 0 runs them like the rest of the server). Linux only (decisions 0043, 0045).
    */
   TASKFRONT_READER_NICE: wholeNumber({ fallback: 19, min: 0, max: 19, what: 'nice value' }),
+  /**
+   * `on` (the default): the dashboard's pages, CSV and /api/stats are rendered on a worker thread,
+   * so they never hold up search; `off` renders them on the main thread like every other page (decision 0045).
+   */
+  TASKFRONT_DASHBOARD_THREAD: z
+    .string()
+    .optional()
+    .transform((raw, context): boolean => {
+      const value = blank(raw) ? 'on' : raw.trim().toLowerCase();
+      if (value === 'on' || value === 'off') return value === 'on';
+      context.addIssue({ code: 'custom', message: 'must be on or off (the default is on)' });
+      return z.NEVER;
+    }),
   /** On SIGTERM or SIGINT: how long to finish requests in flight and close the store before exiting (default 8000 ms). */
   TASKFRONT_SHUTDOWN_TIMEOUT_MS: millis(8_000, 500, 120_000),
 });

@@ -12,6 +12,7 @@ describe('settings', () => {
       TASKFRONT_BROWSER_INDEX_MAX_KB: 150,
       TASKFRONT_WRITE_TIMEOUT_MS: 2500,
       TASKFRONT_DB_CONNECT_TIMEOUT_MS: 2000,
+      TASKFRONT_DASHBOARD_THREAD: true,
     });
     expect(settings.DATABASE_URL).toBeUndefined();
     expect(settings.PORT).toBeUndefined();
@@ -61,6 +62,12 @@ describe('settings', () => {
     expect((error as SettingsError).issues.map((issue) => issue.name).sort()).toEqual(['TASKFRONT_ATTENTION_COMPLETION', 'TASKFRONT_COMPLETION_KEYS', 'TASKFRONT_JOURNEY_DAYS', 'TASKFRONT_MIN_SAMPLE']);
     expect((error as Error).message).toContain('TASKFRONT_MIN_SAMPLE="ten" must be a whole number of 1 or more');
     expect((error as Error).message).toContain('TASKFRONT_ATTENTION_COMPLETION="0.6" is a percentage: write 60 for 60%');
+  });
+
+  it('turns the dashboard thread on or off, and refuses anything else', () => {
+    expect(loadSettings({ TASKFRONT_DASHBOARD_THREAD: 'OFF' }).TASKFRONT_DASHBOARD_THREAD).toBe(false);
+    expect(loadSettings({ TASKFRONT_DASHBOARD_THREAD: ' on ' }).TASKFRONT_DASHBOARD_THREAD).toBe(true);
+    expect(() => loadSettings({ TASKFRONT_DASHBOARD_THREAD: 'yes' })).toThrow('TASKFRONT_DASHBOARD_THREAD="yes" must be on or off (the default is on)');
   });
 
   it('reads one setting without judging the others', () => {

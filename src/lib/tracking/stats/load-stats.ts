@@ -6,7 +6,7 @@
  */
 import type { DailyTaskStats, Period, PortalStats } from '../../../schemas/events.ts';
 import { today } from '../../dates.ts';
-import { getStore } from '../../server/context.ts';
+import { figuresReader } from '../../server/context.ts';
 import { setting } from '../../settings/load-settings.ts';
 import { createFiguresCache, type CacheCounts, type Cached } from './figures-cache.ts';
 import { minCountFromEnv, minSampleFromEnv } from './stats-params.ts';
@@ -17,11 +17,11 @@ const cache = createFiguresCache({ seconds: setting('TASKFRONT_STATS_CACHE_SECON
 
 export function loadStats(period: Period): Promise<Cached<PortalStats>> {
   const day = today();
-  return cache.get(`stats:${period}:${day}`, async () => (await getStore()).stats({ period, today: day, minCount, minSample }));
+  return cache.get(`stats:${period}:${day}`, async () => (await figuresReader()).stats({ period, today: day, minCount, minSample }));
 }
 
 export function loadDaily(task: string, from: string, to: string): Promise<Cached<DailyTaskStats[]>> {
-  return cache.get(`daily:${task}:${from}:${to}`, async () => (await getStore()).daily(task, from, to));
+  return cache.get(`daily:${task}:${from}:${to}`, async () => (await figuresReader()).daily(task, from, to));
 }
 
 /** This server's figure reads since it started: how many ran, how many requests shared one in flight, how many were kept. */

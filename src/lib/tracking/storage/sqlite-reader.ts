@@ -25,7 +25,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { setting } from '../../settings/load-settings.ts';
-import { threadStat } from './thread-stat.ts';
+import { threadStat, type ThisThread } from './thread-stat.ts';
 
 // The lock word shared with the server's thread: 0 free, 1 the worker has the file open, 2 the server is recovering it.
 const WORKER_SOURCE = String.raw`
@@ -88,7 +88,7 @@ export class ReaderError extends Error {
 }
 
 /** The worker thread as the system sees it: its id and the nice value it runs at, or why its priority could not be set. */
-export type ReaderThread = { tid: number; nice: number } | { error: string };
+export type ReaderThread = ThisThread;
 
 type WorkerError = { message: string; errcode?: number; code?: string };
 type WorkerMessage = { thread: ReaderThread } | { results: { id: number; rows?: Record<string, unknown>[]; error?: WorkerError }[] };

@@ -3,7 +3,8 @@
  * SQLite read worker checks whether it is starved rather than stuck (sqlite-reader.ts), and the
  * dashboard measurement reports where the CPU went (bench/measure-dashboard.ts).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readlinkSync } from 'node:fs';
+import { getPriority, setPriority } from 'node:os';
 
 export interface ThreadStat {
   name: string;
@@ -25,5 +26,24 @@ export function threadStat(pid: number | 'self', tid: number | string): ThreadSt
     return { name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')), nice: field(19), cpuMs: (field(14) + field(15)) * MS_PER_TICK };
   } catch {
     return undefined;
+  }
+}
+
+/** This thread as the system sees it after lowerThisThread: its id and nice value, or why its priority could not be set. */
+export type ThisThread = { tid: number; nice: number } | { error: string };
+
+/**
+ * Sets the calling thread's nice value (Linux gives each thread its own) and says what it became.
+ * For a worker thread that should get the CPU only when the main thread does not want it. The
+ * SQLite reader does the same inside its evaluated source (sqlite-reader.ts), which cannot import this.
+ */
+export function lowerThisThread(nice: number): ThisThread {
+  try {
+    // "<pid>/task/<tid>": this thread's own id, which setpriority takes on Linux to change this thread alone.
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    setPriority(tid, nice);
+    return { tid, nice: getPriority(tid) };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
   }
 }
