@@ -116,4 +116,19 @@ describe('SQLite driver when the file changes', () => {
     await expect(driver.transaction([row()])).rejects.toThrow('the store is closed');
     await driver.close();
   });
+
+  it('fails a dashboard read its worker cannot finish, rather than running it on the server\'s own thread', async () => {
+    await driver.close();
+    driver = openSqlite(path, { watchIntervalMs: 0, reportTimeoutMs: 300 });
+    await driver.transaction([row()]);
+    // Seconds of CPU for SQLite: on the server's own thread it would stop every other request meanwhile.
+    const slow = 'WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000000) SELECT COUNT(*) AS c FROM n';
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 50);
+    const failure = await driver.report(slow, []).then(() => undefined, (error: Error) => error);
+    clearInterval(timer);
+    expect(failure?.message).toMatch(/took longer than 300 ms/);
+    expect(ticks).toBeGreaterThan(3);
+    expect(errors.some((line) => line.includes('the dashboard answers 503 until it reads again'))).toBe(true);
+  }, 30_000);
 });

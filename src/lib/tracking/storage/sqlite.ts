@@ -254,12 +254,14 @@ export function openSqlite(path: string, options: Partial<SqliteOptions> = {}): 
         readerTrouble = '';
         return rows;
       } catch (error) {
-        // The worker cannot read (the file is being written back, the worker died): this
-        // read is answered here, once, rather than failed; said once per cause.
+        // The worker cannot read (it died, or it was starved past its timeout on a busy machine).
+        // The read fails, and the dashboard answers 503 with Retry-After; it is not done on the
+        // server's own thread instead, where a heavy read would hold up every search (issue 12).
+        // The next read starts a new worker. Said once per cause.
         const message = (error as Error).message;
-        if (message !== readerTrouble) console.error(`storage: SQLite at ${path}: the dashboard's read worker failed (${message}); reading on the server's own connection meanwhile.`);
+        if (message !== readerTrouble) console.error(`storage: SQLite at ${path}: the dashboard's read worker failed (${message}); the dashboard answers 503 until it reads again.`);
         readerTrouble = message;
-        return readHere(sql, params);
+        throw error;
       }
     },
     async ping() {
