@@ -27,9 +27,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { Worker, type MessagePort } from 'node:worker_threads';
 import { createRequestFromNodeRequest } from 'astro/app/node';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { errorBody } from '../server/responses.ts';
-import { chooseEncoding } from '../tracking/stats/rendered.ts';
+import { chooseEncoding, compressHere, MIN_BYTES } from '../tracking/stats/rendered.ts';
 import { lowerThisThread, type ThisThread } from '../tracking/storage/thread-stat.ts';
 import { isApiPath } from './routes.ts';
 
@@ -38,9 +37,6 @@ export const DASHBOARD_THREAD_ROLE = 'taskfront-dashboard';
 
 /** Seconds a person is asked to wait when the dashboard thread could not answer. */
 const RETRY_AFTER_SECONDS = 30;
-
-/** Below this, the headers cost more than compression saves (as the server's compression layer judges). */
-const MIN_COMPRESS_BYTES = 1024;
 
 /**
  * The dashboard's addresses: its pages, its CSV and the figures API. Only reads (GET and
@@ -214,15 +210,13 @@ const COMPRESSIBLE = /^(?:text\/|application\/(?:json|xml|atom\+xml)|image\/svg\
 
 /** The body as the person's client should get it: compressed when it accepts that and it is worth it. */
 export function encodeForClient(headers: Headers, body: Uint8Array, acceptEncoding: string | null): Uint8Array {
-  if (headers.has('content-encoding') || body.byteLength < MIN_COMPRESS_BYTES || !COMPRESSIBLE.test(headers.get('content-type') ?? '')) return body;
+  if (headers.has('content-encoding') || body.byteLength < MIN_BYTES || !COMPRESSIBLE.test(headers.get('content-type') ?? '')) return body;
   if (headers.get('cache-control')?.includes('no-transform')) return body;
   headers.append('Vary', 'Accept-Encoding');
   const encoding = chooseEncoding(acceptEncoding);
   if (!encoding) return body;
   headers.set('Content-Encoding', encoding);
-  return encoding === 'br'
-    ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 4, [constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength } })
-    : gzipSync(body);
+  return compressHere(encoding, Buffer.from(body.buffer, body.byteOffset, body.byteLength));
 }
 
 /**

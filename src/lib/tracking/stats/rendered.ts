@@ -12,18 +12,30 @@
  * set, which the server's compression layer leaves as it is.
  */
 import { promisify } from 'node:util';
-import { brotliCompress, constants, gzip } from 'node:zlib';
+import { isMainThread } from 'node:worker_threads';
+import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from 'node:zlib';
 
 export type Encoding = 'br' | 'gzip';
 
 /** Below this, the headers cost more than compression saves (as the server's compression layer judges). */
-const MIN_BYTES = 1024;
+export const MIN_BYTES = 1024;
 
-const compressors: Record<Encoding, (body: Buffer) => Promise<Buffer>> = {
-  // Quality 4 as the server compresses its other dynamic answers: a good size for the time.
-  br: (body) => promisify(brotliCompress)(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 4, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
-  gzip: (body) => promisify(gzip)(body),
-};
+// Quality 4 as the server compresses its other dynamic answers: a good size for the time.
+const brotliOptions = (body: Buffer) => ({ params: { [constants.BROTLI_PARAM_QUALITY]: 4, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } });
+
+/**
+ * On the main thread, compression goes to the process's pool, so the event loop goes on. On
+ * the dashboard's own low-priority thread (decision 0045) it is done there, synchronously: the
+ * pool's threads run at normal priority and would take the CPU search needs.
+ */
+const compressors: Record<Encoding, (body: Buffer) => Promise<Buffer>> = isMainThread
+  ? { br: (body) => promisify(brotliCompress)(body, brotliOptions(body)), gzip: (body) => promisify(gzip)(body) }
+  : { br: async (body) => compressHere('br', body), gzip: async (body) => compressHere('gzip', body) };
+
+/** `body` compressed on this thread, as the server compresses its dynamic answers. */
+export function compressHere(encoding: Encoding, body: Buffer): Buffer {
+  return encoding === 'br' ? brotliCompressSync(body, brotliOptions(body)) : gzipSync(body);
+}
 
 export interface Rendered {
   body: Buffer;
