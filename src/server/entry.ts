@@ -45,12 +45,12 @@ else listen();
 
 async function serveDashboardThread(data: DashboardWorkerData): Promise<void> {
   // Loaded here, not at the top: the main thread needs the server's context only when a page does.
-  const { readFiguresThrough } = await import('../lib/server/context.ts');
+  const [{ readFiguresThrough }, { fileFigures }] = await Promise.all([import('../lib/server/context.ts'), import('../lib/tracking/storage/locked-read.ts')]);
   serveDashboard({
     app: createApp(),
     port: parentPort!,
     data,
-    useFigures: (read) => readFiguresThrough({
+    useFigures: (read) => readFiguresThrough(data.sqlite ? fileFigures(data.sqlite) : {
       stats: (options) => read('stats', [options]) as Promise<PortalStats>,
       daily: (...args) => read('daily', args) as Promise<DailyTaskStats[]>,
     }),
@@ -64,6 +64,11 @@ async function serveDashboardThread(data: DashboardWorkerData): Promise<void> {
       }
     },
   });
+}
+
+/** The same store the pages record into: one per process, loaded when first needed. */
+async function storeOfThisProcess() {
+  return (await import('../lib/server/context.ts')).getStore();
 }
 
 function listen(): void {
@@ -93,10 +98,10 @@ function listen(): void {
         nice: setting('TASKFRONT_READER_NICE'),
         timeoutMs: settings.requestTimeout * 1000,
         readFigures: async (method, args) => {
-          // The same store the pages record into: one per process.
-          const store = await (await import('../lib/server/context.ts')).getStore();
+          const store = await storeOfThisProcess();
           return method === 'stats' ? store.stats(args[0] as StatsOptions) : store.daily(...(args as [string, string, string]));
         },
+        readAccess: async () => (await storeOfThisProcess()).readAccess?.(),
       })
     : undefined;
   const render: Renderer = (req, res) =>

@@ -10,10 +10,11 @@
  * and the main thread only passes the request over and writes the finished answer out.
  *
  * The worker opens no event store of its own: a second store in the same process would
- * also watch the database file and try to carry it over when it is replaced. It asks the
- * main thread for figures (`stats` and `daily`), which reads them from its one store, through
- * the SQLite reader or PostgreSQL, as before. The worker keeps the brief figures cache, so
- * requests for the same figures still share one read (decision 0043).
+ * also watch the database file and try to carry it over when it is replaced. With SQLite on a
+ * file it reads the figures from the file itself, under the lock the store's writer honours
+ * (`readAccess`, tracking/storage/locked-read.ts); otherwise (PostgreSQL) it asks the main
+ * thread for them (`stats` and `daily`), which reads them from its one store. The worker keeps
+ * the brief figures cache, so requests for the same figures still share one read (decision 0043).
  *
  * The worker compresses what it renders (brotli or gzip, as the server would), synchronously
  * on its own low-priority thread rather than in the shared pool, and the answer is sent with
@@ -30,6 +31,7 @@ import { createRequestFromNodeRequest } from 'astro/app/node';
 import { errorBody } from '../server/responses.ts';
 import { chooseEncoding, compressHere, MIN_BYTES } from '../tracking/stats/rendered.ts';
 import { lowerThisThread, type ThisThread } from '../tracking/storage/thread-stat.ts';
+import type { SqliteReadAccess } from '../tracking/storage/types.ts';
 import { isApiPath } from './routes.ts';
 
 /** The workerData.role that makes the server entry serve the dashboard instead of listening. */
@@ -54,6 +56,8 @@ export interface DashboardWorkerData {
   clientDir: string;
   /** The worker thread's nice value, 0 to 19. */
   nice: number;
+  /** SQLite on a file: the worker reads the figures from it itself. */
+  sqlite?: SqliteReadAccess;
 }
 
 /** How the worker reads figures: the two reads of the event store that the dashboard makes. */
@@ -78,6 +82,8 @@ export interface DashboardThreadOptions {
   timeoutMs: number;
   /** Answers the worker's figure reads from the server's own store. */
   readFigures: (method: FigureMethod, args: unknown[]) => Promise<unknown>;
+  /** The store's file and lock, when the worker may read the figures itself (asked as each worker starts). */
+  readAccess?: () => Promise<SqliteReadAccess | undefined>;
   log?: (line: string) => void;
 }
 
@@ -96,8 +102,10 @@ interface Pending {
 }
 
 /** The main thread's side: starts the worker on the first dashboard request and keeps it. */
-export function createDashboardThread({ entry, clientDir, nice, timeoutMs, readFigures, log = (line) => console.error(line) }: DashboardThreadOptions): DashboardThread {
-  let worker: Worker | undefined;
+export function createDashboardThread({ entry, clientDir, nice, timeoutMs, readFigures, readAccess, log = (line) => console.error(line) }: DashboardThreadOptions): DashboardThread {
+  let worker: Promise<Worker> | undefined;
+  /** The running worker, once started: an 'exit' of an older one must not forget it. */
+  let current: Worker | undefined;
   let thread: ThisThread | undefined;
   let nextId = 0;
   const pending = new Map<number, Pending>();
@@ -107,8 +115,10 @@ export function createDashboardThread({ entry, clientDir, nice, timeoutMs, readF
     pending.clear();
   }
 
-  function start(): Worker {
-    const workerData: DashboardWorkerData = { role: DASHBOARD_THREAD_ROLE, clientDir, nice };
+  async function start(): Promise<Worker> {
+    // A store that cannot open yet: the worker asks the main thread, which answers 503 until it can.
+    const sqlite = await readAccess?.().catch(() => undefined);
+    const workerData: DashboardWorkerData = { role: DASHBOARD_THREAD_ROLE, clientDir, nice, ...(sqlite ? { sqlite } : {}) };
     const started = new Worker(entry, { workerData });
     // The server stops when it is told to; a worker waiting for work must not keep it up.
     started.unref();
@@ -126,22 +136,26 @@ export function createDashboardThread({ entry, clientDir, nice, timeoutMs, readF
         else waiting?.reject(new Error(message.message));
       }
     });
+    const forget = () => {
+      if (current === started) (worker = undefined), (current = undefined);
+    };
     started.on('error', (error) => {
       log(`dashboard thread failed: ${error.stack ?? error.message}`);
-      if (worker === started) worker = undefined;
+      forget();
       failAll(error);
     });
     started.on('exit', (code) => {
-      if (worker === started) worker = undefined;
+      forget();
       failAll(new Error(`the dashboard thread stopped (exit code ${code})`));
     });
+    current = started;
     return started;
   }
 
-  function ask(message: Omit<Extract<ToWorker, { kind: 'render' }>, 'id'>): Promise<Extract<FromWorker, { kind: 'response' }>> {
+  async function ask(message: Omit<Extract<ToWorker, { kind: 'render' }>, 'id'>): Promise<Extract<FromWorker, { kind: 'response' }>> {
     worker ??= start();
     const id = ++nextId;
-    const to = worker;
+    const to = await worker;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         pending.delete(id);
@@ -195,7 +209,8 @@ export function createDashboardThread({ entry, clientDir, nice, timeoutMs, readF
     async close() {
       const stopping = worker;
       worker = undefined;
-      await stopping?.terminate();
+      current = undefined;
+      await (await stopping)?.terminate();
     },
   };
 }

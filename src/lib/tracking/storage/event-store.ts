@@ -96,7 +96,7 @@ function sumCounts(list: TaskCounts[]): TaskCounts {
   };
 }
 
-type Read = (statement: Statement) => Promise<Record<string, unknown>[]>;
+export type Read = (statement: Statement) => Promise<Record<string, unknown>[]>;
 
 function tasksOf(counts: Map<string, TaskCounts>, minSample: number): TaskStats[] {
   return [...counts]
@@ -219,6 +219,7 @@ export function createEventStore(driver: SqlDriver): EventStore {
 
   return {
     kind: driver.kind,
+    readAccess: () => driver.readAccess?.(),
 
     async insert(events) {
       await write(events.map(insertStatement));

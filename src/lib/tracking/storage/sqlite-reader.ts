@@ -26,6 +26,7 @@
 import { Worker } from 'node:worker_threads';
 import { setting } from '../../settings/load-settings.ts';
 import { threadStat, type ThisThread } from './thread-stat.ts';
+import type { SqliteReadAccess } from './types.ts';
 
 // The lock word shared with the server's thread: 0 free, 1 the worker has the file open, 2 the server is recovering it.
 const WORKER_SOURCE = String.raw`
@@ -43,7 +44,8 @@ try {
 }
 parentPort.postMessage({ thread });
 parentPort.on('message', ({ batch }) => {
-  while (Atomics.compareExchange(lock, 0, 0, 1) !== 0) Atomics.wait(lock, 0, 2, 50);
+  // 1 may also be the dashboard's thread reading (locked-read.ts): wait on whatever value holds it.
+  for (let held = Atomics.compareExchange(lock, 0, 0, 1); held !== 0; held = Atomics.compareExchange(lock, 0, 0, 1)) Atomics.wait(lock, 0, held, 50);
   const results = [];
   let db;
   try {
@@ -102,6 +104,8 @@ export interface SqliteReader {
   exclusive<T>(work: () => T): T;
   /** The worker's thread id and nice value (starting the worker if none runs). */
   thread(): Promise<ReaderThread>;
+  /** The file and the lock word, for another thread that reads the file itself (locked-read.ts). */
+  access(): SqliteReadAccess;
   close(): Promise<void>;
 }
 
@@ -245,6 +249,7 @@ export function createSqliteReader(path: string, { busyTimeoutMs, timeoutMs, nic
         Atomics.notify(lock, 0);
       }
     },
+    access: () => ({ path, lock: lock.buffer as SharedArrayBuffer, busyTimeoutMs }),
     thread() {
       if (closed) return Promise.resolve({ error: 'the SQLite read worker is closed' });
       worker ??= start();

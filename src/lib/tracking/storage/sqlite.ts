@@ -222,6 +222,7 @@ export function openSqlite(path: string, options: Partial<SqliteOptions> = {}): 
   // An in-memory database has no second connection to share it: it reads on this thread.
   reader = memory ? undefined : createSqliteReader(path, { busyTimeoutMs: settings.busyTimeoutMs, timeoutMs: settings.reportTimeoutMs });
   let readerTrouble = '';
+  const fileReader = reader;
 
   /** Runs a query on this thread's connection (which can reopen and follow the file). */
   function readHere(sql: string, params: unknown[]) {
@@ -264,6 +265,7 @@ export function openSqlite(path: string, options: Partial<SqliteOptions> = {}): 
         throw error;
       }
     },
+    ...(fileReader ? { readAccess: () => fileReader.access() } : {}),
     async ping() {
       try {
         ready().prepare('SELECT 1').get();

@@ -68,7 +68,20 @@ export interface EventStore {
   deleteBefore(day: string): Promise<number>;
   /** Deletes journeys (their tokens) started before a day: expired tokens are not kept. */
   deleteJourneysBefore(day: string): Promise<number>;
+  /** SQLite on a file: how another thread may read it for the dashboard (decision 0045). */
+  readAccess?(): SqliteReadAccess | undefined;
   close(): Promise<void>;
+}
+
+/**
+ * What another thread of this process needs to read an SQLite store's file itself: the file,
+ * and the lock word its writer and reader share (sqlite-reader.ts), so the file is never read
+ * while the writer carries a deleted or replaced one over (decision 0026).
+ */
+export interface SqliteReadAccess {
+  path: string;
+  lock: SharedArrayBuffer;
+  busyTimeoutMs: number;
 }
 
 /** What an adapter provides; the shared code in queries.ts turns it into an EventStore. */
@@ -82,6 +95,8 @@ export interface SqlDriver {
    * with its own connection). Sees every committed write. Absent: `all` is used.
    */
   report?(sql: string, params: unknown[]): Promise<Record<string, unknown>[]>;
+  /** SQLite on a file: how another thread may read it (absent for PostgreSQL and an in-memory file). */
+  readAccess?(): SqliteReadAccess;
   /** Closes the connection; calling it again does nothing. */
   close(): Promise<void>;
   /** Health checks (both adapters have them; a test double may not). */
