@@ -20,8 +20,10 @@
  * searches are timed in alternating rounds, and each side's samples pooled: a burst of
  * someone else's load falls on both sides rather than on one.
  */
+import { once } from 'node:events';
 import { readdirSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { threadStat, type ThreadStat } from '../storage/thread-stat.ts';
 
 export interface Timing {
@@ -164,6 +166,55 @@ export function loadPaths(mode: LoadMode, count: number, tasks: readonly string[
   return Array.from({ length: count }, (_, index) => different[index % different.length]!);
 }
 
+/**
+ * The dashboard load runs on its own thread of the measuring process. On the thread that times
+ * the searches, ten loops' answers (fetched, decompressed, read) queued ahead of a search's own
+ * answer and were counted as the server's slowness.
+ */
+const LOOPS_SOURCE = String.raw`
+const { parentPort } = require('node:worker_threads');
+let running = false;
+let loops = [];
+let answers = [];
+parentPort.on('message', (message) => {
+  if (message.urls) {
+    running = true;
+    answers = [];
+    loops = message.urls.map(async (url) => {
+      while (running) {
+        try {
+          const response = await fetch(url, { signal: AbortSignal.timeout(30000) });
+          await response.arrayBuffer();
+          answers.push(response.status === 200 ? response.headers.get('server-timing') ?? '' : null);
+        } catch {
+          answers.push(null);
+        }
+      }
+    });
+    parentPort.postMessage('running');
+  } else {
+    running = false;
+    Promise.all(loops).then(() => parentPort.postMessage(answers));
+  }
+});
+`;
+
+/** A thread that runs the dashboard loops: `start` them, then `stop` for each answer's Server-Timing (null for a failed one). */
+function dashboardLoops(urls: string[]) {
+  const worker = new Worker(LOOPS_SOURCE, { eval: true });
+  return {
+    async start() {
+      worker.postMessage({ urls });
+      await once(worker, 'message');
+    },
+    async stop(): Promise<(string | null)[]> {
+      worker.postMessage('stop');
+      return ((await once(worker, 'message')) as [(string | null)[]])[0];
+    },
+    close: () => worker.terminate(),
+  };
+}
+
 async function loadedSearch(baseUrl: string, mode: LoadMode, paths: string[], searchUrl: () => string, options: { searchRequests: number; rounds: number; serverPid?: number }): Promise<LoadedSearch> {
   const load = loadavg().map((value) => Math.round(value * 100) / 100);
   const perRound = Math.max(1, Math.round(options.searchRequests / options.rounds));
@@ -177,31 +228,26 @@ async function loadedSearch(baseUrl: string, mode: LoadMode, paths: string[], se
   const mainOf = (times: Map<string, ThreadCpu>) => times.get(String(options.serverPid))?.cpuMs ?? 0;
   let clientCpuMs = 0;
   let loadedWallMs = 0;
+  const loops = dashboardLoops(paths.map((path) => `${baseUrl}${path}`));
   for (let round = 0; round < options.rounds; round++) {
     const idleBefore = options.serverPid ? threadTimes(options.serverPid) : undefined;
     for (let index = 0; index < perRound; index++) idle.push(await timeGet(searchUrl()));
-    let running = true;
     const before = options.serverPid ? threadTimes(options.serverPid) : undefined;
     if (idleBefore && before) main.idleMs += mainOf(before) - mainOf(idleBefore);
     const clientBefore = process.cpuUsage();
     const started = performance.now();
-    const loops = paths.map(async (path) => {
-      while (running) {
-        try {
-          const { serverTiming } = await timedGet(`${baseUrl}${path}`);
-          dashboard.answered++;
-          const source = figuresSource(serverTiming);
-          if (source) dashboard[source]++;
-        } catch {
-          dashboard.failed++;
-        }
-      }
-    });
+    await loops.start();
     try {
       for (let index = 0; index < perRound; index++) loaded.push(await timeGet(searchUrl()));
     } finally {
-      running = false;
-      await Promise.all(loops);
+      for (const serverTiming of await loops.stop()) {
+        if (serverTiming === null) dashboard.failed++;
+        else {
+          dashboard.answered++;
+          const source = figuresSource(serverTiming);
+          if (source) dashboard[source]++;
+        }
+      }
     }
     loadedWallMs += performance.now() - started;
     const client = process.cpuUsage(clientBefore);
@@ -215,6 +261,7 @@ async function loadedSearch(baseUrl: string, mode: LoadMode, paths: string[], se
       }
     }
   }
+  await loops.close();
   const searchIdle = summarise(idle);
   const searchLoaded = summarise(loaded);
   return {
