@@ -54,8 +54,12 @@ export interface PortalOptions {
 }
 
 const SEARCH_API = '/api/search';
-/** A query string the URL parser keeps exactly as sent: printable ASCII, no fragment (see answerSearchAtOnce). */
-const PLAIN_QUERY = /^[\x21-\x22\x24-\x7e]*$/;
+/**
+ * A query string that `handle` would neither refuse nor read differently (see answerSearchAtOnce): printable ASCII
+ * without a fragment, which the URL parser keeps as sent, and escapes of ASCII bytes only, which decodeURI always
+ * decodes. (A decodeURI call here instead would not do: the bundler drops one whose result is unused.)
+ */
+const PLAIN_QUERY = /^(?:[\x21\x22\x24\x26-\x7e]|%[0-7][\da-fA-F])*$/;
 
 /** A response's headers as finishHeaders reads and changes them: a ServerResponse's, or a list being made. */
 interface HeaderView {
@@ -166,19 +170,14 @@ export function createPortalListener({ clientDir, pageCsp, render, settings, log
    * GET /api/search from a client that takes no encoding (most API clients, and the benchmark), answered as the
    * request arrives: one writeHead with the headers worked out in advance and the body with its length, so Node
    * writes it in one go. Only for an address that `handle` would read the same way: the path exactly /api/search
-   * and a query of printable ASCII without a fragment, which the URL parser leaves as it is; anything else, and
-   * a search not yet loaded, goes through `handle`, which answers it the same way with the general checks.
+   * and a PLAIN_QUERY; anything else (non-ASCII, a fragment, a broken escape), and a search not yet loaded, goes
+   * through `handle`, which answers it with the general checks.
    */
   function answerSearchAtOnce(req: IncomingMessage, res: ServerResponse): boolean {
     if (!searchLoaded || req.method !== 'GET' || req.headers['accept-encoding'] !== undefined) return false;
     const raw = req.url ?? '';
     const query = raw.startsWith(`${SEARCH_API}?`) ? raw.slice(SEARCH_API.length + 1) : raw === SEARCH_API ? '' : undefined;
     if (query === undefined || !PLAIN_QUERY.test(query)) return false;
-    try {
-      decodeURI(query);
-    } catch {
-      return false;
-    }
     const answer = searchLoaded(new URLSearchParams(query));
     const https = settings.forceHsts || (req.socket as TLSSocket).encrypted === true;
     res.writeHead(answer.status, [...searchHeaders(answer, https), 'Content-Length', String(Buffer.byteLength(answer.body))]);
@@ -283,6 +282,15 @@ export function createPortalListener({ clientDir, pageCsp, render, settings, log
 
   async function handle(req: ReadRequest, res: ServerResponse): Promise<void> {
     const method = req.method ?? 'GET';
+    // First, so every answer has them, the refusal of an unreadable address below included.
+    const https = settings.forceHsts || (req.socket as TLSSocket).encrypted === true;
+    for (const [name, value] of https ? headersFor.https : headersFor.plain) res.setHeader(name, value);
+    // Decided when the headers go out, because only then is it known what the
+    // response is: Astro sets its own policy on the pages it renders.
+    onHeaders(res, function finalise(this: ServerResponse) {
+      finishHeaders({ get: (name) => this.getHeader(name), has: (name) => this.hasHeader(name), set: (name, value) => void this.setHeader(name, value) }, this.statusCode);
+    });
+
     let url: URL;
     try {
       decodeURI(req.url ?? '/');
@@ -291,14 +299,6 @@ export function createPortalListener({ clientDir, pageCsp, render, settings, log
       return refuse(req, res, '/', 400, 'The address is not valid.');
     }
     const pathname = url.pathname;
-
-    const https = settings.forceHsts || (req.socket as TLSSocket).encrypted === true;
-    for (const [name, value] of https ? headersFor.https : headersFor.plain) res.setHeader(name, value);
-    // Decided when the headers go out, because only then is it known what the
-    // response is: Astro sets its own policy on the pages it renders.
-    onHeaders(res, function finalise(this: ServerResponse) {
-      finishHeaders({ get: (name) => this.getHeader(name), has: (name) => this.hasHeader(name), set: (name, value) => void this.setHeader(name, value) }, this.statusCode);
-    });
 
     const verdict = checkRequest(method, pathname, req.headers);
     if (!verdict.ok) return refuse(req, res, pathname, verdict.status, verdict.message, verdict.allow);
