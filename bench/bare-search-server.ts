@@ -5,6 +5,12 @@
  * - `lunr`: plain lunr over the same documents (its own query parser), the issue's baseline.
  * Content from TASKFRONT_CONTENT_DIR (default content/); PORT and HOST as the portal's.
  *
+ * What `engine` does less than the portal, so the comparison is read rightly (BARE_SEARCH_DOES_LESS in
+ * bench/parts/portal.ts says it in the bench's printout): no security headers (about 600 bytes of headers more per
+ * answer from the portal), no method or address checks, no compression when asked, and a limit it cannot read is taken as 10
+ * rather than answered 400. The answer itself is the same: the same body for a valid query, with its Content-Length,
+ * as the portal sends it to a client that asks for no encoding.
+ *
  *   node bench/bare-search-server.ts engine|lunr
  */
 import { createServer } from 'node:http';
@@ -38,6 +44,8 @@ const server = createServer((req, res) => {
   }
   const limit = Math.min(50, Math.max(1, Number(url.searchParams.get('limit')) || 10));
   const body = JSON.stringify(answer((url.searchParams.get('q') ?? '').slice(0, 100), limit));
-  res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' }).end(body);
+  res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body) }).end(body);
 });
+// Exits on a signal through process.exit, so `node --cpu-prof` writes its profile, as it does for the portal.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => server.close(() => process.exit(0)).closeAllConnections());
 server.listen(Number(process.env.PORT || 4400), process.env.HOST || '127.0.0.1', () => console.log(`bare ${mode} search listening`));
