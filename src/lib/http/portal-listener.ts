@@ -383,12 +383,18 @@ export function createPortalListener({ clientDir, pageCsp, render, settings, log
     res.end(req.method === 'HEAD' ? undefined : body);
   }
 
+  function failed(req: IncomingMessage, res: ServerResponse, error: unknown): void {
+    log(`could not answer ${req.method} ${(req.url ?? '').split('?')[0]}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    if (!res.headersSent) refuse(req, res, '/', 500, 'Something went wrong on our side.');
+    else res.destroy();
+  }
+
   return function portalListener(req: IncomingMessage, res: ServerResponse): void {
-    if (answerSearchAtOnce(req, res)) return;
-    handle(req, res).catch((error: unknown) => {
-      log(`could not answer ${req.method} ${(req.url ?? '').split('?')[0]}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-      if (!res.headersSent) refuse(req, res, '/', 500, 'Something went wrong on our side.');
-      else res.destroy();
-    });
+    try {
+      if (answerSearchAtOnce(req, res)) return;
+    } catch (error) {
+      return failed(req, res, error);
+    }
+    handle(req, res).catch((error: unknown) => failed(req, res, error));
   };
 }
