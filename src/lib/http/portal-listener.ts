@@ -393,7 +393,9 @@ export function createPortalListener({ clientDir, pageCsp, render, settings, log
     try {
       if (answerSearchAtOnce(req, res)) return;
     } catch (error) {
-      return failed(req, res, error);
+      if (res.headersSent) return failed(req, res, error);
+      // Nothing sent yet: the general path answers, with every header, a 500 included if it fails the same way.
+      log(`the search fast path failed; answering ${(req.url ?? '').split('?')[0]} the general way: ${error instanceof Error ? error.message : String(error)}`);
     }
     handle(req, res).catch((error: unknown) => failed(req, res, error));
   };
