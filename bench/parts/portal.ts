@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { freePort } from '../../src/lib/portal/free-port.ts';
 import { firstAnswer } from '../lib/load.ts';
@@ -114,12 +115,16 @@ export const BARE_SEARCH_DOES_LESS =
   'The bare server sends the same bodies with the same framing (Content-Length), but no security headers (about 600 bytes less per answer), no method or address checks and no compression.';
 
 /**
- * Each request's status and body, asked once: two servers measured against each other must give the same answers
- * to the benchmark's requests, or the comparison measures different work.
+ * Each request's status and body, asked once as the load asks (no Accept-Encoding, which fetch always sends): two
+ * servers measured against each other must give the same answers to the benchmark's requests, or the comparison
+ * measures different work.
  */
-export async function answersOf(url: string, requests: { path: string }[]): Promise<string[]> {
-  return Promise.all(requests.map(async ({ path }) => {
-    const response = await fetch(`${url}${path}`, { headers: { 'Accept-Encoding': 'identity' } });
-    return `${response.status} ${await response.text()}`;
-  }));
+export function answersOf(url: string, requests: { path: string }[]): Promise<string[]> {
+  return Promise.all(requests.map(({ path }) => new Promise<string>((resolve, reject) => {
+    request(`${url}${path}`, (response) => {
+      let body = '';
+      response.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => resolve(`${response.statusCode} ${body}`));
+    }).on('error', reject).end();
+  })));
 }
