@@ -1,9 +1,11 @@
 /**
  * The built portal as the benchmark parts use it: build it once per run (demoBuild, ensureBuild), start it with
- * its own database and no rate limit (portalEnv, startServer), and read its resident memory (rssOf).
+ * its own database and no rate limit (portalEnv, startServer), read its resident memory (rssOf), and check that a
+ * baseline answers what it does (answersOf).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { freePort } from '../../src/lib/portal/free-port.ts';
 import { firstAnswer } from '../lib/load.ts';
@@ -106,4 +108,23 @@ export async function demoBuild(ctx: BenchContext): Promise<{ content: string; d
   const demoOut = join(ctx.scratch, 'taskfront-out-demo');
   await ensureBuild(ctx, content, demoOut);
   return { content, demoOut };
+}
+
+/** What the bare search server (bench/bare-search-server.ts engine) does less than the portal, for the printout. */
+export const BARE_SEARCH_DOES_LESS =
+  'The bare server sends the same bodies with the same framing (Content-Length), but no security headers (about 600 bytes less per answer), no method or address checks and no compression.';
+
+/**
+ * Each request's status and body, asked once as the load asks (no Accept-Encoding, which fetch always sends): two
+ * servers measured against each other must give the same answers to the benchmark's requests, or the comparison
+ * measures different work.
+ */
+export function answersOf(url: string, requests: { path: string }[]): Promise<string[]> {
+  return Promise.all(requests.map(({ path }) => new Promise<string>((resolve, reject) => {
+    request(`${url}${path}`, (response) => {
+      let body = '';
+      response.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => resolve(`${response.statusCode} ${body}`));
+    }).on('error', reject).end();
+  })));
 }

@@ -54,6 +54,19 @@ export interface PortalOptions {
 }
 
 const SEARCH_API = '/api/search';
+/**
+ * A query string that `handle` would neither refuse nor read differently (see answerSearchAtOnce): printable ASCII
+ * without a fragment, which the URL parser keeps as sent, and escapes of ASCII bytes only, which decodeURI always
+ * decodes. (A decodeURI call here instead would not do: the bundler drops one whose result is unused.)
+ */
+const PLAIN_QUERY = /^(?:[\x21\x22\x24\x26-\x7e]|%[0-7][\da-fA-F])*$/;
+
+/** A response's headers as finishHeaders reads and changes them: a ServerResponse's, or a list being made. */
+interface HeaderView {
+  get(name: string): unknown;
+  has(name: string): boolean;
+  set(name: string, value: string): void;
+}
 
 /** HTML to put into a prerendered page's `<div data-incident-slot="<slot>"></div>` as it is served. */
 export interface PageInsert {
@@ -106,10 +119,71 @@ export function createPortalListener({ clientDir, pageCsp, render, settings, log
   // The same for every response: made twice, not per request.
   const headersFor = { plain: Object.entries(securityHeaders({ https: false })), https: Object.entries(securityHeaders({ https: true })) };
 
+  /**
+   * The last word on every response's headers, applied as they go out (finalise, below) or, for a search answer,
+   * once per kind of answer (searchHeaders): a charset on text, a Content-Security-Policy (the page's own, or the
+   * fallback), and no caching unless the response chose a policy.
+   */
+  function finishHeaders(headers: HeaderView, status: number): void {
+    const type = headers.get('Content-Type');
+    if (typeof type === 'string') headers.set('Content-Type', withCharset(type));
+    // A 304 updates the cached copy's headers; it must not swap the page's policy for another.
+    if (!headers.has(CSP) && status !== 304) {
+      const html = typeof type === 'string' && type.startsWith('text/html');
+      headers.set(CSP, (html && status === 404 && pageCsp.forPath('/404')) || FALLBACK_CSP);
+    }
+    if (!headers.has('Cache-Control')) headers.set('Cache-Control', 'no-store');
+  }
+
+  /**
+   * Every header of a search answer sent without compression, as the flat [name, value, …] list writeHead takes:
+   * what setHeader calls, the compression middleware's Vary and finalise would have made, worked out once per kind
+   * of answer (searchAnswer shares its header objects) instead of on every request. Content-Length is added per answer.
+   */
+  const searchHeaderLists = { plain: new WeakMap<SearchAnswer['headers'], string[]>(), https: new WeakMap<SearchAnswer['headers'], string[]>() };
+  function searchHeaders(answer: SearchAnswer, https: boolean): string[] {
+    const lists = https ? searchHeaderLists.https : searchHeaderLists.plain;
+    let list = lists.get(answer.headers);
+    if (!list) {
+      const headers = new Map<string, [string, string]>();
+      const view: HeaderView = {
+        get: (name) => headers.get(name.toLowerCase())?.[1],
+        has: (name) => headers.has(name.toLowerCase()),
+        set: (name, value) => void headers.set(name.toLowerCase(), [name, value]),
+      };
+      for (const [name, value] of [...(https ? headersFor.https : headersFor.plain), ['Vary', 'Accept-Encoding'], ...Object.entries(answer.headers)]) view.set(name!, value!);
+      finishHeaders(view, answer.status);
+      list = [...headers.values()].flat();
+      lists.set(answer.headers, list);
+    }
+    return list;
+  }
+
+  // Kept once loaded, so a search is answered in the same turn as its request, without waiting on a promise.
+  let searchLoaded: ((params: URLSearchParams) => SearchAnswer) | undefined;
   let searching: Promise<(params: URLSearchParams) => SearchAnswer> | undefined;
-  const loadSearch = searchApi && (() => (searching ??= searchApi()));
+  const loadSearch = searchApi && (() => (searching ??= searchApi().then((answer) => (searchLoaded = answer))));
   // A failure here is logged once now; each search then answers 500 with the same cause in the log.
   if (loadSearch) setImmediate(() => loadSearch().catch((error: unknown) => log(`could not load search: ${error instanceof Error ? error.message : String(error)}`)));
+
+  /**
+   * GET /api/search from a client that takes no encoding (most API clients, and the benchmark), answered as the
+   * request arrives: one writeHead with the headers worked out in advance and the body with its length, so Node
+   * writes it in one go. Only for an address that `handle` would read the same way: the path exactly /api/search
+   * and a PLAIN_QUERY; anything else (non-ASCII, a fragment, a broken escape), and a search not yet loaded, goes
+   * through `handle`, which answers it with the general checks.
+   */
+  function answerSearchAtOnce(req: IncomingMessage, res: ServerResponse): boolean {
+    if (!searchLoaded || req.method !== 'GET' || req.headers['accept-encoding'] !== undefined) return false;
+    const raw = req.url ?? '';
+    const query = raw.startsWith(`${SEARCH_API}?`) ? raw.slice(SEARCH_API.length + 1) : raw === SEARCH_API ? '' : undefined;
+    if (query === undefined || !PLAIN_QUERY.test(query)) return false;
+    const answer = searchLoaded(new URLSearchParams(query));
+    const https = settings.forceHsts || (req.socket as TLSSocket).encrypted === true;
+    res.writeHead(answer.status, [...searchHeaders(answer, https), 'Content-Length', String(Buffer.byteLength(answer.body))]);
+    res.end(answer.body);
+    return true;
+  }
 
   // sirv lists and stats every built file when it is made: at 10,000 tasks that is tens of thousands of files and
   // most of the start-up. Made on the first request that looks for a file, so a search answered as the server
@@ -208,6 +282,15 @@ export function createPortalListener({ clientDir, pageCsp, render, settings, log
 
   async function handle(req: ReadRequest, res: ServerResponse): Promise<void> {
     const method = req.method ?? 'GET';
+    // First, so every answer has them, the refusal of an unreadable address below included.
+    const https = settings.forceHsts || (req.socket as TLSSocket).encrypted === true;
+    for (const [name, value] of https ? headersFor.https : headersFor.plain) res.setHeader(name, value);
+    // Decided when the headers go out, because only then is it known what the
+    // response is: Astro sets its own policy on the pages it renders.
+    onHeaders(res, function finalise(this: ServerResponse) {
+      finishHeaders({ get: (name) => this.getHeader(name), has: (name) => this.hasHeader(name), set: (name, value) => void this.setHeader(name, value) }, this.statusCode);
+    });
+
     let url: URL;
     try {
       decodeURI(req.url ?? '/');
@@ -216,21 +299,6 @@ export function createPortalListener({ clientDir, pageCsp, render, settings, log
       return refuse(req, res, '/', 400, 'The address is not valid.');
     }
     const pathname = url.pathname;
-
-    const https = settings.forceHsts || (req.socket as TLSSocket).encrypted === true;
-    for (const [name, value] of https ? headersFor.https : headersFor.plain) res.setHeader(name, value);
-    // Decided when the headers go out, because only then is it known what the
-    // response is: Astro sets its own policy on the pages it renders.
-    onHeaders(res, function finalise(this: ServerResponse) {
-      const type = this.getHeader('Content-Type');
-      if (typeof type === 'string') this.setHeader('Content-Type', withCharset(type));
-      // A 304 updates the cached copy's headers; it must not swap the page's policy for another.
-      if (!this.hasHeader(CSP) && this.statusCode !== 304) {
-        const html = typeof type === 'string' && type.startsWith('text/html');
-        this.setHeader(CSP, (html && this.statusCode === 404 && pageCsp.forPath('/404')) || FALLBACK_CSP);
-      }
-      if (!this.hasHeader('Cache-Control')) this.setHeader('Cache-Control', 'no-store');
-    });
 
     const verdict = checkRequest(method, pathname, req.headers);
     if (!verdict.ok) return refuse(req, res, pathname, verdict.status, verdict.message, verdict.allow);
@@ -315,11 +383,20 @@ export function createPortalListener({ clientDir, pageCsp, render, settings, log
     res.end(req.method === 'HEAD' ? undefined : body);
   }
 
+  function failed(req: IncomingMessage, res: ServerResponse, error: unknown): void {
+    log(`could not answer ${req.method} ${(req.url ?? '').split('?')[0]}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    if (!res.headersSent) refuse(req, res, '/', 500, 'Something went wrong on our side.');
+    else res.destroy();
+  }
+
   return function portalListener(req: IncomingMessage, res: ServerResponse): void {
-    handle(req, res).catch((error: unknown) => {
-      log(`could not answer ${req.method} ${(req.url ?? '').split('?')[0]}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-      if (!res.headersSent) refuse(req, res, '/', 500, 'Something went wrong on our side.');
-      else res.destroy();
-    });
+    try {
+      if (answerSearchAtOnce(req, res)) return;
+    } catch (error) {
+      if (res.headersSent) return failed(req, res, error);
+      // Nothing sent yet: the general path answers, with every header, a 500 included if it fails the same way.
+      log(`the search fast path failed; answering ${(req.url ?? '').split('?')[0]} the general way: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    handle(req, res).catch((error: unknown) => failed(req, res, error));
   };
 }

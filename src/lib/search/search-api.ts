@@ -34,16 +34,21 @@ export function searchSafely(engine: SearchEngine, q: string, options: SearchOpt
 
 export interface SearchAnswer {
   status: 200 | 400;
-  headers: Record<string, string>;
+  headers: Readonly<Record<string, string>>;
   body: string;
 }
+
+// One object per kind of answer, shared by every answer of that kind: the listener works out the full header list
+// once for each (decision 0039), so these are frozen rather than copied per answer.
+const FOUND_HEADERS: Readonly<Record<string, string>> = Object.freeze({ ...JSON_HEADERS, 'Cache-Control': 'public, max-age=60' });
+const INVALID_HEADERS: Readonly<Record<string, string>> = Object.freeze({ ...JSON_HEADERS, 'Cache-Control': 'no-store' });
 
 /** GET /api/search?q=&limit=: 200 with the results (cached a minute), or 400 naming what is wrong. */
 export function searchAnswer(engine: SearchEngine, params: URLSearchParams): SearchAnswer {
   const parsed = parseSearchParams(params);
   if (!parsed.ok) {
-    return { status: 400, headers: { ...JSON_HEADERS, 'Cache-Control': 'no-store' }, body: errorBody('The query string is not valid.', parsed.issues) };
+    return { status: 400, headers: INVALID_HEADERS, body: errorBody('The query string is not valid.', parsed.issues) };
   }
   // The listener adds the security headers to every response, this one included.
-  return { status: 200, headers: { ...JSON_HEADERS, 'Cache-Control': 'public, max-age=60' }, body: JSON.stringify(searchSafely(engine, parsed.q, { limit: parsed.limit })) };
+  return { status: 200, headers: FOUND_HEADERS, body: JSON.stringify(searchSafely(engine, parsed.q, { limit: parsed.limit })) };
 }
