@@ -15,12 +15,13 @@ import http from 'node:http';
 import https from 'node:https';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { handler, options } from '@astrojs/node/server.js';
-import { loadPageCsp } from '../lib/http/page-csp.ts';
+// Only the adapter's settings (port, host, folders), a few constants: Astro itself is imported after listening, below.
+import * as options from 'virtual:astro-node:config';
+import { loadPageCsp, type PageCsp } from '../lib/http/page-csp.ts';
 import { createPortalListener, type Renderer } from '../lib/http/portal-listener.ts';
 import { serverSettingsFromEnv } from '../lib/http/server-config.ts';
 import { liveIncidents, pageInsertFor } from '../lib/incidents/live.ts';
-import { tasks } from 'virtual:taskfront/catalogue';
+import { taskSlugs } from 'virtual:taskfront/task-slugs';
 
 function fail(message: string): never {
   console.error(`taskfront: ${message}`);
@@ -33,24 +34,64 @@ const serverDir = dirname(fileURLToPath(import.meta.url));
 const clientDir = join(serverDir, relative(fileURLToPath(options.server), fileURLToPath(options.client)));
 
 let settings;
-let pageCsp;
 try {
   settings = serverSettingsFromEnv();
-  pageCsp = loadPageCsp(join(serverDir, '../_headers.json'));
 } catch (error) {
   fail((error as Error).message);
 }
 
+// The pages' policies are read when a page first needs one, or once the search is ready (warmUp, below), whichever
+// comes first: at 10,000 tasks the file is 16 MB and parsing it was the largest single cost before the first search
+// could be answered. A missing or broken file still stops the server, a moment after it starts instead of before.
+const policiesFile = join(serverDir, '../_headers.json');
+let policies: PageCsp | undefined;
+const loadPolicies = () => (policies ??= loadPageCsp(policiesFile));
+const pageCsp: PageCsp = {
+  forPath: (pathname) => loadPolicies().forPath(pathname),
+  get size() {
+    return loadPolicies().size;
+  },
+};
+
 // Incident banners go into prerendered pages as they are served, read live from content/incidents (decision 0033).
-const taskPages: ReadonlySet<string> = new Set(tasks.map((task) => task.slug));
+const taskPages: ReadonlySet<string> = new Set(taskSlugs);
 const incidents = liveIncidents();
 const pageInsert = (pathname: string) => pageInsertFor(pathname, taskPages, incidents);
 // GET /api/search is answered by the listener with the route's own function (decision 0039).
-const searchApi = async () => {
-  const [{ searchAnswer }, { serverEngine }] = await Promise.all([import('../lib/search/search-api.ts'), import('../lib/search/server-search.ts')]);
-  return (params: URLSearchParams) => searchAnswer(serverEngine, params);
-};
-const listener = createPortalListener({ clientDir, pageCsp, settings, render: handler as Renderer, pageInsert, searchApi });
+// Kept so that what the search does not need is loaded only once the search is ready: see warmUp below.
+let searchLoading: Promise<unknown> | undefined;
+const searchApi = () =>
+  (searchLoading = (async () => {
+    const [{ searchAnswer }, { serverEngine }] = await Promise.all([import('../lib/search/search-api.ts'), import('../lib/search/server-search.ts')]);
+    return (params: URLSearchParams) => searchAnswer(serverEngine, params);
+  })());
+
+// Astro's renderer (the adapter's handler) is loaded after the server listens, not before: importing it loads Astro's
+// runtime, its manifest and the routes, which at 10,000 tasks held the first search back by over a second. The
+// searches, files and incident banners do not need it; a request that does waits for it (decision 0044).
+let astro: Promise<Renderer> | undefined;
+const loadAstro = () =>
+  (astro ??= import('@astrojs/node/server.js').then(
+    ({ handler }) => handler as Renderer,
+    // As when it was imported before listening: a server that cannot render stops, saying why.
+    (error: unknown) => fail(`could not load Astro's renderer: ${error instanceof Error ? error.stack ?? error.message : String(error)}`),
+  ));
+const render: Renderer = async (req, res) => (await loadAstro())(req, res);
+
+/**
+ * Loads what the search does not need: the pages' policies, then Astro. Each holds the event loop while it is
+ * parsed or compiled, so this runs once the search is ready (loaded or failed), and a search that arrived meanwhile
+ * is answered first rather than made to wait behind them.
+ */
+function warmUp() {
+  try {
+    loadPolicies();
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  void loadAstro();
+}
+const listener = createPortalListener({ clientDir, pageCsp, settings, render, pageInsert, searchApi });
 
 const port = Number(process.env.PORT || options.port || 4321);
 const host = process.env.HOST || (typeof options.host === 'string' ? options.host : options.host ? '0.0.0.0' : 'localhost');
@@ -87,6 +128,7 @@ server.listen(port, host, () => {
   const address = server.address();
   const shown = typeof address === 'object' && address ? address.port : port;
   console.log(`Taskfront listening on ${cert && key ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${shown}`);
+  void Promise.allSettled([searchLoading]).then(() => setImmediate(warmUp));
 });
 
 // SIGTERM and SIGINT are handled by server-start.ts (imported first): it finds this
