@@ -58,17 +58,21 @@ const taskPages: ReadonlySet<string> = new Set(taskSlugs);
 const incidents = liveIncidents();
 const pageInsert = (pathname: string) => pageInsertFor(pathname, taskPages, incidents);
 // GET /api/search is answered by the listener with the route's own function (decision 0039).
-// Kept so that what the search does not need is loaded only once the search is ready: see warmUp below.
-let searchLoading: Promise<unknown> | undefined;
-const searchApi = () =>
-  (searchLoading = (async () => {
+// The listener calls this once, as it is made. What the search does not need is loaded once it is ready: see warmUp.
+const searchApi = () => {
+  const loading = (async () => {
     const [{ searchAnswer }, { serverEngine }] = await Promise.all([import('../lib/search/search-api.ts'), import('../lib/search/server-search.ts')]);
     return (params: URLSearchParams) => searchAnswer(serverEngine, params);
-  })());
+  })();
+  // Loaded or failed, alike: the listener logs a failure, and the rest of the portal still needs loading.
+  const later = () => void setTimeout(warmUp, WARM_UP_DELAY_MS);
+  loading.then(later, later);
+  return loading;
+};
 
-// Astro's renderer (the adapter's handler) is loaded after the server listens, not before: importing it loads Astro's
-// runtime, its manifest and the routes, which at 10,000 tasks held the first search back by over a second. The
-// searches, files and incident banners do not need it; a request that does waits for it (decision 0044).
+// Astro's renderer (the adapter's handler) is loaded after the search, not before the server listens: importing it
+// runs Astro's runtime, its manifest and routes, and the adapter reads every page's headers again. The searches, files
+// and incident banners do not need it; a request that does waits for it (decision 0044).
 let astro: Promise<Renderer> | undefined;
 const loadAstro = () =>
   (astro ??= import('@astrojs/node/server.js').then(
@@ -81,7 +85,9 @@ const render: Renderer = async (req, res) => (await loadAstro())(req, res);
 /**
  * Loads what the search does not need: the pages' policies, then Astro. Each holds the event loop while it is
  * parsed or compiled, so this runs once the search is ready (loaded or failed), and a search that arrived meanwhile
- * is answered first rather than made to wait behind them.
+ * is answered first rather than made to wait behind them. On a timer, not setImmediate: that would run before the
+ * event loop next reads its sockets, so a search already waiting in the kernel would be read only after the warm-up
+ * (as a profile at 10,000 tasks showed).
  */
 const WARM_UP_DELAY_MS = 50;
 function warmUp() {
@@ -129,9 +135,6 @@ server.listen(port, host, () => {
   const address = server.address();
   const shown = typeof address === 'object' && address ? address.port : port;
   console.log(`Taskfront listening on ${cert && key ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${shown}`);
-  // Not setImmediate: that runs before the event loop next looks for connections, so a search already waiting in the
-  // kernel would be read only after the warm-up (seen in a profile at 10,000 tasks). A timer lets the loop poll first.
-  void Promise.allSettled([searchLoading]).then(() => setTimeout(warmUp, WARM_UP_DELAY_MS));
 });
 
 // SIGTERM and SIGINT are handled by server-start.ts (imported first): it finds this
