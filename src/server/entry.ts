@@ -58,15 +58,16 @@ const taskPages: ReadonlySet<string> = new Set(taskSlugs);
 const incidents = liveIncidents();
 const pageInsert = (pathname: string) => pageInsertFor(pathname, taskPages, incidents);
 // GET /api/search is answered by the listener with the route's own function (decision 0039).
-// The listener calls this once, as it is made. What the search does not need is loaded once it is ready: see warmUp.
+// The listener calls this once, as it is made. What the search does not need is loaded after it: see warmUp.
+let searchSettled = () => {};
+const searchDone = new Promise<void>((resolve) => (searchSettled = resolve));
 const searchApi = () => {
   const loading = (async () => {
     const [{ searchAnswer }, { serverEngine }] = await Promise.all([import('../lib/search/search-api.ts'), import('../lib/search/server-search.ts')]);
     return (params: URLSearchParams) => searchAnswer(serverEngine, params);
   })();
   // Loaded or failed, alike: the listener logs a failure, and the rest of the portal still needs loading.
-  const later = () => void setTimeout(warmUp, WARM_UP_DELAY_MS);
-  loading.then(later, later);
+  loading.then(searchSettled, searchSettled);
   return loading;
 };
 
@@ -83,13 +84,13 @@ const loadAstro = () =>
 const render: Renderer = async (req, res) => (await loadAstro())(req, res);
 
 /**
- * Loads what the search does not need: the pages' policies, then Astro. Each holds the event loop while it is
- * parsed or compiled, so this runs once the search is ready (loaded or failed), and a search that arrived meanwhile
- * is answered first rather than made to wait behind them. On a timer, not setImmediate: that would run before the
- * event loop next reads its sockets, so a search already waiting in the kernel would be read only after the warm-up
- * (as a profile at 10,000 tasks showed).
+ * Loads what the search does not need, the pages' policies, then Astro, so that an idle server has them ready. A
+ * request that needs one sooner loads it itself, so this only decides when an idle server does the work. Each holds
+ * the event loop for a few hundred milliseconds at 10,000 tasks, so it starts a while after the server listens and the
+ * search is ready, so that the searches sent as it started are answered first. 50 ms was too soon on a busy machine:
+ * in profiles at 10,000 tasks the first search was still read after the warm-up had begun.
  */
-const WARM_UP_DELAY_MS = 50;
+const WARM_UP_DELAY_MS = 1000;
 function warmUp() {
   try {
     loadPolicies();
@@ -135,6 +136,7 @@ server.listen(port, host, () => {
   const address = server.address();
   const shown = typeof address === 'object' && address ? address.port : port;
   console.log(`Taskfront listening on ${cert && key ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${shown}`);
+  void searchDone.then(() => setTimeout(warmUp, WARM_UP_DELAY_MS));
 });
 
 // SIGTERM and SIGINT are handled by server-start.ts (imported first): it finds this
