@@ -40,8 +40,8 @@ try {
   fail((error as Error).message);
 }
 
-// The pages' policies are read when a page first needs one, or once the search is ready (warmUp, below), whichever
-// comes first: at 10,000 tasks the file is 16 MB and parsing it was the largest single cost before the first search
+// The pages' policies are read when a page first needs one, or by the warm-up after the search is ready (warmUp,
+// below), whichever comes first: at 10,000 tasks the file is 16 MB and parsing it was the largest single cost before the first search
 // could be answered. A missing or broken file still stops the server, a moment after it starts instead of before.
 const policiesFile = join(serverDir, '../_headers.json');
 let policies: PageCsp | undefined;
@@ -136,7 +136,8 @@ server.listen(port, host, () => {
   const address = server.address();
   const shown = typeof address === 'object' && address ? address.port : port;
   console.log(`Taskfront listening on ${cert && key ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${shown}`);
-  void searchDone.then(() => setTimeout(warmUp, WARM_UP_DELAY_MS));
+  // Unref'd: a server told to stop in its first second stops without loading Astro first.
+  void searchDone.then(() => setTimeout(warmUp, WARM_UP_DELAY_MS).unref());
 });
 
 // SIGTERM and SIGINT are handled by server-start.ts (imported first): it finds this
