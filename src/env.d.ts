@@ -16,6 +16,11 @@ declare module 'virtual:taskfront/browser-index' {
   export const browserIndexJson: string;
 }
 
+declare module 'virtual:taskfront/task-slugs' {
+  /** Every task's slug, the same as in virtual:taskfront/catalogue, without the rest of the catalogue. */
+  export const taskSlugs: string[];
+}
+
 declare module '*?worker&url' {
   const url: string;
   export default url;

@@ -9,7 +9,10 @@
  *   reads them from SEARCH_FILE, written beside the server's code in the compact form of
  *   search-file.ts (decision 0039): the server's code stays small and the data is read once, as
  *   bytes, not parsed as a JavaScript string. In `astro dev` the data is in the module itself;
- * - `virtual:taskfront/browser-index`: the browser's smaller copy, written to /search-index.json.
+ * - `virtual:taskfront/browser-index`: the browser's smaller copy, written to /search-index.json;
+ * - `virtual:taskfront/task-slugs`: the task slugs alone, for the server entry, which needs to know which pages are
+ *   task pages (for incident banners) as it starts; the whole catalogue is three times larger and would be parsed
+ *   before the first search could be answered (decision 0044).
  * The JSON in modules is a string given to JSON.parse, which V8 reads several times faster
  * than the same data as a JavaScript object literal.
  */
@@ -26,7 +29,7 @@ import { encodeSearchFile } from '../lib/search/search-file.ts';
 import { browserSearchData, searchDataFor, toSearchData } from '../lib/search/search-data.ts';
 import type { Content } from '../lib/content/load-content.ts';
 
-const MODULES = ['virtual:taskfront/catalogue', 'virtual:taskfront/search-data', 'virtual:taskfront/browser-index'] as const;
+const MODULES = ['virtual:taskfront/catalogue', 'virtual:taskfront/search-data', 'virtual:taskfront/browser-index', 'virtual:taskfront/task-slugs'] as const;
 type ModuleId = (typeof MODULES)[number];
 
 /** The server's search data, written at the top of the server build's output. */
@@ -86,6 +89,8 @@ function moduleSource(id: ModuleId, derived: Derived, building: boolean): string
     case 'virtual:taskfront/browser-index':
       // Served as it is: the endpoint never parses it.
       return `export const browserIndexJson = ${JSON.stringify(derived.browserJson)};\n`;
+    case 'virtual:taskfront/task-slugs':
+      return `export const taskSlugs = ${parsed(derived.tasks.map((task) => task.slug))};\n`;
   }
 }
 

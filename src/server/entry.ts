@@ -12,22 +12,22 @@
 import '../lib/server/server-start.ts';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { parentPort, workerData } from 'node:worker_threads';
 import http from 'node:http';
 import https from 'node:https';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { handler, options } from '@astrojs/node/server.js';
-import { createApp } from 'astro/app/entrypoint';
-import { createDashboardThread, isDashboardRequest, isDashboardWorkerData, serveDashboard, type DashboardWorkerData } from '../lib/http/dashboard-thread.ts';
-import { loadPageCsp } from '../lib/http/page-csp.ts';
+import { parentPort, workerData } from 'node:worker_threads';
+// Only the adapter's settings (port, host, folders), a few constants: Astro itself is imported after listening, below.
+import * as options from 'virtual:astro-node:config';
+import { createDashboardThread, isDashboardRequest, isDashboardWorkerData, serveDashboard, type DashboardApp, type DashboardWorkerData } from '../lib/http/dashboard-thread.ts';
+import { loadPageCsp, type PageCsp } from '../lib/http/page-csp.ts';
 import { createPortalListener, type Renderer } from '../lib/http/portal-listener.ts';
 import { serverSettingsFromEnv } from '../lib/http/server-config.ts';
 import { setting } from '../lib/settings/load-settings.ts';
-import { liveIncidents, pageInsertFor } from '../lib/incidents/live.ts';
-import { tasks } from 'virtual:taskfront/catalogue';
 import type { StatsOptions } from '../lib/tracking/storage/types.ts';
 import type { DailyTaskStats, PortalStats } from '../schemas/events.ts';
+import { liveIncidents, pageInsertFor } from '../lib/incidents/live.ts';
+import { taskSlugs } from 'virtual:taskfront/task-slugs';
 
 function fail(message: string): never {
   console.error(`taskfront: ${message}`);
@@ -44,10 +44,17 @@ if (isDashboardWorkerData(workerData) && parentPort) void serveDashboardThread(w
 else listen();
 
 async function serveDashboardThread(data: DashboardWorkerData): Promise<void> {
-  // Loaded here, not at the top: the main thread needs the server's context only when a page does.
-  const [{ readFiguresThrough }, { fileFigures }] = await Promise.all([import('../lib/server/context.ts'), import('../lib/tracking/storage/locked-read.ts')]);
+  // Loaded here, not at the top: the main thread loads Astro only after the first search (decision 0044).
+  const [{ createApp }, { setGetEnv }, { readFiguresThrough }, { fileFigures }] = await Promise.all([
+    import('astro/app/entrypoint'),
+    import('astro/env/setup'),
+    import('../lib/server/context.ts'),
+    import('../lib/tracking/storage/locked-read.ts'),
+  ]);
+  // As the adapter's server module does before making its app.
+  setGetEnv((key) => process.env[key]);
   serveDashboard({
-    app: createApp(),
+    app: createApp() as DashboardApp,
     port: parentPort!,
     data,
     useFigures: (read) => readFiguresThrough(data.sqlite ? fileFigures(data.sqlite) : {
@@ -73,23 +80,53 @@ async function storeOfThisProcess() {
 
 function listen(): void {
   let settings;
-  let pageCsp;
   try {
     settings = serverSettingsFromEnv();
-    pageCsp = loadPageCsp(join(serverDir, '../_headers.json'));
   } catch (error) {
     fail((error as Error).message);
   }
 
+  // The pages' policies are read when a page first needs one, or by the warm-up after the search is ready (warmUp,
+  // below), whichever comes first: at 10,000 tasks the file is 16 MB and parsing it was the largest single cost before the first search
+  // could be answered. A missing or broken file still stops the server, a moment after it starts instead of before.
+  const policiesFile = join(serverDir, '../_headers.json');
+  let policies: PageCsp | undefined;
+  const loadPolicies = () => (policies ??= loadPageCsp(policiesFile));
+  const pageCsp: PageCsp = {
+    forPath: (pathname) => loadPolicies().forPath(pathname),
+    get size() {
+      return loadPolicies().size;
+    },
+  };
+
   // Incident banners go into prerendered pages as they are served, read live from content/incidents (decision 0033).
-  const taskPages: ReadonlySet<string> = new Set(tasks.map((task) => task.slug));
+  const taskPages: ReadonlySet<string> = new Set(taskSlugs);
   const incidents = liveIncidents();
   const pageInsert = (pathname: string) => pageInsertFor(pathname, taskPages, incidents);
   // GET /api/search is answered by the listener with the route's own function (decision 0039).
-  const searchApi = async () => {
-    const [{ searchAnswer }, { serverEngine }] = await Promise.all([import('../lib/search/search-api.ts'), import('../lib/search/server-search.ts')]);
-    return (params: URLSearchParams) => searchAnswer(serverEngine, params);
+  // The listener calls this once, as it is made. What the search does not need is loaded after it: see warmUp.
+  let searchSettled = () => {};
+  const searchDone = new Promise<void>((resolve) => (searchSettled = resolve));
+  const searchApi = () => {
+    const loading = (async () => {
+      const [{ searchAnswer }, { serverEngine }] = await Promise.all([import('../lib/search/search-api.ts'), import('../lib/search/server-search.ts')]);
+      return (params: URLSearchParams) => searchAnswer(serverEngine, params);
+    })();
+    // Loaded or failed, alike: the listener logs a failure, and the rest of the portal still needs loading.
+    loading.then(searchSettled, searchSettled);
+    return loading;
   };
+
+  // Astro's renderer (the adapter's handler) is loaded after the search, not before the server listens: importing it
+  // runs Astro's runtime, its manifest and routes, and the adapter reads every page's headers again. The searches, files
+  // and incident banners do not need it; a request that does waits for it (decision 0044).
+  let astro: Promise<Renderer> | undefined;
+  const loadAstro = () =>
+    (astro ??= import('@astrojs/node/server.js').then(
+      ({ handler }) => handler as Renderer,
+      // As when it was imported before listening: a server that cannot render stops, saying why.
+      (error: unknown) => fail(`could not load Astro's renderer: ${error instanceof Error ? error.stack ?? error.message : String(error)}`),
+    ));
   // The dashboard's pages and figures are rendered on a low-priority worker thread, so they never hold up search (decision 0045).
   const dashboard = setting('TASKFRONT_DASHBOARD_THREAD')
     ? createDashboardThread({
@@ -104,8 +141,25 @@ function listen(): void {
         readAccess: async () => (await storeOfThisProcess()).readAccess?.(),
       })
     : undefined;
-  const render: Renderer = (req, res) =>
-    dashboard && isDashboardRequest(req.method, (req.url ?? '/').split('?')[0] ?? '/') ? dashboard.render(req, res) : (handler as Renderer)(req, res);
+  const render: Renderer = async (req, res) =>
+    dashboard && isDashboardRequest(req.method, (req.url ?? '/').split('?')[0] ?? '/') ? dashboard.render(req, res) : (await loadAstro())(req, res);
+
+  /**
+   * Loads what the search does not need, the pages' policies, then Astro, so that an idle server has them ready. A
+   * request that needs one sooner loads it itself, so this only decides when an idle server does the work. Each holds
+   * the event loop for a few hundred milliseconds at 10,000 tasks, so it starts a while after the server listens and the
+   * search is ready, so that the searches sent as it started are answered first. 50 ms was too soon on a busy machine:
+   * in profiles at 10,000 tasks the first search was still read after the warm-up had begun.
+   */
+  const WARM_UP_DELAY_MS = 1000;
+  function warmUp() {
+    try {
+      loadPolicies();
+    } catch (error) {
+      fail((error as Error).message);
+    }
+    void loadAstro();
+  }
   const listener = createPortalListener({ clientDir, pageCsp, settings, render, pageInsert, searchApi });
 
   const port = Number(process.env.PORT || options.port || 4321);
@@ -143,8 +197,10 @@ function listen(): void {
     const address = server.address();
     const shown = typeof address === 'object' && address ? address.port : port;
     console.log(`Taskfront listening on ${cert && key ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${shown}`);
+    // Unref'd: a server told to stop in its first second stops without loading Astro first.
+    void searchDone.then(() => setTimeout(warmUp, WARM_UP_DELAY_MS).unref());
   });
-
-  // SIGTERM and SIGINT are handled by server-start.ts (imported first): it finds this
-  // server through Node's diagnostics channels, drains it and closes the event store.
 }
+
+// SIGTERM and SIGINT are handled by server-start.ts (imported first): it finds this
+// server through Node's diagnostics channels, drains it and closes the event store.

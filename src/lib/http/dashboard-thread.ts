@@ -27,7 +27,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { Worker, type MessagePort } from 'node:worker_threads';
-import { createRequestFromNodeRequest } from 'astro/app/node';
 import { errorBody } from '../server/responses.ts';
 import { chooseEncoding, compressHere, MIN_BYTES } from '../tracking/stats/rendered.ts';
 import { lowerThisThread, type ThisThread } from '../tracking/storage/thread-stat.ts';
@@ -100,6 +99,8 @@ interface Pending {
   resolve: (answer: Extract<FromWorker, { kind: 'response' }>) => void;
   reject: (error: Error) => void;
 }
+
+let astroNode: Promise<typeof import('astro/app/node')> | undefined;
 
 /** The main thread's side: starts the worker on the first dashboard request and keeps it. */
 export function createDashboardThread({ entry, clientDir, nice, timeoutMs, readFigures, readAccess, log = (line) => console.error(line) }: DashboardThreadOptions): DashboardThread {
@@ -175,7 +176,8 @@ export function createDashboardThread({ entry, clientDir, nice, timeoutMs, readF
       let request: Request;
       try {
         // Astro's own request builder, as its handler would call it: the same address and client address.
-        request = createRequestFromNodeRequest(req, { skipBody: true });
+        // Loaded with the first dashboard request: the server's start does not load Astro (decision 0044).
+        request = (await (astroNode ??= import('astro/app/node'))).createRequestFromNodeRequest(req, { skipBody: true });
       } catch {
         res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
         return void res.end('The address or its Host header is not valid.\n');
