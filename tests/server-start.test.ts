@@ -63,8 +63,9 @@ describe('the built server before its first search', () => {
 
   it('still finds Astro where the entry loads it later', () => {
     // The check above would pass vacuously if the patterns stopped matching Astro's build.
-    const astro = readFileSync(dynamicChunk('server'), 'utf8');
-    expect(astro).toMatch(HEAVY[0]![1]);
+    // In that chunk or one it imports (the dashboard's thread loads the same app, so Vite may share it out).
+    const astro = [...staticGraph(dynamicChunk('server'))].map((file) => readFileSync(file, 'utf8'));
+    expect(astro.some((code) => HEAVY[0]![1].test(code))).toBe(true);
   });
 });
 
