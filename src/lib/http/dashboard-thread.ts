@@ -100,8 +100,6 @@ interface Pending {
   reject: (error: Error) => void;
 }
 
-let astroNode: Promise<typeof import('astro/app/node')> | undefined;
-
 /** The main thread's side: starts the worker on the first dashboard request and keeps it. */
 export function createDashboardThread({ entry, clientDir, nice, timeoutMs, readFigures, readAccess, log = (line) => console.error(line) }: DashboardThreadOptions): DashboardThread {
   let worker: Promise<Worker> | undefined;
@@ -173,19 +171,20 @@ export function createDashboardThread({ entry, clientDir, nice, timeoutMs, readF
   return {
     async render(req, res) {
       const pathname = (req.url ?? '/').split('?')[0] ?? '/';
-      let request: Request;
-      try {
-        // Astro's own request builder, as its handler would call it: the same address and client address.
-        // Loaded with the first dashboard request: the server's start does not load Astro (decision 0044).
-        request = (await (astroNode ??= import('astro/app/node'))).createRequestFromNodeRequest(req, { skipBody: true });
-      } catch {
+      // The address and client address as Astro's own request builder makes them with no allowed domains (ours): the
+      // Host header and the connection's address, forwarded headers ignored. Made here without building a Request,
+      // which was much of the main thread's remaining share of a dashboard answer.
+      const https = 'encrypted' in req.socket && Boolean(req.socket.encrypted);
+      const url = `${https ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`;
+      if (!URL.canParse(url)) {
         res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
         return void res.end('The address or its Host header is not valid.\n');
       }
-      const clientAddress = Reflect.get(request, Symbol.for('astro.clientAddress')) as string | undefined;
+      const headers: [string, string][] = [];
+      for (const [name, values] of Object.entries(req.headersDistinct)) if (!name.startsWith(':')) for (const value of values ?? []) headers.push([name, value]);
       let answer;
       try {
-        answer = await ask({ kind: 'render', url: request.url, method: request.method, headers: [...request.headers], clientAddress });
+        answer = await ask({ kind: 'render', url, method: req.method ?? 'GET', headers, ...(req.socket.remoteAddress ? { clientAddress: req.socket.remoteAddress } : {}) });
       } catch (error) {
         log(`dashboard thread could not answer ${req.method} ${pathname}: ${(error as Error).message}; answered 503`);
         if (res.headersSent) return void res.destroy();

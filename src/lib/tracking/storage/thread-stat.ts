@@ -3,6 +3,7 @@
  * SQLite read worker checks whether it is starved rather than stuck (sqlite-reader.ts), and the
  * dashboard measurement reports where the CPU went (bench/measure-dashboard.ts).
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync, readlinkSync } from 'node:fs';
 import { getPriority, setPriority } from 'node:os';
 
@@ -42,6 +43,16 @@ export function lowerThisThread(nice: number): ThisThread {
     // "<pid>/task/<tid>": this thread's own id, which setpriority takes on Linux to change this thread alone.
     const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
     setPriority(tid, nice);
+    if (nice === 19) {
+      // Linux's idle scheduling class: any thread of normal priority that wakes takes the core at once. A nice value
+      // alone lets the running thread finish its slice first (a few ms), which is what a search then waited.
+      // Node has no call for it; chrt (util-linux) sets it. Where that fails, the nice value still holds.
+      try {
+        execFileSync('chrt', ['--idle', '--pid', '0', String(tid)], { stdio: 'ignore', timeout: 2000 });
+      } catch {
+        // No chrt, or not allowed: the thread stays at the nice value alone.
+      }
+    }
     return { tid, nice: getPriority(tid) };
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
