@@ -88,6 +88,17 @@ export async function dashboardPart(ctx: BenchContext): Promise<PartResult> {
         note: `${loaded.dashboard.answered} dashboard answers: ${loaded.dashboard.read} own reads, ${loaded.dashboard.joined} joined one in flight; load average ${loaded.load.join(' / ')}`,
       });
     }
+    part.add({
+      name: `/api/search p95 beside one busy loop per core at the lowest priority, no dashboard (the machine's floor)`,
+      unit: 'ms',
+      value: measured.floor.searchBusy.p95Ms,
+      baseline: measured.floor.searchIdle.p95Ms,
+      baselineName: '/api/search p95 with nothing else running, in alternating rounds',
+      ratio: measured.floor.ratio,
+      budget: 'the judged ratio read against it',
+      pass: null,
+      note: `loops in ${measured.floor.how}`,
+    });
     for (const line of formatDashboard(measured, 'dashboard under load:')) log(line);
   } finally {
     await server.stop();

@@ -20,6 +20,7 @@
  * searches are timed in alternating rounds, and each side's samples pooled: a burst of
  * someone else's load falls on both sides rather than on one.
  */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { readdirSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -72,6 +73,20 @@ export interface LoadedSearch {
   loadedWallMs: number;
 }
 
+/**
+ * The same search timing beside two busy loops in Linux's idle scheduling class, with no dashboard: what any CPU use
+ * costs search on this machine, whatever runs it and at however low a priority. The dashboard's own ratio is read
+ * against it.
+ */
+export interface MachineFloor {
+  searchIdle: Timing;
+  searchBusy: Timing;
+  /** Busy p95 ÷ idle p95. */
+  ratio: number;
+  /** How the loops were lowered: the idle class (chrt), or nice 19 where chrt is missing. */
+  how: string;
+}
+
 export interface DashboardMeasurement {
   /** The machine's 1, 5 and 15 minute load averages, and its cores, when measuring began. */
   load: { averages: number[]; cores: number };
@@ -80,6 +95,7 @@ export interface DashboardMeasurement {
   stats90: Timing;
   performance: Timing;
   loaded: LoadedSearch[];
+  floor: MachineFloor;
   budgets: Budget[];
 }
 
@@ -292,6 +308,34 @@ async function sequential(urls: () => string, count: number): Promise<Timing> {
   return summarise(samples);
 }
 
+/** One busy loop per core, at the lowest priority the machine gives: chrt's idle class, or nice 19. */
+function lowestPriorityLoops(): { loops: ChildProcess[]; how: string } {
+  const idle = spawnSync('chrt', ['--idle', '0', 'true']).status === 0;
+  const loops = Array.from({ length: availableParallelism() }, () =>
+    idle ? spawn('chrt', ['--idle', '0', 'sh', '-c', 'while :; do :; done'], { stdio: 'ignore' }) : spawn('nice', ['-n', '19', 'sh', '-c', 'while :; do :; done'], { stdio: 'ignore' }));
+  return { loops, how: idle ? "Linux's idle scheduling class" : 'nice 19 (no chrt here)' };
+}
+
+async function machineFloor(searchUrl: () => string, { searchRequests, rounds }: { searchRequests: number; rounds: number }): Promise<MachineFloor> {
+  const perRound = Math.max(1, Math.round(searchRequests / rounds));
+  const idle: number[] = [];
+  const busy: number[] = [];
+  let how = '';
+  for (let round = 0; round < rounds; round++) {
+    for (let index = 0; index < perRound; index++) idle.push(await timeGet(searchUrl()));
+    const started = lowestPriorityLoops();
+    how = started.how;
+    try {
+      for (let index = 0; index < perRound; index++) busy.push(await timeGet(searchUrl()));
+    } finally {
+      for (const loop of started.loops) loop.kill('SIGKILL');
+    }
+  }
+  const searchIdle = summarise(idle);
+  const searchBusy = summarise(busy);
+  return { searchIdle, searchBusy, ratio: searchIdle.p95Ms > 0 ? searchBusy.p95Ms / searchIdle.p95Ms : 0, how };
+}
+
 export async function measureDashboard(baseUrl: string, options: MeasureOptions): Promise<DashboardMeasurement> {
   const { dashboardRequests = 20, searchRequests = 300, rounds = 6, concurrentDashboard = 10, budgets = ISSUE_12_BUDGETS, tasks, serverPid, judgeOn = 'different' } = options;
   const load = { averages: loadavg().map((value) => Math.round(value * 100) / 100), cores: availableParallelism() };
@@ -309,6 +353,7 @@ export async function measureDashboard(baseUrl: string, options: MeasureOptions)
     loaded.push(await loadedSearch(baseUrl, mode, loadPaths(mode, concurrentDashboard, tasks), searchUrl, { searchRequests, rounds, ...(serverPid ? { serverPid } : {}) }));
   }
 
+  const floor = await machineFloor(searchUrl, { searchRequests, rounds });
   const judged = loaded.find((entry) => entry.mode === judgeOn)!;
   return {
     load,
@@ -316,6 +361,7 @@ export async function measureDashboard(baseUrl: string, options: MeasureOptions)
     stats90,
     performance: performancePage,
     loaded,
+    floor,
     budgets: [
       { what: 'GET /api/stats?period=90, p95', measured: stats90.p95Ms, limit: budgets.stats90Ms, unit: 'ms', pass: stats90.p95Ms <= budgets.stats90Ms },
       { what: 'GET /performance, p95', measured: performancePage.p95Ms, limit: budgets.performanceMs, unit: 'ms', pass: performancePage.p95Ms <= budgets.performanceMs },
@@ -356,6 +402,10 @@ export function formatDashboard(result: DashboardMeasurement, heading: string): 
     `  ${timing('/api/stats?period=90', result.stats90)}`,
     `  ${timing('/performance', result.performance)}`,
     ...result.loaded.flatMap(formatLoaded),
+    `  the machine's floor: search beside one busy loop per core in ${result.floor.how}, no dashboard`,
+    `    ${timing('/api/search idle', result.floor.searchIdle)}`,
+    `    ${timing('/api/search beside the loops', result.floor.searchBusy)}; p95 ÷ idle p95 = ${result.floor.ratio.toFixed(2)}`,
     ...result.budgets.map((budget) => `  budget ${budget.what}: ${budget.unit === 'ms' ? ms(budget.measured) : budget.measured.toFixed(2)} against ${budget.unit === 'ms' ? ms(budget.limit) : `≤ ${budget.limit}`}: ${budget.pass ? 'PASS' : 'FAIL'}`),
+    ...result.loaded.filter((entry) => entry.ratio > 1.2).map((entry) => `  note: the ${entry.mode} load's ratio is ${entry.ratio.toFixed(2)}, ${(entry.ratio / result.floor.ratio).toFixed(2)} times the machine's floor of ${result.floor.ratio.toFixed(2)}: busy loops that never take the CPU from the server cost search ${entry.ratio <= result.floor.ratio ? 'at least as much' : 'less'} on this machine`),
   ];
 }
