@@ -152,7 +152,11 @@ export function createDashboardThread({ entry, clientDir, nice, timeoutMs, readF
   }
 
   async function ask(message: Omit<Extract<ToWorker, { kind: 'render' }>, 'id'>): Promise<Extract<FromWorker, { kind: 'response' }>> {
-    worker ??= start();
+    // A worker that could not be started is not kept: the next request tries again.
+    worker ??= start().catch((error: unknown) => {
+      worker = undefined;
+      throw error;
+    });
     const id = ++nextId;
     const to = await worker;
     return new Promise((resolve, reject) => {
