@@ -111,8 +111,9 @@ describe('the built demo portal', () => {
     for (const task of data.tasks) {
       // The demo service is rendered per request (it carries the journey token back), so it is a route, not a file.
       if (task.start?.url.startsWith('/')) expect(task.start.url, task.slug).toBe(`/demo-service/${task.slug}`);
-      // Only transactions and reports end on a done page (information pages end on their answer; signposts have no journey).
-      expect(existsSync(join(DIST, `done/${task.slug}/thanks.html`)), task.slug).toBe(task.kind === 'transaction' || task.kind === 'report');
+      // The done page and its "thanks" page are rendered when asked for: the same thanks page built once per task
+      // made a third of a large catalogue's build (issue 17). The server tests ask for them.
+      expect(existsSync(join(DIST, `done/${task.slug}/thanks.html`)), task.slug).toBe(false);
     }
   });
 });

@@ -4,8 +4,9 @@
  * 1. security headers on every response (CSP from Astro for each page);
  * 2. methods and body sizes checked from the request line and headers, then a
  *    POST body read here, within its limit and deadline, before any page code;
- * 3. prerendered files from disk by sirv, using the brotli or gzip copies made
- *    at build time, with ETag, Last-Modified and a cache policy per kind of file;
+ * 3. prerendered pages from memory (page-cache.ts: read once, compressed once per encoding),
+ *    and other built files from disk by sirv, using the brotli or gzip copies made at build
+ *    time, with ETag, Last-Modified and a cache policy per kind of file;
  * 4. everything else rendered by Astro and compressed on the fly (compression), except
  *    GET /api/search, answered here with the route's own function (decision 0039).
  *
@@ -14,19 +15,16 @@
  *
  * Decisions 0019 (this wrapper) and 0021 (compression and caching) say why.
  */
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-import zlib from 'node:zlib';
 import type { TLSSocket } from 'node:tls';
 import compression from 'compression';
 import onHeaders from 'on-headers';
 import sirv from 'sirv';
 import type { SearchAnswer } from '../search/search-api.ts';
 import { errorBody } from '../server/responses.ts';
+import { chooseEncoding, MIN_BYTES } from '../tracking/stats/rendered.ts';
 import { cacheControlForStatic, FALLBACK_CSP, REVALIDATE, securityHeaders, withCharset } from './headers.ts';
+import { createPageCache, type PageInsert } from './page-cache.ts';
 import type { PageCsp } from './page-csp.ts';
 import { readBody } from './read-body.ts';
 import { checkRequest, isApiPath, tooLargeMessage } from './routes.ts';
@@ -68,24 +66,7 @@ interface HeaderView {
   set(name: string, value: string): void;
 }
 
-/** HTML to put into a prerendered page's `<div data-incident-slot="<slot>"></div>` as it is served. */
-export interface PageInsert {
-  slot: string;
-  html: string;
-  /** Changes whenever `html` does; with the page, it makes the ETag. */
-  tag: string;
-}
-
-/** A prerendered page with live HTML in it, ready in each encoding. */
-interface LivePage {
-  body: Buffer;
-  br: Buffer;
-  gzip: Buffer;
-  etag: string;
-}
-
-const brotli = promisify(zlib.brotliCompress);
-const gzipAsync = promisify(zlib.gzip);
+export type { PageInsert };
 
 /** A request carrying a body we have already read; Astro's request builder uses it as is. */
 type ReadRequest = IncomingMessage & { body?: Buffer };
@@ -208,60 +189,23 @@ export function createPortalListener({ clientDir, pageCsp, render, settings, log
   // Its types name Express's request; it only uses what node:http's has.
   const compress = compression({ threshold: 1024 }) as unknown as (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
-  // The build does not change while the server runs, so each page is read once.
-  const builtPages = new Map<string, Promise<string | undefined>>();
-  function builtPage(pathname: string): Promise<string | undefined> {
-    const file = pathname === '/' ? 'index.html' : pathname.endsWith('.html') ? pathname.slice(1) : `${pathname.slice(1)}.html`;
-    let page = builtPages.get(file);
-    if (!page) {
-      page = readFile(join(clientDir, file), 'utf8').catch(() => undefined);
-      builtPages.set(file, page);
-    }
-    return page;
-  }
+  // The build does not change while the server runs, so each page is read once and kept, within a limit.
+  const pages = createPageCache(clientDir);
 
   /**
-   * A page with its live HTML in place, made once per page and insert (the insert changes at
-   * most once a minute), then compressed once like the files made at build time: so a page
-   * with a banner costs about what a file from disk costs. Bounded: an insert that changed
-   * leaves its old entry behind, so the map is emptied when it grows past a few hundred.
+   * Serves a prerendered page, with its live HTML in place when there is some. The ETag is a hash
+   * of the page sent, so a browser holding the page without a banner (or with an old one) gets the
+   * new page, never a 304; Cache-Control is no-cache, so every view asks. Returns false when there
+   * is no page at this address, and sirv or Astro answers instead.
    */
-  const livePages = new Map<string, Promise<LivePage | undefined>>();
-  function livePage(pathname: string, insert: PageInsert): Promise<LivePage | undefined> {
-    const key = `${insert.slot}\0${pathname}\0${insert.tag}`;
-    let page = livePages.get(key);
-    if (!page) {
-      if (livePages.size >= 500) livePages.clear();
-      page = makeLivePage(pathname, insert);
-      livePages.set(key, page);
-    }
-    return page;
-  }
-  async function makeLivePage(pathname: string, insert: PageInsert): Promise<LivePage | undefined> {
-    const built = await builtPage(pathname);
-    const slot = new RegExp(`<div data-incident-slot="${insert.slot.replace(/[^\w-]/g, '')}"([^>]*)></div>`);
-    if (!built || !slot.test(built)) return undefined;
-    const body = Buffer.from(built.replace(slot, (_match, rest: string) => `<div data-incident-slot="${insert.slot}"${rest}>${insert.html}</div>`));
-    const [br, gzip] = await Promise.all([
-      brotli(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
-      gzipAsync(body, { level: 9 }),
-    ]);
-    return { body, br, gzip, etag: `W/"live-${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
-  }
-
-  /**
-   * Serves a prerendered page with its live HTML in place. The ETag is a hash of the page
-   * sent, so a browser holding the page without a banner (or with an old one) gets the new
-   * page, never a 304; Cache-Control stays no-cache, so every view asks. Returns false when
-   * the page has no slot, and it is served as built instead.
-   */
-  async function serveWithInsert(req: IncomingMessage, res: ServerResponse, pathname: string, insert: PageInsert): Promise<boolean> {
-    const page = await livePage(pathname, insert);
+  async function servePage(req: IncomingMessage, res: ServerResponse, pathname: string, insert: PageInsert | undefined): Promise<boolean> {
+    const page = await pages.get(pathname, insert);
     if (!page) return false;
     const policy = pageCsp.forPath(pathname);
     if (policy) res.setHeader(CSP, policy);
     res.setHeader('Cache-Control', REVALIDATE);
     res.setHeader('ETag', page.etag);
+    res.setHeader('Last-Modified', page.lastModified);
     res.setHeader('Vary', 'Accept-Encoding');
     const asked = req.headers['if-none-match'];
     if (asked && asked.split(',').some((tag) => tag.trim() === page.etag)) {
@@ -269,8 +213,8 @@ export function createPortalListener({ clientDir, pageCsp, render, settings, log
       res.end();
       return true;
     }
-    const accepts = String(req.headers['accept-encoding'] ?? '');
-    const [encoding, body] = /\bbr\b/.test(accepts) ? ['br', page.br] : /\bgzip\b/.test(accepts) ? ['gzip', page.gzip] : [undefined, page.body];
+    const encoding = page.body.length >= MIN_BYTES ? chooseEncoding(req.headers['accept-encoding'] ?? null) : undefined;
+    const body = encoding ? await page.encoded(encoding) : page.body;
     res.statusCode = 200;
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
     // Already compressed: the compression middleware leaves a response with an encoding alone.
@@ -356,8 +300,7 @@ export function createPortalListener({ clientDir, pageCsp, render, settings, log
             void toAstro();
           });
         };
-        if (!insert) serveStatic();
-        else serveWithInsert(req, res, pathname, insert).then((served) => served || serveStatic(), reject);
+        servePage(req, res, pathname, insert).then((served) => served || serveStatic(), reject);
         res.once('finish', resolve);
         res.once('close', resolve);
       });

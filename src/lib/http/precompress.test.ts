@@ -9,18 +9,21 @@ const dir = mkdtempSync(join(tmpdir(), 'taskfront-precompress-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('precompressDir', () => {
-  it('writes .br and .gz copies of text files of 1 KB or more, and nothing else', async () => {
-    const page = '<p>Report a pothole</p>\n'.repeat(200);
+  it('writes .br and .gz copies of text assets of 1 KB or more, and none of pages, small files or images', async () => {
+    const index = JSON.stringify({ tasks: Array.from({ length: 60 }, (_, i) => ({ slug: `report-a-pothole-${i}` })) });
     mkdirSync(join(dir, '_astro'));
-    writeFileSync(join(dir, 'page.html'), page);
+    writeFileSync(join(dir, 'search-index.json'), index);
+    writeFileSync(join(dir, 'page.html'), '<p>Report a pothole</p>\n'.repeat(200));
     writeFileSync(join(dir, '_astro/app.js'), 'console.log(1);\n'.repeat(100));
     writeFileSync(join(dir, 'small.css'), 'body{margin:0}');
     writeFileSync(join(dir, 'photo.png'), Buffer.alloc(4096, 7));
     const totals = await precompressDir(dir);
     expect(totals.files).toBe(2);
-    expect(brotliDecompressSync(readFileSync(join(dir, 'page.html.br'))).toString()).toBe(page);
-    expect(gunzipSync(readFileSync(join(dir, 'page.html.gz'))).toString()).toBe(page);
+    expect(brotliDecompressSync(readFileSync(join(dir, 'search-index.json.br'))).toString()).toBe(index);
+    expect(gunzipSync(readFileSync(join(dir, 'search-index.json.gz'))).toString()).toBe(index);
     expect(existsSync(join(dir, '_astro/app.js.br'))).toBe(true);
+    // Pages are compressed by the server when first asked for (page-cache.ts).
+    expect(existsSync(join(dir, 'page.html.br'))).toBe(false);
     expect(existsSync(join(dir, 'small.css.br'))).toBe(false);
     expect(existsSync(join(dir, 'photo.png.br'))).toBe(false);
   });

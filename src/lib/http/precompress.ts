@@ -1,7 +1,9 @@
 /**
- * Build hook: writes a brotli (.br) and a gzip (.gz) copy beside every text file
- * in the client build, so the server sends compressed pages and assets without
- * compressing them again on every request (sirv picks the copy by Accept-Encoding).
+ * Build hook: writes a brotli (.br) and a gzip (.gz) copy beside every text file in the client
+ * build but the pages, so the server sends compressed assets without compressing them again on
+ * every request (sirv picks the copy by Accept-Encoding). Pages are compressed by the server when
+ * first asked for and kept in memory (page-cache.ts, decision 0046): two more files per page cost
+ * a large catalogue's build more than they saved.
  */
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -13,20 +15,22 @@ import type { AstroIntegration } from 'astro';
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
 
-/** Text types worth compressing; images and fonts are compressed already. */
-export const COMPRESSIBLE = /\.(?:html|css|js|mjs|json|svg|xml|txt|csv|map|webmanifest)$/;
+/** Text types worth compressing here; images and fonts are compressed already, and pages by the server. */
+export const COMPRESSIBLE = /\.(?:css|js|mjs|json|svg|xml|txt|csv|map|webmanifest)$/;
 
 /** Below this, the headers cost more than compression saves. */
 const MIN_BYTES = 1024;
 
 /**
- * Brotli's best quality (11) takes about 25 times as long as quality 6 for a task page, for
- * a copy about 10% (half a kilobyte) smaller: 20 to 50 ms a page, the largest per-page cost of
- * a 10,000-task build. Shared assets (/_astro/, few, cached for a year, fetched by everyone)
- * keep the best quality; pages, one or more per task, get quality 6.
+ * Brotli's best quality (11) takes about 25 times as long as quality 6 for a task page, for a
+ * copy about 10% (half a kilobyte) smaller: 20 to 50 ms a page. Pages (compressed by the server,
+ * page-cache.ts) get quality 6.
  */
+export const PAGE_BROTLI_QUALITY = 6;
+
+/** Shared assets (/_astro/, few, cached for a year, fetched by everyone) keep the best quality; other files get the page quality. */
 export function brotliQuality(path: string): number {
-  return /[\\/]_astro[\\/]/.test(path) ? constants.BROTLI_MAX_QUALITY : 6;
+  return /[\\/]_astro[\\/]/.test(path) ? constants.BROTLI_MAX_QUALITY : PAGE_BROTLI_QUALITY;
 }
 
 /**
