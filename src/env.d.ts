@@ -21,6 +21,12 @@ declare module 'virtual:taskfront/task-slugs' {
   export const taskSlugs: string[];
 }
 
+declare module 'virtual:taskfront/records' {
+  import type { TaskRecord, TopicRecord } from './lib/content/records.ts';
+  /** Every task (by title) and topic (in order) as the pages see them, without their Markdown (read from the build's records file). */
+  export function loadRecords(): { tasks: TaskRecord[]; topics: TopicRecord[] };
+}
+
 declare module '*?worker&url' {
   const url: string;
   export default url;

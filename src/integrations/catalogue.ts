@@ -9,16 +9,22 @@
  *   reads them from SEARCH_FILE, written beside the server's code in the compact form of
  *   search-file.ts (decision 0039): the server's code stays small and the data is read once, as
  *   bytes, not parsed as a JavaScript string. In `astro dev` the data is in the module itself;
- * - `virtual:taskfront/browser-index`: the browser's smaller copy, written to /search-index.json;
+ * - `virtual:taskfront/browser-index`: the browser's smaller copy, written to /search-index.json; when it is too
+ *   large for the browser (mode "api", the browser asks /api/search), a short note saying so instead, so a large
+ *   catalogue's build neither bundles nor publishes megabytes that no page fetches;
  * - `virtual:taskfront/task-slugs`: the task slugs alone, for the server entry, which needs to know which pages are
  *   task pages (for incident banners) as it starts; the whole catalogue is three times larger and would be parsed
- *   before the first search could be answered (decision 0044).
+ *   before the first search could be answered (decision 0044);
+ * - `virtual:taskfront/records`: `loadRecords()`, every task and topic as the pages see them, without their Markdown,
+ *   for the pages rendered on request (records.ts). In a build it reads RECORDS_FILE, written beside the server's code,
+ *   so the server bundle holds neither them nor Astro's content layer (which holds every task's rendered body: 19 MB
+ *   at 10,000 tasks, bundled, loaded and parsed for a single /search page; issue 17).
  * The JSON in modules is a string given to JSON.parse, which V8 reads several times faster
  * than the same data as a JavaScript object literal.
  */
 import type { AstroIntegration } from 'astro';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, posix } from 'node:path';
+import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { gzipSync } from 'node:zlib';
@@ -30,13 +36,19 @@ import { encodeSearchFile } from '../lib/search/search-file.ts';
 import { browserSearchData, searchDataFor, toSearchData, type SearchContent } from '../lib/search/search-data.ts';
 import type { Content } from '../lib/content/load-content.ts';
 
-const MODULES = ['virtual:taskfront/catalogue', 'virtual:taskfront/search-data', 'virtual:taskfront/browser-index', 'virtual:taskfront/task-slugs'] as const;
+const MODULES = ['virtual:taskfront/catalogue', 'virtual:taskfront/search-data', 'virtual:taskfront/browser-index', 'virtual:taskfront/task-slugs', 'virtual:taskfront/records'] as const;
 type ModuleId = (typeof MODULES)[number];
 
 /** The server's search data, written at the top of the server build's output. */
 export const SEARCH_FILE = 'search-data.bin';
-/** Stands in the built code for the file's address relative to the chunk that reads it, until the chunk is written. */
-const SEARCH_FILE_PLACEHOLDER = '__TASKFRONT_SEARCH_FILE__';
+/** The task and topic records (records.ts), as JSON, beside it. */
+export const RECORDS_FILE = 'records.json';
+/**
+ * Stand in the built code for a file's address relative to the chunk that reads it, until the chunk is written.
+ * Each file is written into the output folders whose chunks read it.
+ */
+const PLACEHOLDERS = { __TASKFRONT_SEARCH_FILE__: SEARCH_FILE, __TASKFRONT_RECORDS_FILE__: RECORDS_FILE } as const;
+type Placeholder = keyof typeof PLACEHOLDERS;
 
 interface Derived {
   tasks: { slug: string; title: string; topic: string; kind: string; startUrl: string | null }[];
@@ -46,17 +58,32 @@ interface Derived {
   searchData?: SearchData & { prepared: PreparedSearch };
   /** In a build: the search file's bytes (search-file.ts), written beside the server's code. */
   searchFile?: Uint8Array;
+  /** The records (records.ts) as JSON: in the module in `astro dev`, in RECORDS_FILE in a build. */
+  recordsJson: string;
 }
 
 /** What the catalogue thread (catalogue-thread.ts) is given, and what it answers. */
 export interface SearchWork {
-  content: SearchContent;
+  content: SearchContent & Pick<Content, 'tasks' | 'topics'>;
   limitKb: number;
 }
 export interface SearchMade {
   browserJson: string;
   mode: Derived['mode'];
   searchFile: Uint8Array;
+  recordsJson: string;
+}
+
+/** Every task and topic as the pages see them (records.ts): their fields and slug, without the Markdown or where it came from. */
+interface Sourced {
+  file: string;
+  body: string;
+  bodyLine: number;
+}
+function recordsOf(content: { tasks: readonly Sourced[]; topics: readonly Sourced[] }): string {
+  const tasks = content.tasks.map(({ file: _file, body: _body, bodyLine: _bodyLine, ...record }) => record);
+  const topics = content.topics.map(({ file: _file, body: _body, bodyLine: _bodyLine, ...record }) => record);
+  return JSON.stringify({ tasks, topics });
 }
 
 const tasksOf = (content: Content): Derived['tasks'] =>
@@ -75,7 +102,7 @@ function prepare(content: SearchContent, limitKb: number): { data: SearchData & 
 /** The catalogue thread's work: what a build needs, ready to write. */
 export function makeSearch({ content, limitKb }: SearchWork): SearchMade {
   const { data, browserJson, mode } = prepare(content, limitKb);
-  return { browserJson, mode, searchFile: encodeSearchFile(data) };
+  return { browserJson, mode, searchFile: encodeSearchFile(data), recordsJson: recordsOf(content) };
 }
 
 /**
@@ -84,7 +111,7 @@ export function makeSearch({ content, limitKb }: SearchWork): SearchMade {
  * (issue 17). If the thread cannot start or fails, the work is done here, and the build says so.
  */
 function makeSearchBeside(content: Content, limitKb: number, warn: (message: string) => void): Promise<Derived> {
-  const work: SearchWork = { content: { tasks: content.tasks, journeys: content.journeys, contact: content.contact, synonyms: content.synonyms, bestBets: content.bestBets }, limitKb };
+  const work: SearchWork = { content: { tasks: content.tasks, topics: content.topics, journeys: content.journeys, contact: content.contact, synonyms: content.synonyms, bestBets: content.bestBets }, limitKb };
   const here = (why: unknown): Derived => {
     warn(`the search data was made on the build's own thread: its thread failed (${why instanceof Error ? why.message : String(why)})`);
     return { tasks: tasksOf(content), ...makeSearch(work) };
@@ -125,12 +152,18 @@ function derive(content: Content, limitKb: number, building: boolean, warn: (mes
       ? makeSearchBeside(content, limitKb, warn)
       : Promise.resolve().then(() => {
           const { data, browserJson, mode } = prepare(content, limitKb);
-          return { tasks: tasksOf(content), searchData: data, browserJson, mode };
+          return { tasks: tasksOf(content), searchData: data, browserJson, mode, recordsJson: recordsOf(content) };
         });
     derivedFor.set(content, derived);
   }
   return derived;
 }
+
+/** What /search-index.json says when the catalogue is searched by the server only. */
+const TOO_LARGE_FOR_BROWSER = JSON.stringify({
+  mode: 'api',
+  message: 'This catalogue is too large for the browser to search itself: ask /api/search?q=<words> instead.',
+});
 
 /** A value as JavaScript that V8 parses fast: a JSON string handed to JSON.parse. */
 const parsed = (value: unknown) => `JSON.parse(${JSON.stringify(JSON.stringify(value))})`;
@@ -148,16 +181,26 @@ function moduleSource(id: ModuleId, derived: Derived, building: boolean): string
         `import { fileURLToPath } from 'node:url';`,
         `import { decodeSearchFile } from ${JSON.stringify(SEARCH_FILE_CODEC)};`,
         `export function loadSearchData() {`,
-        `  const file = fileURLToPath(new URL(${JSON.stringify(SEARCH_FILE_PLACEHOLDER)}, import.meta.url));`,
+        `  const file = fileURLToPath(new URL(${JSON.stringify('__TASKFRONT_SEARCH_FILE__' satisfies Placeholder)}, import.meta.url));`,
         `  return decodeSearchFile(readFileSync(file), file);`,
         `}`,
         '',
       ].join('\n');
     case 'virtual:taskfront/browser-index':
       // Served as it is: the endpoint never parses it.
-      return `export const browserIndexJson = ${JSON.stringify(derived.browserJson)};\n`;
+      return `export const browserIndexJson = ${JSON.stringify(derived.mode === 'index' ? derived.browserJson : TOO_LARGE_FOR_BROWSER)};\n`;
     case 'virtual:taskfront/task-slugs':
       return `export const taskSlugs = ${parsed(derived.tasks.map((task) => task.slug))};\n`;
+    case 'virtual:taskfront/records':
+      if (!building) return `const records = JSON.parse(${JSON.stringify(derived.recordsJson)});\nexport const loadRecords = () => records;\n`;
+      return [
+        `import { readFileSync } from 'node:fs';`,
+        `import { fileURLToPath } from 'node:url';`,
+        `export function loadRecords() {`,
+        `  return JSON.parse(readFileSync(fileURLToPath(new URL(${JSON.stringify('__TASKFRONT_RECORDS_FILE__' satisfies Placeholder)}, import.meta.url)), 'utf8'));`,
+        `}`,
+        '',
+      ].join('\n');
   }
 }
 
@@ -178,8 +221,8 @@ export default function catalogue(): AstroIntegration {
         const current = () => derive(sharedContent({ root: contentDir(root), cwd: root }), limitKb, building, (message) => logger.warn(message));
         // Started now, so the search data is made while Astro does the rest of its work.
         if (building) void current().catch(() => undefined);
-        /** Output folders whose chunks read the search file, so it is written there. */
-        const readers = new Set<string>();
+        /** The files each output folder's chunks read, so they are written there. */
+        const readers = new Map<string, Set<Placeholder>>();
         updateConfig({
           vite: {
             plugins: [
@@ -195,19 +238,26 @@ export default function catalogue(): AstroIntegration {
                   return moduleSource(name, await current(), building);
                 },
                 renderChunk(code: string, chunk: { fileName: string }, output: { dir?: string }) {
-                  if (!code.includes(SEARCH_FILE_PLACEHOLDER)) return null;
+                  const found = (Object.keys(PLACEHOLDERS) as Placeholder[]).filter((placeholder) => code.includes(placeholder));
+                  if (found.length === 0) return null;
                   if (!output.dir) throw new Error('taskfront:catalogue: the server build has no output folder to put the search data in');
-                  readers.add(output.dir);
-                  const relative = posix.relative(posix.dirname(chunk.fileName), SEARCH_FILE);
-                  return { code: code.replaceAll(SEARCH_FILE_PLACEHOLDER, relative.startsWith('.') ? relative : `./${relative}`), map: null };
+                  const wanted = readers.get(output.dir) ?? new Set<Placeholder>();
+                  readers.set(output.dir, wanted);
+                  for (const placeholder of found) {
+                    wanted.add(placeholder);
+                    const relative = posix.relative(posix.dirname(chunk.fileName), PLACEHOLDERS[placeholder]);
+                    code = code.replaceAll(placeholder, relative.startsWith('.') ? relative : `./${relative}`);
+                  }
+                  return { code, map: null };
                 },
                 async writeBundle(output: { dir?: string }) {
-                  if (!output.dir || !readers.has(output.dir)) return;
-                  const { searchFile } = await current();
+                  const wanted = output.dir ? readers.get(output.dir) : undefined;
+                  if (!output.dir || !wanted) return;
+                  const { searchFile, recordsJson } = await current();
                   if (!searchFile) throw new Error('taskfront:catalogue: the search data was made for `astro dev`, not for a build');
-                  const file = join(output.dir, SEARCH_FILE);
-                  mkdirSync(dirname(file), { recursive: true });
-                  writeFileSync(file, searchFile);
+                  mkdirSync(output.dir, { recursive: true });
+                  if (wanted.has('__TASKFRONT_SEARCH_FILE__')) writeFileSync(join(output.dir, SEARCH_FILE), searchFile);
+                  if (wanted.has('__TASKFRONT_RECORDS_FILE__')) writeFileSync(join(output.dir, RECORDS_FILE), recordsJson);
                 },
               },
             ],
