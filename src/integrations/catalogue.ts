@@ -23,7 +23,8 @@
  * than the same data as a JavaScript object literal.
  */
 import type { AstroIntegration } from 'astro';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -56,22 +57,28 @@ interface Derived {
   mode: 'index' | 'api';
   /** In `astro dev`: the search data itself, put into the module. */
   searchData?: SearchData & { prepared: PreparedSearch };
-  /** In a build: the search file's bytes (search-file.ts), written beside the server's code. */
-  searchFile?: Uint8Array;
-  /** The records (records.ts) as JSON: in the module in `astro dev`, in RECORDS_FILE in a build. */
-  recordsJson: string;
+  /** In `astro dev`: the records (records.ts) as JSON, put into the module. */
+  recordsJson?: string;
+  /**
+   * In a build: the search file (search-file.ts) and the records, made in a folder of their own and copied beside
+   * the server's code when it is written. Kept on disk, not in this thread's memory: 28 MB at 10,000 tasks, held
+   * while Astro bundles, its largest use of memory (issue 17).
+   */
+  staged?: { search: string; records: string };
 }
 
 /** What the catalogue thread (catalogue-thread.ts) is given, and what it answers. */
 export interface SearchWork {
   content: SearchContent & Pick<Content, 'tasks' | 'topics'>;
   limitKb: number;
+  /** Where the search file and the records are written. */
+  stagingDir: string;
 }
 export interface SearchMade {
+  /** The browser's index, or empty when the browser will not use it (mode "api"). */
   browserJson: string;
   mode: Derived['mode'];
-  searchFile: Uint8Array;
-  recordsJson: string;
+  staged: { search: string; records: string };
 }
 
 /** Every task and topic as the pages see them (records.ts): their fields and slug, without the Markdown or where it came from. */
@@ -100,9 +107,12 @@ function prepare(content: SearchContent, limitKb: number): { data: SearchData & 
 }
 
 /** The catalogue thread's work: what a build needs, ready to write. */
-export function makeSearch({ content, limitKb }: SearchWork): SearchMade {
+export function makeSearch({ content, limitKb, stagingDir }: SearchWork): SearchMade {
   const { data, browserJson, mode } = prepare(content, limitKb);
-  return { browserJson, mode, searchFile: encodeSearchFile(data), recordsJson: recordsOf(content) };
+  const staged = { search: join(stagingDir, SEARCH_FILE), records: join(stagingDir, RECORDS_FILE) };
+  writeFileSync(staged.search, encodeSearchFile(data));
+  writeFileSync(staged.records, recordsOf(content));
+  return { browserJson: mode === 'index' ? browserJson : '', mode, staged };
 }
 
 /**
@@ -110,8 +120,12 @@ export function makeSearch({ content, limitKb }: SearchWork): SearchMade {
  * Astro syncs its content and builds the server on this one: at 10,000 tasks that takes 4 s off the build
  * (issue 17). If the thread cannot start or fails, the work is done here, and the build says so.
  */
-function makeSearchBeside(content: Content, limitKb: number, warn: (message: string) => void): Promise<Derived> {
-  const work: SearchWork = { content: { tasks: content.tasks, topics: content.topics, journeys: content.journeys, contact: content.contact, synonyms: content.synonyms, bestBets: content.bestBets }, limitKb };
+function makeSearchBeside(content: Content, limitKb: number, stagingDir: string, warn: (message: string) => void): Promise<Derived> {
+  const work: SearchWork = {
+    content: { tasks: content.tasks, topics: content.topics, journeys: content.journeys, contact: content.contact, synonyms: content.synonyms, bestBets: content.bestBets },
+    limitKb,
+    stagingDir,
+  };
   const here = (why: unknown): Derived => {
     warn(`the search data was made on the build's own thread: its thread failed (${why instanceof Error ? why.message : String(why)})`);
     return { tasks: tasksOf(content), ...makeSearch(work) };
@@ -145,11 +159,11 @@ function makeSearchBeside(content: Content, limitKb: number, warn: (message: str
 /** Made once per read of the content: the modules are loaded separately but share it. */
 const derivedFor = new WeakMap<Content, Promise<Derived>>();
 
-function derive(content: Content, limitKb: number, building: boolean, warn: (message: string) => void): Promise<Derived> {
+function derive(content: Content, limitKb: number, building: boolean, stagingDir: () => string, warn: (message: string) => void): Promise<Derived> {
   let derived = derivedFor.get(content);
   if (!derived) {
     derived = building
-      ? makeSearchBeside(content, limitKb, warn)
+      ? makeSearchBeside(content, limitKb, stagingDir(), warn)
       : Promise.resolve().then(() => {
           const { data, browserJson, mode } = prepare(content, limitKb);
           return { tasks: tasksOf(content), searchData: data, browserJson, mode, recordsJson: recordsOf(content) };
@@ -192,7 +206,7 @@ function moduleSource(id: ModuleId, derived: Derived, building: boolean): string
     case 'virtual:taskfront/task-slugs':
       return `export const taskSlugs = ${parsed(derived.tasks.map((task) => task.slug))};\n`;
     case 'virtual:taskfront/records':
-      if (!building) return `const records = JSON.parse(${JSON.stringify(derived.recordsJson)});\nexport const loadRecords = () => records;\n`;
+      if (!building) return `const records = JSON.parse(${JSON.stringify(derived.recordsJson!)});\nexport const loadRecords = () => records;\n`;
       return [
         `import { readFileSync } from 'node:fs';`,
         `import { fileURLToPath } from 'node:url';`,
@@ -211,6 +225,18 @@ export function browserIndexLimitKb(env: NodeJS.ProcessEnv = process.env): numbe
 
 // The integration boilerplate Astro asks for (name, hooks, astro:config:setup), alike in shape to content-guard.ts; each does its own work in the hook.
 export default function catalogue(): AstroIntegration {
+  /** Folders the search file and records were made in, removed when the build is done. */
+  const stagingDirs: string[] = [];
+  const removeStaging = () => {
+    for (const dir of stagingDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  };
+  const stagingDir = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'taskfront-build-'));
+    // A build that stops early leaves nothing behind either.
+    if (stagingDirs.length === 0) process.once('exit', removeStaging);
+    stagingDirs.push(dir);
+    return dir;
+  };
   return {
     name: 'taskfront:catalogue',
     hooks: {
@@ -218,7 +244,7 @@ export default function catalogue(): AstroIntegration {
         const root = fileURLToPath(config.root);
         const limitKb = browserIndexLimitKb();
         let building = command === 'build';
-        const current = () => derive(sharedContent({ root: contentDir(root), cwd: root }), limitKb, building, (message) => logger.warn(message));
+        const current = () => derive(sharedContent({ root: contentDir(root), cwd: root }), limitKb, building, stagingDir, (message) => logger.warn(message));
         // Started now, so the search data is made while Astro does the rest of its work.
         if (building) void current().catch(() => undefined);
         /** The files each output folder's chunks read, so they are written there. */
@@ -253,17 +279,18 @@ export default function catalogue(): AstroIntegration {
                 async writeBundle(output: { dir?: string }) {
                   const wanted = output.dir ? readers.get(output.dir) : undefined;
                   if (!output.dir || !wanted) return;
-                  const { searchFile, recordsJson } = await current();
-                  if (!searchFile) throw new Error('taskfront:catalogue: the search data was made for `astro dev`, not for a build');
+                  const { staged } = await current();
+                  if (!staged) throw new Error('taskfront:catalogue: the search data was made for `astro dev`, not for a build');
                   mkdirSync(output.dir, { recursive: true });
-                  if (wanted.has('__TASKFRONT_SEARCH_FILE__')) writeFileSync(join(output.dir, SEARCH_FILE), searchFile);
-                  if (wanted.has('__TASKFRONT_RECORDS_FILE__')) writeFileSync(join(output.dir, RECORDS_FILE), recordsJson);
+                  if (wanted.has('__TASKFRONT_SEARCH_FILE__')) copyFileSync(staged.search, join(output.dir, SEARCH_FILE));
+                  if (wanted.has('__TASKFRONT_RECORDS_FILE__')) copyFileSync(staged.records, join(output.dir, RECORDS_FILE));
                 },
               },
             ],
           },
         });
       },
+      'astro:build:done': removeStaging,
     },
   };
 }

@@ -7,7 +7,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { errorsOf, formatProblem, sharedContent } from '../lib/content/load-content.ts';
+import { errorsOf, formatProblem, holdSharedContent, sharedContent } from '../lib/content/load-content.ts';
 import { contentDir } from '../lib/content/paths.ts';
 
 export class ContentError extends Error {
@@ -17,8 +17,8 @@ export class ContentError extends Error {
   }
 }
 
-export function assertContentValid(root: string, cwd: string): void {
-  const errors = errorsOf(sharedContent({ root, cwd }));
+export function assertContentValid(root: string, cwd: string, { hold = false } = {}): void {
+  const errors = errorsOf(hold ? holdSharedContent({ root, cwd }) : sharedContent({ root, cwd }));
   if (errors.length) throw new ContentError(errors.map(formatProblem));
 }
 
@@ -29,7 +29,8 @@ export default function contentGuard(): AstroIntegration {
       'astro:config:setup': ({ config, command }) => {
         const cwd = fileURLToPath(config.root);
         // In dev an editor is mid-change; Astro shows the page error instead of stopping the server.
-        if (command === 'build') assertContentValid(contentDir(cwd), cwd);
+        // A build reads the content once: what is read here is what every page is built from.
+        if (command === 'build') assertContentValid(contentDir(cwd), cwd, { hold: true });
       },
     },
   };

@@ -70,10 +70,6 @@ export async function getTopics(): Promise<TopicEntry[]> {
   return (await getCatalogue()).topics;
 }
 
-export async function getTask(slug: string | undefined): Promise<TaskEntry | undefined> {
-  return slug === undefined ? undefined : (await getCatalogue()).taskBySlug.get(slug);
-}
-
 /** A task's related tasks, in the order its editor gave them (links are checked before the build). */
 export async function relatedTasks(task: Pick<TaskEntry, 'related'>): Promise<TaskEntry[]> {
   const { taskBySlug } = await getCatalogue();

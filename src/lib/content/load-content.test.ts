@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { errorsOf, formatProblem, loadContent, sharedContent, sharedContentReads } from './load-content.ts';
+import { errorsOf, formatProblem, holdSharedContent, loadContent, sharedContent, sharedContentReads } from './load-content.ts';
 
 const fixture = join(import.meta.dirname, '../../../tests/fixtures/content');
 const made: string[] = [];
@@ -162,6 +162,14 @@ describe('sharedContent', () => {
     expect(second).not.toBe(first);
     expect(second.tasks.map((task) => task.title)).toContain('Pay a bill today');
     expect(sharedContentReads({ root: dir, cwd: dir })).toBe(2);
+  });
+
+  it('held for a build, hands out what it read without looking at the files again', () => {
+    const dir = copyFixture();
+    const held = holdSharedContent({ root: dir, cwd: dir });
+    edit(dir, 'tasks/pay-a-bill.md', (text) => text.replace('title: Pay a bill', 'title: Pay a bill today'));
+    expect(sharedContent({ root: dir, cwd: dir })).toBe(held);
+    expect(sharedContentReads({ root: dir, cwd: dir })).toBe(1);
   });
 
   it('sees a new file, and ignores the files the inclusion rule ignores', () => {

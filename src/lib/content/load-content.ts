@@ -327,17 +327,40 @@ export function errorsOf(content: Content): ContentProblem[] {
  * `astro dev` still sees an editor's change.
  */
 export function sharedContent({ root = 'content', cwd = process.cwd() }: LoadOptions = {}): Content {
-  const registry = ((globalThis as Record<symbol, unknown>)[SHARED] ??= new Map<string, { stamp: string; content: Content; reads: number }>()) as Map<
-    string,
-    { stamp: string; content: Content; reads: number }
-  >;
+  const registry = sharedRegistry();
   const key = `${resolve(root)}\0${resolve(cwd)}`;
-  const stamp = folderStamp(root);
   const cached = registry.get(key);
+  if (cached?.held) return cached.content;
+  const stamp = folderStamp(root);
   if (cached && cached.stamp === stamp) return cached.content;
   const content = loadContent({ root, cwd });
-  registry.set(key, { stamp, content, reads: (cached?.reads ?? 0) + 1 });
+  registry.set(key, { stamp, content, reads: (cached?.reads ?? 0) + 1, held: false });
   return content;
+}
+
+/**
+ * Reads the folder (as sharedContent does) and keeps what it read for the rest of the process without looking at
+ * the files again: for a build, which reads the content once. Every later sharedContent call for the folder
+ * otherwise lists and stats every file to see whether one changed, about 100 ms at 10,000 tasks, and a build
+ * asks a dozen times (issue 17).
+ */
+export function holdSharedContent(options: LoadOptions = {}): Content {
+  const content = sharedContent(options);
+  const entry = sharedRegistry().get(`${resolve(options.root ?? 'content')}\0${resolve(options.cwd ?? process.cwd())}`);
+  if (entry) entry.held = true;
+  return content;
+}
+
+interface SharedEntry {
+  stamp: string;
+  content: Content;
+  reads: number;
+  /** Kept without looking at the files again (holdSharedContent). */
+  held: boolean;
+}
+
+function sharedRegistry(): Map<string, SharedEntry> {
+  return ((globalThis as Record<symbol, unknown>)[SHARED] ??= new Map<string, SharedEntry>()) as Map<string, SharedEntry>;
 }
 
 /** How many times sharedContent has read this folder in this process (for tests and the build log). */

@@ -1,7 +1,7 @@
 /**
  * Finds the phone numbers in a piece of plain text, so pages can make each one a
  * tel: link with the number as its text. Used by the Markdown pipeline (the hast
- * plugin in src/integrations/tel-links.ts) and by PhoneText.astro for front-matter
+ * plugin in src/integrations/tel-links.ts) and by linkPhonesHtml for front-matter
  * fields, so a number is recognised the same way wherever an editor writes it.
  *
  * Two shapes count:
@@ -12,6 +12,7 @@
  *   "call", "ring", "dial", "phone", "on" or "or" ("call the police on 101"). "NHS 111"
  *   or "111.nhs.uk" are names and addresses, not numbers to ring, so they stay text.
  */
+import escapeHtml from 'escape-html';
 
 /** A run of text: plain, or a phone number with its tel: address. */
 export type PhoneSegment = { text: string; tel?: undefined } | { text: string; tel: string };
@@ -78,4 +79,13 @@ export function isPhoneNumber(text: string): boolean {
   if (SHORT_LINES.includes(trimmed)) return true;
   const found = findPhoneNumbers(trimmed);
   return found.length === 1 && found[0]!.start === 0 && found[0]!.end === trimmed.length;
+}
+
+/**
+ * Text from a task's content as HTML, with every phone number in it as a tel: link, the number itself as the link
+ * text, and everything else escaped. Pages put it in with set:html: a component per piece of text cost every task
+ * page a dozen component renders (issue 17).
+ */
+export function linkPhonesHtml(text: string): string {
+  return phoneSegments(text).map((piece) => (piece.tel ? `<a href="${escapeHtml(piece.tel)}" class="tel-link">${escapeHtml(piece.text)}</a>` : escapeHtml(piece.text))).join('');
 }

@@ -4,7 +4,7 @@
  * tel: links, and escapes text for the banner, which is HTML spliced in as pages are served.
  */
 import escapeHtml from 'escape-html';
-import { phoneSegments } from '../content/phone-numbers.ts';
+import { linkPhonesHtml } from '../content/phone-numbers.ts';
 
 /** Riverton keeps UK time; an incident at 00:30 BST is on the day people lived it. */
 export const COUNCIL_TIME_ZONE = 'Europe/London';
@@ -45,10 +45,8 @@ export function formatPeriod(from: string, to: string): string {
     : `from ${formatMoment(from)} to ${formatMoment(to)}`;
 }
 
-/** Text as HTML with its phone numbers as tel: links, found as on every task page (phone-numbers.ts). */
-export function linkPhonesHtml(text: string): string {
-  return phoneSegments(text).map((piece) => (piece.tel ? `<a href="${piece.tel}" class="tel-link">${escapeHtml(piece.text)}</a>` : escapeHtml(piece.text))).join('');
-}
+/** Text as HTML with its phone numbers as tel: links, as on every task page. */
+export { linkPhonesHtml };
 
 /** The one HTML escaper (escape-html), for the banner and feed HTML built as strings. */
 export { escapeHtml };
