@@ -81,12 +81,14 @@ export interface SearchMade {
   staged: { search: string; records: string };
 }
 
-/** Every task and topic as the pages see them (records.ts): their fields and slug, without the Markdown or where it came from. */
+/** What a content entry carries beside its fields: where it came from, and its Markdown. */
 interface Sourced {
   file: string;
   body: string;
   bodyLine: number;
 }
+
+/** Every task and topic as the pages see them (records.ts): their fields and slug, without the Markdown or where it came from. */
 function recordsOf(content: { tasks: readonly Sourced[]; topics: readonly Sourced[] }): string {
   const tasks = content.tasks.map(({ file: _file, body: _body, bodyLine: _bodyLine, ...record }) => record);
   const topics = content.topics.map(({ file: _file, body: _body, bodyLine: _bodyLine, ...record }) => record);
