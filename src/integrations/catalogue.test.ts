@@ -1,0 +1,48 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadContent } from '../lib/content/load-content.ts';
+import { decodeSearchFile } from '../lib/search/search-file.ts';
+import { makeSearch, RECORDS_FILE, SEARCH_FILE } from './catalogue.ts';
+
+const root = join(import.meta.dirname, '../../content');
+const content = loadContent({ root, cwd: root });
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const staging = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'taskfront-catalogue-'));
+  dirs.push(dir);
+  return dir;
+};
+
+describe('makeSearch (the build’s catalogue thread)', () => {
+  it('writes the search file and the records for the server, and gives the browser its index', () => {
+    const made = makeSearch({ content, limitKb: 1000, stagingDir: staging() });
+    expect(made.mode).toBe('index');
+    expect(made.staged.search.endsWith(SEARCH_FILE)).toBe(true);
+    const search = decodeSearchFile(readFileSync(made.staged.search));
+    expect(search.docs.map((doc) => doc.slug)).toContain('report-a-pothole');
+    expect(search.dictionary?.length).toBeGreaterThan(1000);
+
+    expect(made.staged.records.endsWith(RECORDS_FILE)).toBe(true);
+    const records = JSON.parse(readFileSync(made.staged.records, 'utf8')) as { tasks: Record<string, unknown>[]; topics: Record<string, unknown>[] };
+    expect(records.tasks.map((task) => task.slug)).toEqual(content.tasks.map((task) => task.slug));
+    expect(records.topics.map((topic) => topic.slug)).toEqual(content.topics.map((topic) => topic.slug));
+    // The pages rendered on request need the fields, never the Markdown or where it came from.
+    expect(records.tasks.filter((task) => 'body' in task || 'file' in task || 'bodyLine' in task)).toEqual([]);
+    expect(records.topics.filter((topic) => 'body' in topic || 'file' in topic || 'bodyLine' in topic)).toEqual([]);
+    const pothole = records.tasks.find((task) => task.slug === 'report-a-pothole')!;
+    expect(pothole.title).toBe(content.tasks.find((task) => task.slug === 'report-a-pothole')!.title);
+
+    expect((JSON.parse(made.browserJson) as { docs: unknown[] }).docs.length).toBeGreaterThan(content.tasks.length - 1);
+  });
+
+  it('leaves the browser index out when the catalogue is too large for the browser (it asks /api/search)', () => {
+    const made = makeSearch({ content, limitKb: 1, stagingDir: staging() });
+    expect(made.mode).toBe('api');
+    expect(made.browserJson).toBe('');
+    // The server still gets everything.
+    expect(decodeSearchFile(readFileSync(made.staged.search)).docs.length).toBeGreaterThan(content.tasks.length - 1);
+  });
+});
