@@ -328,7 +328,7 @@ export function errorsOf(content: Content): ContentProblem[] {
  */
 export function sharedContent({ root = 'content', cwd = process.cwd() }: LoadOptions = {}): Content {
   const registry = sharedRegistry();
-  const key = `${resolve(root)}\0${resolve(cwd)}`;
+  const key = sharedKey(root, cwd);
   const cached = registry.get(key);
   if (cached?.held) return cached.content;
   const stamp = folderStamp(root);
@@ -346,7 +346,7 @@ export function sharedContent({ root = 'content', cwd = process.cwd() }: LoadOpt
  */
 export function holdSharedContent(options: LoadOptions = {}): Content {
   const content = sharedContent(options);
-  const entry = sharedRegistry().get(`${resolve(options.root ?? 'content')}\0${resolve(options.cwd ?? process.cwd())}`);
+  const entry = sharedRegistry().get(sharedKey(options.root, options.cwd));
   if (entry) entry.held = true;
   return content;
 }
@@ -359,14 +359,17 @@ interface SharedEntry {
   held: boolean;
 }
 
+function sharedKey(root = 'content', cwd = process.cwd()): string {
+  return `${resolve(root)}\0${resolve(cwd)}`;
+}
+
 function sharedRegistry(): Map<string, SharedEntry> {
   return ((globalThis as Record<symbol, unknown>)[SHARED] ??= new Map<string, SharedEntry>()) as Map<string, SharedEntry>;
 }
 
 /** How many times sharedContent has read this folder in this process (for tests and the build log). */
-export function sharedContentReads({ root = 'content', cwd = process.cwd() }: LoadOptions = {}): number {
-  const registry = (globalThis as Record<symbol, unknown>)[SHARED] as Map<string, { reads: number }> | undefined;
-  return registry?.get(`${resolve(root)}\0${resolve(cwd)}`)?.reads ?? 0;
+export function sharedContentReads({ root, cwd }: LoadOptions = {}): number {
+  return sharedRegistry().get(sharedKey(root, cwd))?.reads ?? 0;
 }
 
 const SHARED = Symbol.for('taskfront.shared-content');

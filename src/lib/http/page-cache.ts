@@ -11,9 +11,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
-import { promisify } from 'node:util';
-import zlib from 'node:zlib';
-import { brotliWindowBits, PAGE_BROTLI_QUALITY } from './precompress.ts';
+import { compressAs } from './precompress.ts';
 
 export type PageEncoding = 'br' | 'gzip';
 
@@ -44,21 +42,6 @@ export interface PageCache {
 
 /** Enough for every page of a large council's catalogue in both encodings, and a bound on the server's memory. */
 export const PAGE_CACHE_BYTES = 48 * 2 ** 20;
-
-const brotli = promisify(zlib.brotliCompress);
-const gzip = promisify(zlib.gzip);
-
-/** Compresses a page as the build would have: brotli at the page quality with a window sized to it, gzip at its best. */
-export function compressPage(body: Buffer, encoding: PageEncoding): Promise<Buffer> {
-  if (encoding === 'gzip') return gzip(body, { level: zlib.constants.Z_BEST_COMPRESSION });
-  return brotli(body, {
-    params: {
-      [zlib.constants.BROTLI_PARAM_QUALITY]: PAGE_BROTLI_QUALITY,
-      [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length,
-      [zlib.constants.BROTLI_PARAM_LGWIN]: brotliWindowBits(body.length),
-    },
-  });
-}
 
 /**
  * The files an address may be, in the order tried: "/" and "/browse" are folders with an index page, "/x" is
@@ -122,7 +105,7 @@ export function createPageCache(clientDir: string, maxBytes = PAGE_CACHE_BYTES):
       encoded(encoding) {
         let copy = made.get(encoding);
         if (!copy) {
-          copy = compressPage(body, encoding);
+          copy = compressAs(body, encoding);
           made.set(encoding, copy);
           copy.then((bytes) => count(key, bytes.length), () => made.delete(encoding));
         }

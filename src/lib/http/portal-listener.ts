@@ -66,8 +66,6 @@ interface HeaderView {
   set(name: string, value: string): void;
 }
 
-export type { PageInsert };
-
 /** A request carrying a body we have already read; Astro's request builder uses it as is. */
 type ReadRequest = IncomingMessage & { body?: Buffer };
 

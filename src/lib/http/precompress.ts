@@ -42,6 +42,15 @@ export function brotliWindowBits(bytes: number): number {
   return Math.min(constants.BROTLI_MAX_WINDOW_BITS, Math.max(constants.BROTLI_MIN_WINDOW_BITS, Math.ceil(Math.log2(bytes + 16))));
 }
 
+/**
+ * A text file compressed as the portal sends it: brotli at `quality` with a window sized to the file, gzip at its
+ * best. The build's copies of assets and the server's copies of pages (page-cache.ts) both come from here.
+ */
+export function compressAs(body: Buffer, encoding: 'br' | 'gzip', quality = PAGE_BROTLI_QUALITY): Promise<Buffer> {
+  if (encoding === 'gzip') return gzipAsync(body, { level: constants.Z_BEST_COMPRESSION });
+  return brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_SIZE_HINT]: body.length, [constants.BROTLI_PARAM_LGWIN]: brotliWindowBits(body.length) } });
+}
+
 /** Files compressed at once: enough to keep both zlib threads busy, few enough that 20,000 pages are not all in memory together. */
 const CONCURRENCY = 8;
 
@@ -63,10 +72,7 @@ export async function precompressDir(dir: string): Promise<{ files: number; rawB
   const worker = async () => {
     for (let path = queue.pop(); path !== undefined; path = queue.pop()) {
       const raw = await readFile(path);
-      const [br, gz] = await Promise.all([
-        brotli(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: brotliQuality(path), [constants.BROTLI_PARAM_SIZE_HINT]: raw.length, [constants.BROTLI_PARAM_LGWIN]: brotliWindowBits(raw.length) } }),
-        gzipAsync(raw, { level: constants.Z_BEST_COMPRESSION }),
-      ]);
+      const [br, gz] = await Promise.all([compressAs(raw, 'br', brotliQuality(path)), compressAs(raw, 'gzip')]);
       // A copy that saves almost nothing is not worth the extra file.
       if (br.length < raw.length * 0.95) await writeFile(`${path}.br`, br);
       if (gz.length < raw.length * 0.95) await writeFile(`${path}.gz`, gz);

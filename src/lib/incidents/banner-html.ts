@@ -9,7 +9,8 @@
  */
 import { t } from '../../i18n/t.ts';
 import type { Incident } from '../../schemas/incident.ts';
-import { escapeHtml, formatMoment, formatPeriod, linkPhonesHtml } from './format.ts';
+import { linkPhonesHtml } from '../content/phone-numbers.ts';
+import { escapeHtml, formatMoment, formatPeriod } from './format.ts';
 import { phaseOf } from './state.ts';
 
 /** The sentence saying what this means for the person, in the incident's phase. */

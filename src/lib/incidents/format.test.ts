@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, formatMoment, formatPeriod, formatTime, linkPhonesHtml } from './format.ts';
+import { linkPhonesHtml } from '../content/phone-numbers.ts';
+import { escapeHtml, formatMoment, formatPeriod, formatTime } from './format.ts';
 
 // Runs of expect(format(x)).toBe(text) here, in wcag.test and scrub.test, are alike only in shape: each pins the exact words people read.
 describe('incident times', () => {

@@ -1,10 +1,9 @@
 /**
  * Times as residents read them, in the council's own time zone whatever the server's:
- * "9:15am on Thursday 26 November". Also turns phone numbers in a workaround into
- * tel: links, and escapes text for the banner, which is HTML spliced in as pages are served.
+ * "9:15am on Thursday 26 November". Also escapes text for the banner, which is HTML spliced
+ * in as pages are served (phone numbers become links with linkPhonesHtml, phone-numbers.ts).
  */
 import escapeHtml from 'escape-html';
-import { linkPhonesHtml } from '../content/phone-numbers.ts';
 
 /** Riverton keeps UK time; an incident at 00:30 BST is on the day people lived it. */
 export const COUNCIL_TIME_ZONE = 'Europe/London';
@@ -45,8 +44,6 @@ export function formatPeriod(from: string, to: string): string {
     : `from ${formatMoment(from)} to ${formatMoment(to)}`;
 }
 
-/** Text as HTML with its phone numbers as tel: links, as on every task page. */
-export { linkPhonesHtml };
 
 /** The one HTML escaper (escape-html), for the banner and feed HTML built as strings. */
 export { escapeHtml };

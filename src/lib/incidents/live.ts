@@ -10,7 +10,7 @@ import { setting } from '../settings/load-settings.ts';
 import { bannersHtml, homeNoticeHtml } from './banner-html.ts';
 import { createIncidentStore, type IncidentStore } from './incident-store.ts';
 import { incidentsForTask, summarise } from './state.ts';
-import type { PageInsert } from '../http/portal-listener.ts';
+import type { PageInsert } from '../http/page-cache.ts';
 
 /** TASKFRONT_INCIDENTS_DIR, else content/incidents (under TASKFRONT_CONTENT_DIR when set). */
 export function incidentsDir(env: NodeJS.ProcessEnv = process.env): string {

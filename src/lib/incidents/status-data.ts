@@ -4,7 +4,8 @@
  */
 import { Feed } from 'feed';
 import type { Incident } from '../../schemas/incident.ts';
-import { escapeHtml, formatMoment, formatPeriod, linkPhonesHtml } from './format.ts';
+import { linkPhonesHtml } from '../content/phone-numbers.ts';
+import { escapeHtml, formatMoment, formatPeriod } from './format.ts';
 import { endedAt, phaseOf, summarise, taskState, type Phase, type TaskState } from './state.ts';
 
 export interface StatusTask {
