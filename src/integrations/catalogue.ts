@@ -29,13 +29,12 @@ import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { gzipSync } from 'node:zlib';
-import { sharedContent } from '../lib/content/load-content.ts';
+import { contentData, loadContent, shareContentRead, sharedContent, type ContentData } from '../lib/content/load-content.ts';
 import { contentDir } from '../lib/content/paths.ts';
 import { setting } from '../lib/settings/load-settings.ts';
 import { prepareSearch, type PreparedSearch, type SearchData } from '../lib/search/engine.ts';
 import { encodeSearchFile } from '../lib/search/search-file.ts';
 import { browserSearchData, searchDataFor, toSearchData, type SearchContent } from '../lib/search/search-data.ts';
-import type { Content } from '../lib/content/load-content.ts';
 
 const MODULES = ['virtual:taskfront/catalogue', 'virtual:taskfront/search-data', 'virtual:taskfront/browser-index', 'virtual:taskfront/task-slugs', 'virtual:taskfront/records'] as const;
 type ModuleId = (typeof MODULES)[number];
@@ -69,7 +68,7 @@ interface Derived {
 
 /** What the catalogue thread (catalogue-thread.ts) is given, and what it answers. */
 export interface SearchWork {
-  content: SearchContent & Pick<Content, 'tasks' | 'topics'>;
+  content: SearchContent & Pick<ContentData, 'tasks' | 'topics'>;
   limitKb: number;
   /** Where the search file and the records are written. */
   stagingDir: string;
@@ -95,7 +94,7 @@ function recordsOf(content: { tasks: readonly Sourced[]; topics: readonly Source
   return JSON.stringify({ tasks, topics });
 }
 
-const tasksOf = (content: Content): Derived['tasks'] =>
+const tasksOf = (content: ContentData): Derived['tasks'] =>
   content.tasks.map((task) => ({ slug: task.slug, title: task.title, topic: task.topic, kind: task.kind, startUrl: task.start?.url ?? null }));
 
 /** The search data and the browser's index from the content: the largest cost of this step (4 s at 10,000 tasks). */
@@ -117,59 +116,85 @@ export function makeSearch({ content, limitKb, stagingDir }: SearchWork): Search
   return { browserJson: mode === 'index' ? browserJson : '', mode, staged };
 }
 
+/** What the catalogue thread (catalogue-thread.ts) is given: where the content is, and what makeSearch needs. */
+export interface CatalogueThreadWork extends Omit<SearchWork, 'content'> {
+  root: string;
+  cwd: string;
+}
+/** What it answers: the content as read, then what makeSearch made (null when the content has errors). */
+export type CatalogueThreadMessage = { content: ContentData } | { made: SearchMade | null };
+
+/** The search data's inputs in a piece of content (what the thread and the worker are handed). */
+const searchWork = (content: ContentData, limitKb: number, stagingDir: string): SearchWork => ({
+  content: { tasks: content.tasks, topics: content.topics, journeys: content.journeys, contact: content.contact, synonyms: content.synonyms, bestBets: content.bestBets },
+  limitKb,
+  stagingDir,
+});
+
 /**
- * In a build, the search data is made on a thread of its own, started as soon as the content is read, while
- * Astro syncs its content and builds the server on this one: at 10,000 tasks that takes 4 s off the build
- * (issue 17). If the thread cannot start or fails, the work is done here, and the build says so.
+ * In a build, the content is read, and the search data made from it, on a thread of its own started as Astro starts:
+ * the build's own thread meanwhile sets up Vite and syncs Astro's content, and gets the content (shareContentRead)
+ * as soon as it is read. At 1,000 tasks that takes the half second of reading off the build's thread; at 10,000
+ * tasks the search data's 4 s too (issue 17). If the thread cannot start or fails, the work is done here, and the
+ * build says so.
  */
-function makeSearchBeside(content: Content, limitKb: number, stagingDir: string, warn: (message: string) => void): Promise<Derived> {
-  const work: SearchWork = {
-    content: { tasks: content.tasks, topics: content.topics, journeys: content.journeys, contact: content.contact, synonyms: content.synonyms, bestBets: content.bestBets },
-    limitKb,
-    stagingDir,
-  };
-  const here = (why: unknown): Derived => {
-    warn(`the search data was made on the build's own thread: its thread failed (${why instanceof Error ? why.message : String(why)})`);
-    return { tasks: tasksOf(content), ...makeSearch(work) };
-  };
-  return new Promise<Derived>((resolve, reject) => {
-    let settled = false;
-    const settle = (result: () => Derived) => {
-      if (settled) return;
-      settled = true;
-      try {
-        resolve(result());
-      } catch (error) {
-        reject(error);
-      }
-    };
-    let worker: Worker;
+function startCatalogueThread(work: CatalogueThreadWork, warn: (message: string) => void): { content: Promise<ContentData>; derived: Promise<Derived> } {
+  const content = Promise.withResolvers<ContentData>();
+  const derived = Promise.withResolvers<Derived>();
+  let read: ContentData | undefined;
+  let settled = false;
+  const here = (why: unknown) => {
+    if (settled) return;
+    settled = true;
+    warn(`the ${read ? 'search data was' : 'content was read and the search data'} made on the build's own thread: its thread failed (${why instanceof Error ? why.message : String(why)})`);
     try {
-      worker = new Worker(new URL('./catalogue-thread.ts', import.meta.url), { workerData: work });
+      read ??= contentData(loadContent({ root: work.root, cwd: work.cwd }));
+      content.resolve(read);
+      derived.resolve({ tasks: tasksOf(read), ...makeSearch(searchWork(read, work.limitKb, work.stagingDir)) });
+      read = undefined;
     } catch (error) {
-      return settle(() => here(error));
+      content.reject(error);
+      derived.reject(error);
     }
-    worker.once('message', (made: SearchMade) => {
-      settle(() => ({ tasks: tasksOf(content), ...made }));
-      void worker.terminate();
-    });
-    worker.once('error', (error) => settle(() => here(error)));
-    worker.once('exit', (code) => settle(() => here(new Error(`it stopped with exit code ${code}`))));
+  };
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./catalogue-thread.ts', import.meta.url), { workerData: work });
+  } catch (error) {
+    here(error);
+    return { content: content.promise, derived: derived.promise };
+  }
+  worker.on('message', (message: CatalogueThreadMessage) => {
+    if ('content' in message) {
+      read = message.content;
+      content.resolve(read);
+      return;
+    }
+    if (settled || !read) return;
+    settled = true;
+    // No search data is made from content with errors: the build stops on them (content-guard.ts).
+    const answer: Derived | undefined = message.made ? { tasks: tasksOf(read), ...message.made } : undefined;
+    // Not kept here: the build's content is let go once it is checked (content-guard.ts).
+    read = undefined;
+    // Answered once the thread has stopped and given back its memory (hundreds of MB at 10,000 tasks).
+    const stopped = () => (answer ? derived.resolve(answer) : derived.reject(new Error('the content has errors, so no search data was made')));
+    worker.terminate().then(stopped, stopped);
   });
+  worker.once('error', here);
+  worker.once('exit', (code) => here(new Error(`it stopped with exit code ${code}`)));
+  return { content: content.promise, derived: derived.promise };
 }
 
-/** Made once per read of the content: the modules are loaded separately but share it. */
-const derivedFor = new WeakMap<Content, Promise<Derived>>();
+/** In `astro dev`: made once per read of the content; the modules are loaded separately but share it. */
+const derivedFor = new WeakMap<ContentData, Promise<Derived>>();
 
-function derive(content: Content, limitKb: number, building: boolean, stagingDir: () => string, warn: (message: string) => void): Promise<Derived> {
+function derive(content: ContentData, limitKb: number): Promise<Derived> {
   let derived = derivedFor.get(content);
   if (!derived) {
-    derived = building
-      ? makeSearchBeside(content, limitKb, stagingDir(), warn)
-      : Promise.resolve().then(() => {
-          const { data, browserJson, mode } = prepare(content, limitKb);
-          return { tasks: tasksOf(content), searchData: data, browserJson, mode, recordsJson: recordsOf(content) };
-        });
+    derived = Promise.resolve().then(() => {
+      const { data, browserJson, mode } = prepare(content, limitKb);
+      return { tasks: tasksOf(content), searchData: data, browserJson, mode, recordsJson: recordsOf(content) };
+    });
     derivedFor.set(content, derived);
   }
   return derived;
@@ -239,16 +264,25 @@ export default function catalogue(): AstroIntegration {
     stagingDirs.push(dir);
     return dir;
   };
+  let waitForThread = async () => {};
   return {
     name: 'taskfront:catalogue',
     hooks: {
       'astro:config:setup': ({ config, updateConfig, command, logger }) => {
         const root = fileURLToPath(config.root);
         const limitKb = browserIndexLimitKb();
-        let building = command === 'build';
-        const current = () => derive(sharedContent({ root: contentDir(root), cwd: root }), limitKb, building, stagingDir, (message) => logger.warn(message));
-        // Started now, so the search data is made while Astro does the rest of its work.
-        if (building) void current().catch(() => undefined);
+        const building = command === 'build';
+        const options = { root: contentDir(root), cwd: root };
+        let current = () => derive(sharedContent(options), limitKb);
+        if (building) {
+          // Started now, so the content is read and the search data made while Astro does the rest of its work.
+          const thread = startCatalogueThread({ ...options, limitKb, stagingDir: stagingDir() }, (message) => logger.warn(message));
+          shareContentRead(options, thread.content);
+          // When the content has errors the build stops before anything asks for this (content-guard.ts).
+          thread.derived.catch(() => undefined);
+          current = () => thread.derived;
+          waitForThread = () => thread.derived.then(() => undefined, () => undefined);
+        }
         /** The files each output folder's chunks read, so they are written there. */
         const readers = new Map<string, Set<Placeholder>>();
         updateConfig({
@@ -256,9 +290,6 @@ export default function catalogue(): AstroIntegration {
             plugins: [
               {
                 name: 'taskfront-catalogue',
-                configResolved(resolved: { command: string }) {
-                  building = resolved.command === 'build';
-                },
                 resolveId: (id: string) => (MODULES.includes(id as ModuleId) ? `\0${id}` : undefined),
                 async load(id: string) {
                   const name = id.slice(1) as ModuleId;
@@ -292,6 +323,10 @@ export default function catalogue(): AstroIntegration {
           },
         });
       },
+      // Vite bundles only once the thread has finished: its memory and Vite's would otherwise add up, the build's
+      // largest use of memory at 10,000 tasks (issue 17). It has mostly finished by now; at 10,000 tasks it is
+      // waited for about 3 s, and Vite, with both cores to itself, bundles faster.
+      'astro:build:start': () => waitForThread(),
       'astro:build:done': removeStaging,
     },
   };

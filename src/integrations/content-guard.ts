@@ -1,13 +1,15 @@
 /**
- * Checks every content file with the same loader the command-line tools use,
- * before Astro builds anything. The content it reads is shared (sharedContent) with
- * the collections' loader and the catalogue, so the build reads each file once. Astro's own collection errors name the entry but
- * not always the line or the fix, and cannot see links between files (related
- * tasks, topics, an empty folder), so this stops the build with one clear list.
+ * Checks every content file with the same loader the command-line tools use, and
+ * stops the build with one clear list before Astro bundles or writes anything. The
+ * content it checks is shared (sharedContent) with the collections' loader and the
+ * catalogue, so the build reads each file once: the catalogue reads it on a thread of
+ * its own as the build starts (issue 17), and this check waits for that read. Astro's
+ * own collection errors name the entry but not always the line or the fix, and cannot
+ * see links between files (related tasks, topics, an empty folder).
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { errorsOf, formatProblem, holdSharedContent, sharedContent } from '../lib/content/load-content.ts';
+import { errorsOf, formatProblem, holdSharedContent, releaseSharedContent, type ContentData } from '../lib/content/load-content.ts';
 import { contentDir } from '../lib/content/paths.ts';
 
 export class ContentError extends Error {
@@ -17,20 +19,27 @@ export class ContentError extends Error {
   }
 }
 
-export function assertContentValid(root: string, cwd: string, { hold = false } = {}): void {
-  const errors = errorsOf(hold ? holdSharedContent({ root, cwd }) : sharedContent({ root, cwd }));
+export function assertContentValid(content: ContentData): void {
+  const errors = errorsOf(content);
   if (errors.length) throw new ContentError(errors.map(formatProblem));
 }
 
 export default function contentGuard(): AstroIntegration {
+  let cwd = '';
   return {
     name: 'taskfront:content-guard',
     hooks: {
-      'astro:config:setup': ({ config, command }) => {
-        const cwd = fileURLToPath(config.root);
-        // In dev an editor is mid-change; Astro shows the page error instead of stopping the server.
-        // A build reads the content once: what is read here is what every page is built from.
-        if (command === 'build') assertContentValid(contentDir(cwd), cwd, { hold: true });
+      'astro:config:setup': ({ config }) => {
+        cwd = fileURLToPath(config.root);
+      },
+      // In dev an editor is mid-change; Astro shows the page error instead of stopping the server. A build holds the
+      // content it read: what is checked here is what every page is built from. Astro has synced its collections by
+      // now, from the same content; nothing is bundled or written before this hook.
+      'astro:build:start': async () => {
+        const options = { root: contentDir(cwd), cwd };
+        assertContentValid(await holdSharedContent(options));
+        // Astro has the content in its collections, and the catalogue has what it needs of it.
+        releaseSharedContent(options);
       },
     },
   };

@@ -6,8 +6,9 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { CONTACT_FILE, formatProblem, sharedContent, type Content } from './load-content.ts';
+import { CONTACT_FILE, formatProblem, sharedContent, sharedContentHeld, sharedContentReady, type ContentData } from './load-content.ts';
 import { contentDir } from './paths.ts';
+import { linkPhonesInHtml } from './phone-numbers.ts';
 
 export type CollectionName = 'tasks' | 'topics' | 'journeys' | 'contact';
 
@@ -19,15 +20,16 @@ export function contentLoader(collection: CollectionName): Loader {
     name: `taskfront:${collection}`,
     async load(context) {
       const cwd = fileURLToPath(context.config.root);
-      const read = () => sharedContent({ root: contentDir(cwd), cwd });
-      await fill(context, collection, read(), cwd);
+      const options = { root: contentDir(cwd), cwd };
+      // In a build the content is being read on the catalogue's thread (catalogue.ts); it is waited for here.
+      await fill(context, collection, await sharedContentReady(options), cwd, !sharedContentHeld(options));
       // In `astro dev` a change to a content file reloads the collection; the build never watches.
       const watcher = context.watcher;
       if (watcher) {
         const watched = join(contentDir(cwd), WATCHED[collection]);
         watcher.add(watched);
         const reload = (path: string) => {
-          if (path.startsWith(watched)) void fill(context, collection, read(), cwd);
+          if (path.startsWith(watched)) void fill(context, collection, sharedContent(options), cwd, true);
         };
         watcher.on('change', reload).on('add', reload).on('unlink', reload);
       }
@@ -35,11 +37,11 @@ export function contentLoader(collection: CollectionName): Loader {
   };
 }
 
-async function fill(context: LoaderContext, collection: CollectionName, content: Content, cwd: string): Promise<void> {
+async function fill(context: LoaderContext, collection: CollectionName, content: ContentData, cwd: string, warn: boolean): Promise<void> {
   const { store, logger, generateDigest, renderMarkdown } = context;
-  // The build stops on these first (content-guard.ts); in dev the editor sees them here and
-  // every valid page keeps working while one file is mid-change.
-  const own = content.problems.filter((problem) => problem.severity === 'error' && problem.file.includes(collection === 'contact' ? CONTACT_FILE : `${collection}/`));
+  // A build stops on these, listed once, before it bundles anything (content-guard.ts); in dev the editor sees them
+  // here and every valid page keeps working while one file is mid-change.
+  const own = warn ? content.problems.filter((problem) => problem.severity === 'error' && problem.file.includes(collection === 'contact' ? CONTACT_FILE : `${collection}/`)) : [];
   for (const problem of own) logger.warn(formatProblem(problem));
 
   if (collection === 'contact') {
@@ -59,14 +61,9 @@ async function fill(context: LoaderContext, collection: CollectionName, content:
     const digest = generateDigest({ data, body });
     // Unchanged since the last build (Astro keeps the store in .astro/): keep its rendered HTML.
     if (store.get(slug)?.digest === digest) continue;
-    const path = join(cwd, file);
-    store.set({
-      id: slug,
-      data,
-      body,
-      filePath: file,
-      digest,
-      rendered: await renderMarkdown(body, { fileURL: pathToFileURL(path) }),
-    });
+    const rendered = await renderMarkdown(body, { fileURL: pathToFileURL(join(cwd, file)) });
+    // Phone numbers become tel: links (decision 0030). The Markdown itself is not kept: pages show the HTML, and Astro
+    // writes every entry into its store and bundles the store into the build, where the bodies were a third of it.
+    store.set({ id: slug, data, filePath: file, digest, rendered: { ...rendered, html: linkPhonesInHtml(rendered.html) } });
   }
 }

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { errorsOf, formatProblem, holdSharedContent, loadContent, sharedContent, sharedContentReads } from './load-content.ts';
+import { contentData, errorsOf, formatProblem, holdSharedContent, loadContent, shareContentRead, sharedContent, sharedContentHeld, sharedContentReads, sharedContentReady, type ContentData } from './load-content.ts';
 
 const fixture = join(import.meta.dirname, '../../../tests/fixtures/content');
 const made: string[] = [];
@@ -164,12 +164,39 @@ describe('sharedContent', () => {
     expect(sharedContentReads({ root: dir, cwd: dir })).toBe(2);
   });
 
-  it('held for a build, hands out what it read without looking at the files again', () => {
+  it('held for a build, hands out what it read without looking at the files again', async () => {
     const dir = copyFixture();
-    const held = holdSharedContent({ root: dir, cwd: dir });
+    const held = await holdSharedContent({ root: dir, cwd: dir });
     edit(dir, 'tasks/pay-a-bill.md', (text) => text.replace('title: Pay a bill', 'title: Pay a bill today'));
     expect(sharedContent({ root: dir, cwd: dir })).toBe(held);
     expect(sharedContentReads({ root: dir, cwd: dir })).toBe(1);
+  });
+
+  it('hands out what another thread read (shareContentRead) once it arrives, without reading the folder', async () => {
+    const dir = copyFixture();
+    const options = { root: dir, cwd: dir };
+    const read = Promise.withResolvers<ContentData>();
+    shareContentRead(options, read.promise);
+    expect(sharedContentHeld(options)).toBe(true);
+    const ready = sharedContentReady(options);
+    const fromThread = contentData(loadContent(options));
+    read.resolve(fromThread);
+    expect(await ready).toBe(fromThread);
+    expect(sharedContent(options)).toBe(fromThread);
+    expect(sharedContentReads(options)).toBe(1);
+    // Held: an edit after the read is not seen by this build.
+    edit(dir, 'tasks/pay-a-bill.md', (text) => text.replace('title: Pay a bill', 'title: Pay a bill today'));
+    expect(sharedContent(options)).toBe(fromThread);
+    expect(fromThread).not.toHaveProperty('sourceOf');
+  });
+
+  it('reads the folder itself when the read on another thread fails', async () => {
+    const dir = copyFixture();
+    const options = { root: dir, cwd: dir };
+    shareContentRead(options, Promise.reject(new Error('the thread stopped')));
+    const content = await sharedContentReady(options);
+    expect(content.tasks.map((task) => task.slug)).toContain('pay-a-bill');
+    expect(sharedContent(options)).toBe(content);
   });
 
   it('sees a new file, and ignores the files the inclusion rule ignores', () => {

@@ -314,8 +314,19 @@ function checkJourneys(journeys: Journey[], parsedJourneys: ParsedEntry[], taskS
   }
 }
 
-export function errorsOf(content: Content): ContentProblem[] {
+export function errorsOf(content: Pick<Content, 'problems'>): ContentProblem[] {
   return content.problems.filter((problem) => problem.severity === 'error');
+}
+
+/**
+ * What the build and the server use of the content: all of it but the ways back to the files (lineOf and sourceOf),
+ * which only the content checks use, and which hold the text of every file: kept by a build, they would be held
+ * in memory until it ends (issue 17). Plain data, so it can be passed between threads.
+ */
+export type ContentData = Omit<Content, 'lineOf' | 'sourceOf'>;
+
+export function contentData({ lineOf: _lineOf, sourceOf: _sourceOf, ...data }: Content): ContentData {
+  return data;
 }
 
 /**
@@ -326,34 +337,82 @@ export function errorsOf(content: Content): ContentProblem[] {
  * changed (names, sizes and modification times, which cost a stat, not a read), so
  * `astro dev` still sees an editor's change.
  */
-export function sharedContent({ root = 'content', cwd = process.cwd() }: LoadOptions = {}): Content {
+export function sharedContent({ root = 'content', cwd = process.cwd() }: LoadOptions = {}): ContentData {
   const registry = sharedRegistry();
   const key = sharedKey(root, cwd);
   const cached = registry.get(key);
-  if (cached?.held) return cached.content;
-  const stamp = folderStamp(root);
-  if (cached && cached.stamp === stamp) return cached.content;
-  const content = loadContent({ root, cwd });
-  registry.set(key, { stamp, content, reads: (cached?.reads ?? 0) + 1, held: false });
+  if (cached?.held && cached.content) return cached.content;
+  const stamp = cached?.held ? '' : folderStamp(root);
+  if (cached?.content && cached.stamp === stamp) return cached.content;
+  // Held but still being read on another thread (shareContentRead): a caller that cannot wait reads it here.
+  const content = contentData(loadContent({ root, cwd }));
+  registry.set(key, { stamp, content, reads: (cached?.reads ?? 0) + 1, held: cached?.held ?? false });
   return content;
 }
 
 /**
- * Reads the folder (as sharedContent does) and keeps what it read for the rest of the process without looking at
- * the files again: for a build, which reads the content once. Every later sharedContent call for the folder
- * otherwise lists and stats every file to see whether one changed, about 100 ms at 10,000 tasks, and a build
- * asks a dozen times (issue 17).
+ * For a build: the folder's content, being read on another thread (`read`), is what sharedContent gives from now
+ * on, without looking at the files again. A build reads the content once; every later sharedContent call would
+ * otherwise list and stat every file to see whether one changed, about 100 ms at 10,000 tasks, and a build asks a
+ * dozen times (issue 17). If the read fails, the next caller reads the folder itself.
  */
-export function holdSharedContent(options: LoadOptions = {}): Content {
-  const content = sharedContent(options);
+export function shareContentRead(options: LoadOptions, read: Promise<ContentData>): void {
+  const registry = sharedRegistry();
+  const key = sharedKey(options.root, options.cwd);
+  const entry: SharedEntry = { stamp: '', pending: read, reads: (registry.get(key)?.reads ?? 0) + 1, held: true };
+  registry.set(key, entry);
+  read.then(
+    (content) => {
+      entry.content ??= content;
+      entry.pending = undefined;
+    },
+    () => {
+      if (registry.get(key) === entry && !entry.content) registry.delete(key);
+    },
+  );
+}
+
+/** The folder's content as sharedContent gives it, once a read on another thread (shareContentRead) has finished. */
+export async function sharedContentReady(options: LoadOptions = {}): Promise<ContentData> {
+  const pending = sharedRegistry().get(sharedKey(options.root, options.cwd))?.pending;
+  if (pending) {
+    try {
+      return await pending;
+    } catch {
+      // Read here instead (sharedContent); whoever started the read says why it failed.
+    }
+  }
+  return sharedContent(options);
+}
+
+/** As sharedContentReady, then kept for the rest of the process without looking at the files again: for a build. */
+export async function holdSharedContent(options: LoadOptions = {}): Promise<ContentData> {
+  const content = await sharedContentReady(options);
   const entry = sharedRegistry().get(sharedKey(options.root, options.cwd));
   if (entry) entry.held = true;
   return content;
 }
 
+/**
+ * Lets the folder's content go: for a build once Astro has its collections and the content is checked, so the build
+ * does not hold a second copy of every task while it bundles and renders (35 MB at 10,000 tasks; issue 17). A later
+ * sharedContent call reads the folder again.
+ */
+export function releaseSharedContent(options: LoadOptions = {}): void {
+  sharedRegistry().delete(sharedKey(options.root, options.cwd));
+}
+
+/** Whether the folder's content is held for a build (holdSharedContent, shareContentRead). */
+export function sharedContentHeld(options: LoadOptions = {}): boolean {
+  return sharedRegistry().get(sharedKey(options.root, options.cwd))?.held ?? false;
+}
+
 interface SharedEntry {
   stamp: string;
-  content: Content;
+  /** Absent only while it is read on another thread. */
+  content?: ContentData;
+  /** The read on another thread, until it has finished (shareContentRead). */
+  pending?: Promise<ContentData>;
   reads: number;
   /** Kept without looking at the files again (holdSharedContent). */
   held: boolean;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isPhoneNumber, phoneSegments, telHref } from './phone-numbers.ts';
+import { markdownToHtml } from 'satteri';
+import { isPhoneNumber, linkPhonesInHtml, phoneSegments, telHref } from './phone-numbers.ts';
 
 const numbers = (text: string) => phoneSegments(text).filter((segment) => segment.tel).map((segment) => [segment.text, segment.tel]);
 
@@ -45,5 +46,39 @@ describe('phone numbers in text', () => {
     expect(isPhoneNumber('999')).toBe(true);
     expect(isPhoneNumber('call 01632 960 400')).toBe(false);
     expect(isPhoneNumber('12345')).toBe(false);
+  });
+});
+
+/** A task body as the build makes it: Markdown to HTML by Astro's processor, then the numbers linked. */
+const html = async (markdown: string) => linkPhonesInHtml((await markdownToHtml(markdown)).html).trim();
+
+describe('phone numbers in a task body', () => {
+  it('turns each phone number in a paragraph into a tel: link with the number as its text', async () => {
+    expect(await html('If a hole could cause a crash right now, call us at any time on 01632 960 400.')).toBe(
+      '<p>If a hole could cause a crash right now, call us at any time on <a href="tel:+441632960400">01632 960 400</a>.</p>',
+    );
+  });
+
+  it('links several numbers in one text, inside emphasis and list items too', async () => {
+    expect(await html('- call the police on 101\n- **in an emergency, call 999**')).toBe(
+      '<ul>\n<li>call the police on <a href="tel:101">101</a></li>\n<li><strong>in an emergency, call <a href="tel:999">999</a></strong></li>\n</ul>',
+    );
+  });
+
+  it('leaves numbers already in a link, in code, and in attributes as they are', async () => {
+    expect(await html('[Call 01632 960 400](https://example.org/contact) or `01632 960 401`')).toBe(
+      '<p><a href="https://example.org/contact">Call 01632 960 400</a> or <code>01632 960 401</code></p>',
+    );
+    expect(await html('```\nring 01632 960 402\n```\n\n![call 01632 960 403](/map.png "on 01632 960 404") then 01632 960 405')).toBe(
+      '<pre><code>ring 01632 960 402\n</code></pre>\n<p><img src="/map.png" alt="call 01632 960 403" title="on 01632 960 404"> then <a href="tel:+441632960405">01632 960 405</a></p>',
+    );
+  });
+
+  it('links text after a kept element closes, and ignores a comment', () => {
+    expect(linkPhonesInHtml('<p><code>0</code> call 999 <!-- 01632 960 400 --></p>')).toBe('<p><code>0</code> call <a href="tel:999">999</a> <!-- 01632 960 400 --></p>');
+  });
+
+  it('changes nothing in text without a phone number', async () => {
+    expect(await html('It costs £105 and takes 10 working days (from 2026-09-03).')).toBe('<p>It costs £105 and takes 10 working days (from 2026-09-03).</p>');
   });
 });

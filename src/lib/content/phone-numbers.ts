@@ -1,8 +1,8 @@
 /**
  * Finds the phone numbers in a piece of plain text, so pages can make each one a
- * tel: link with the number as its text. Used by the Markdown pipeline (the hast
- * plugin in src/integrations/tel-links.ts) and by linkPhonesHtml for front-matter
- * fields, so a number is recognised the same way wherever an editor writes it.
+ * tel: link with the number as its text. Used for task bodies (linkPhonesInHtml, on the
+ * HTML the Markdown becomes) and for front-matter fields (linkPhonesHtml), so a number is
+ * recognised the same way wherever an editor writes it.
  *
  * Two shapes count:
  * - a full UK number: 0 then 9 or 10 more digits, in groups split by single spaces or
@@ -88,4 +88,29 @@ export function isPhoneNumber(text: string): boolean {
  */
 export function linkPhonesHtml(text: string): string {
   return phoneSegments(text).map((piece) => (piece.tel ? `<a href="${escapeHtml(piece.tel)}" class="tel-link">${escapeHtml(piece.text)}</a>` : escapeHtml(piece.text))).join('');
+}
+
+/** Elements whose text must stay as written: a link inside them would be wrong or invalid. */
+const KEEP_AS_TEXT = new Set(['a', 'code', 'pre', 'script', 'style', 'textarea', 'button']);
+/** A start or end tag (its name in group 2, a slash in group 1 for an end tag), or a comment. */
+const TAG_OR_COMMENT = /<!--[\s\S]*?-->|<(\/?)([A-Za-z][\w-]*)(?:[^>"']|"[^"]*"|'[^']*')*>/g;
+
+/**
+ * The HTML a task's Markdown became, with every phone number in its text as a tel: link, the number as the link text.
+ * Text inside a link, code, a button or a script stays as it is. It works on the HTML as made from Markdown by Astro's
+ * Markdown processor (tags, quoted attributes, comments, escaped text), one pass over the string: a Markdown plugin
+ * that did the same on the HTML tree made rendering the task bodies 3 to 4 times slower (issue 17).
+ */
+export function linkPhonesInHtml(html: string): string {
+  let out = '';
+  let at = 0;
+  let kept = 0;
+  const text = (run: string) => (kept > 0 || !/\d/.test(run) ? run : phoneSegments(run).map((piece) => (piece.tel ? `<a href="${escapeHtml(piece.tel)}">${piece.text}</a>` : piece.text)).join(''));
+  for (const match of html.matchAll(TAG_OR_COMMENT)) {
+    out += text(html.slice(at, match.index)) + match[0];
+    at = match.index + match[0].length;
+    const name = match[2]?.toLowerCase();
+    if (name && KEEP_AS_TEXT.has(name) && !match[0].endsWith('/>')) kept = Math.max(0, kept + (match[1] ? -1 : 1));
+  }
+  return out + text(html.slice(at));
 }
