@@ -264,7 +264,6 @@ export default function catalogue(): AstroIntegration {
     stagingDirs.push(dir);
     return dir;
   };
-  let waitForThread = async () => {};
   return {
     name: 'taskfront:catalogue',
     hooks: {
@@ -281,7 +280,6 @@ export default function catalogue(): AstroIntegration {
           // When the content has errors the build stops before anything asks for this (content-guard.ts).
           thread.derived.catch(() => undefined);
           current = () => thread.derived;
-          waitForThread = () => thread.derived.then(() => undefined, () => undefined);
         }
         /** The files each output folder's chunks read, so they are written there. */
         const readers = new Map<string, Set<Placeholder>>();
@@ -323,10 +321,6 @@ export default function catalogue(): AstroIntegration {
           },
         });
       },
-      // Vite bundles only once the thread has finished: its memory and Vite's would otherwise add up, the build's
-      // largest use of memory at 10,000 tasks (issue 17). It has mostly finished by now; at 10,000 tasks it is
-      // waited for about 3 s, and Vite, with both cores to itself, bundles faster.
-      'astro:build:start': () => waitForThread(),
       'astro:build:done': removeStaging,
     },
   };
