@@ -1,6 +1,6 @@
 /**
- * Makes what the server and the browser need from the content three virtual modules,
- * built from the content the build has already read (sharedContent):
+ * Makes what the server and the browser need from the content into virtual modules, built
+ * from the content as sharedContent gives it (in a build, read on the catalogue thread):
  * - `virtual:taskfront/catalogue`: task slugs, titles, topics and start URLs, and whether the
  *   browser searches its own index; small, and imported by every page and the tracking routes;
  * - `virtual:taskfront/search-data`: `loadSearchData()`, the search documents, synonyms, best
@@ -124,7 +124,7 @@ export interface CatalogueThreadWork extends Omit<SearchWork, 'content'> {
 /** What it answers: the content as read, then what makeSearch made (null when the content has errors). */
 export type CatalogueThreadMessage = { content: ContentData } | { made: SearchMade | null };
 
-/** The search data's inputs in a piece of content (what the thread and the worker are handed). */
+/** What makeSearch needs of the content: for this thread, when the catalogue thread has failed. */
 const searchWork = (content: ContentData, limitKb: number, stagingDir: string): SearchWork => ({
   content: { tasks: content.tasks, topics: content.topics, journeys: content.journeys, contact: content.contact, synonyms: content.synonyms, bestBets: content.bestBets },
   limitKb,

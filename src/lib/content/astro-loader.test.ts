@@ -48,7 +48,7 @@ describe('contentLoader', () => {
     const pothole = entries.get('report-a-pothole')!;
     expect(pothole.data.title).toBe('Report a pothole');
     expect(pothole.data).not.toHaveProperty('file');
-    // The page shows the HTML; the Markdown is not kept in Astro's store (it was a third of it).
+    // The page shows the HTML; the Markdown is not kept in Astro's store.
     expect(pothole.body).toBeUndefined();
     expect(pothole.rendered?.html).toBe('<p>We fix the worst holes within 24 hours.</p>');
   });

@@ -63,7 +63,7 @@ async function fill(context: LoaderContext, collection: CollectionName, content:
     if (store.get(slug)?.digest === digest) continue;
     const rendered = await renderMarkdown(body, { fileURL: pathToFileURL(join(cwd, file)) });
     // Phone numbers become tel: links (decision 0030). The Markdown itself is not kept: pages show the HTML, and Astro
-    // writes every entry into its store and bundles the store into the build, where the bodies were a third of it.
+    // writes every entry into its store and bundles the store into the build: 2.6 MB of bodies at 10,000 tasks.
     store.set({ id: slug, data, filePath: file, digest, rendered: { ...rendered, html: linkPhonesInHtml(rendered.html) } });
   }
 }
