@@ -9,7 +9,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { errorsOf, formatProblem, holdSharedContent, releaseSharedContent, type ContentData } from '../lib/content/load-content.ts';
+import { errorsOf, formatProblem, releaseSharedContent, sharedContentReady, type ContentData } from '../lib/content/load-content.ts';
 import { contentDir } from '../lib/content/paths.ts';
 
 export class ContentError extends Error {
@@ -32,12 +32,12 @@ export default function contentGuard(): AstroIntegration {
       'astro:config:setup': ({ config }) => {
         cwd = fileURLToPath(config.root);
       },
-      // In dev an editor is mid-change; Astro shows the page error instead of stopping the server. A build holds the
-      // content it read: what is checked here is what every page is built from. Astro has synced its collections by
-      // now, from the same content; nothing is bundled or written before this hook.
+      // In dev an editor is mid-change; Astro shows the page error instead of stopping the server. What is checked
+      // here is the content Astro has synced its collections from, so what every page is built from; nothing is
+      // bundled or written before this hook.
       'astro:build:start': async () => {
         const options = { root: contentDir(cwd), cwd };
-        assertContentValid(await holdSharedContent(options));
+        assertContentValid(await sharedContentReady(options));
         // Astro has the content in its collections, and the catalogue has what it needs of it.
         releaseSharedContent(options);
       },

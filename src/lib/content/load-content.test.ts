@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { contentData, errorsOf, formatProblem, holdSharedContent, loadContent, shareContentRead, sharedContent, sharedContentHeld, sharedContentReads, sharedContentReady, type ContentData } from './load-content.ts';
+import { contentData, errorsOf, formatProblem, loadContent, shareContentRead, sharedContent, sharedContentHeld, sharedContentReads, sharedContentReady, type ContentData } from './load-content.ts';
 
 const fixture = join(import.meta.dirname, '../../../tests/fixtures/content');
 const made: string[] = [];
@@ -162,14 +162,6 @@ describe('sharedContent', () => {
     expect(second).not.toBe(first);
     expect(second.tasks.map((task) => task.title)).toContain('Pay a bill today');
     expect(sharedContentReads({ root: dir, cwd: dir })).toBe(2);
-  });
-
-  it('held for a build, hands out what it read without looking at the files again', async () => {
-    const dir = copyFixture();
-    const held = await holdSharedContent({ root: dir, cwd: dir });
-    edit(dir, 'tasks/pay-a-bill.md', (text) => text.replace('title: Pay a bill', 'title: Pay a bill today'));
-    expect(sharedContent({ root: dir, cwd: dir })).toBe(held);
-    expect(sharedContentReads({ root: dir, cwd: dir })).toBe(1);
   });
 
   it('hands out what another thread read (shareContentRead) once it arrives, without reading the folder', async () => {

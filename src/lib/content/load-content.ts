@@ -385,14 +385,6 @@ export async function sharedContentReady(options: LoadOptions = {}): Promise<Con
   return sharedContent(options);
 }
 
-/** As sharedContentReady, then kept for the rest of the process without looking at the files again: for a build. */
-export async function holdSharedContent(options: LoadOptions = {}): Promise<ContentData> {
-  const content = await sharedContentReady(options);
-  const entry = sharedRegistry().get(sharedKey(options.root, options.cwd));
-  if (entry) entry.held = true;
-  return content;
-}
-
 /**
  * Lets the folder's content go: for a build once Astro has its collections and the content is checked, so the build
  * does not hold a second copy of every task while it bundles and renders (35 MB at 10,000 tasks; issue 17). A later
@@ -402,7 +394,7 @@ export function releaseSharedContent(options: LoadOptions = {}): void {
   sharedRegistry().delete(sharedKey(options.root, options.cwd));
 }
 
-/** Whether the folder's content is held for a build (holdSharedContent, shareContentRead). */
+/** Whether the folder's content is held for a build (shareContentRead). */
 export function sharedContentHeld(options: LoadOptions = {}): boolean {
   return sharedRegistry().get(sharedKey(options.root, options.cwd))?.held ?? false;
 }
@@ -414,7 +406,7 @@ interface SharedEntry {
   /** The read on another thread, until it has finished (shareContentRead). */
   pending?: Promise<ContentData>;
   reads: number;
-  /** Kept without looking at the files again (holdSharedContent). */
+  /** Kept without looking at the files again (shareContentRead). */
   held: boolean;
 }
 

@@ -87,7 +87,12 @@ export function isPhoneNumber(text: string): boolean {
  * page a dozen component renders (issue 17).
  */
 export function linkPhonesHtml(text: string): string {
-  return phoneSegments(text).map((piece) => (piece.tel ? `<a href="${escapeHtml(piece.tel)}" class="tel-link">${escapeHtml(piece.text)}</a>` : escapeHtml(piece.text))).join('');
+  return linkedHtml(text, escapeHtml, ' class="tel-link"');
+}
+
+/** `text` as HTML by `asHtml`, each phone number in it a tel: link with `attributes`. */
+function linkedHtml(text: string, asHtml: (text: string) => string, attributes = ''): string {
+  return phoneSegments(text).map((piece) => (piece.tel ? `<a href="${escapeHtml(piece.tel)}"${attributes}>${asHtml(piece.text)}</a>` : asHtml(piece.text))).join('');
 }
 
 /** Elements whose text must stay as written: a link inside them would be wrong or invalid. */
@@ -105,7 +110,8 @@ export function linkPhonesInHtml(html: string): string {
   let out = '';
   let at = 0;
   let kept = 0;
-  const text = (run: string) => (kept > 0 || !/\d/.test(run) ? run : phoneSegments(run).map((piece) => (piece.tel ? `<a href="${escapeHtml(piece.tel)}">${piece.text}</a>` : piece.text)).join(''));
+  // The text between tags is HTML already: it goes in as it is.
+  const text = (run: string) => (kept > 0 || !/\d/.test(run) ? run : linkedHtml(run, (html) => html));
   for (const match of html.matchAll(TAG_OR_COMMENT)) {
     out += text(html.slice(at, match.index)) + match[0];
     at = match.index + match[0].length;
