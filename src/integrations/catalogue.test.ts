@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../lib/content/load-content.ts';
 import { decodeSearchFile } from '../lib/search/search-file.ts';
-import { makeSearch, RECORDS_FILE, SEARCH_FILE } from './catalogue.ts';
+import { makeSearch, RECORDS_FILE, SEARCH_FILE, startCatalogueProcess } from './catalogue.ts';
 
 const root = join(import.meta.dirname, '../../content');
 const content = loadContent({ root, cwd: root });
@@ -16,7 +16,7 @@ const staging = () => {
   return dir;
 };
 
-describe('makeSearch (the build’s catalogue thread)', () => {
+describe('makeSearch (the build’s catalogue process)', () => {
   it('writes the search file and the records for the server, and gives the browser its index', () => {
     const made = makeSearch({ content, limitKb: 1000, stagingDir: staging() });
     expect(made.mode).toBe('index');
@@ -44,5 +44,33 @@ describe('makeSearch (the build’s catalogue thread)', () => {
     expect(made.browserJson).toBe('');
     // The server still gets everything.
     expect(decodeSearchFile(readFileSync(made.staged.search)).docs.length).toBeGreaterThan(content.tasks.length - 1);
+  });
+});
+
+describe('startCatalogueProcess (a build’s content and search data, made in a process of its own)', () => {
+  const work = () => ({ root, cwd: root, limitKb: 1000, stagingDir: staging() });
+
+  it('answers with the content, then the search data, then ends', async () => {
+    const warnings: string[] = [];
+    const started = startCatalogueProcess(work(), (message) => warnings.push(message));
+    const read = await started.content;
+    expect(read.tasks.map((task) => task.slug)).toEqual(content.tasks.map((task) => task.slug));
+    const derived = await started.derived;
+    expect(derived.tasks.find((task) => task.slug === 'report-a-pothole')?.title).toBe(content.tasks.find((task) => task.slug === 'report-a-pothole')!.title);
+    expect(decodeSearchFile(readFileSync(derived.staged!.search)).docs.map((doc) => doc.slug)).toEqual(expect.arrayContaining(content.tasks.map((task) => task.slug)));
+    await started.ended;
+    expect(warnings).toEqual([]);
+  });
+
+  it('makes them on the build’s own thread, and says so, when the process fails', async () => {
+    const failing = join(staging(), 'fails.mjs');
+    writeFileSync(failing, 'process.exit(3);\n');
+    const warnings: string[] = [];
+    const started = startCatalogueProcess(work(), (message) => warnings.push(message), failing);
+    const derived = await started.derived;
+    expect(decodeSearchFile(readFileSync(derived.staged!.search)).docs.map((doc) => doc.slug)).toEqual(expect.arrayContaining(content.tasks.map((task) => task.slug)));
+    expect((await started.content).tasks.length).toBe(content.tasks.length);
+    await started.ended;
+    expect(warnings).toEqual([expect.stringContaining('its process failed (it stopped with exit code 3 before it answered)')]);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * Makes what the server and the browser need from the content into virtual modules, built
- * from the content as sharedContent gives it (in a build, read on the catalogue thread):
+ * from the content as sharedContent gives it (in a build, read by the catalogue process):
  * - `virtual:taskfront/catalogue`: task slugs, titles, topics and start URLs, and whether the
  *   browser searches its own index; small, and imported by every page and the tracking routes;
  * - `virtual:taskfront/search-data`: `loadSearchData()`, the search documents, synonyms, best
@@ -23,11 +23,11 @@
  * than the same data as a JavaScript object literal.
  */
 import type { AstroIntegration } from 'astro';
+import { fork, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { gzipSync } from 'node:zlib';
 import { contentData, loadContent, shareContentRead, sharedContent, type ContentData } from '../lib/content/load-content.ts';
 import { contentDir } from '../lib/content/paths.ts';
@@ -66,7 +66,7 @@ interface Derived {
   staged?: { search: string; records: string };
 }
 
-/** What the catalogue thread (catalogue-thread.ts) is given, and what it answers. */
+/** What the catalogue process (catalogue-process.ts) is given, and what it answers. */
 export interface SearchWork {
   content: SearchContent & Pick<ContentData, 'tasks' | 'topics'>;
   limitKb: number;
@@ -107,7 +107,7 @@ function prepare(content: SearchContent, limitKb: number): { data: SearchData & 
   return { data: { ...data, prepared }, browserJson, mode: browserKb <= limitKb ? 'index' : 'api' };
 }
 
-/** The catalogue thread's work: what a build needs, ready to write. */
+/** The catalogue process's work: what a build needs, ready to write. */
 export function makeSearch({ content, limitKb, stagingDir }: SearchWork): SearchMade {
   const { data, browserJson, mode } = prepare(content, limitKb);
   const staged = { search: join(stagingDir, SEARCH_FILE), records: join(stagingDir, RECORDS_FILE) };
@@ -116,15 +116,15 @@ export function makeSearch({ content, limitKb, stagingDir }: SearchWork): Search
   return { browserJson: mode === 'index' ? browserJson : '', mode, staged };
 }
 
-/** What the catalogue thread (catalogue-thread.ts) is given: where the content is, and what makeSearch needs. */
-export interface CatalogueThreadWork extends Omit<SearchWork, 'content'> {
+/** What the catalogue process (catalogue-process.ts) is given: where the content is, and what makeSearch needs. */
+export interface CatalogueProcessWork extends Omit<SearchWork, 'content'> {
   root: string;
   cwd: string;
 }
 /** What it answers: the content as read, then what makeSearch made (null when the content has errors). */
-export type CatalogueThreadMessage = { content: ContentData } | { made: SearchMade | null };
+export type CatalogueProcessMessage = { content: ContentData } | { made: SearchMade | null };
 
-/** What makeSearch needs of the content: for this thread, when the catalogue thread has failed. */
+/** What makeSearch needs of the content: for this thread, when the catalogue process has failed. */
 const searchWork = (content: ContentData, limitKb: number, stagingDir: string): SearchWork => ({
   content: { tasks: content.tasks, topics: content.topics, journeys: content.journeys, contact: content.contact, synonyms: content.synonyms, bestBets: content.bestBets },
   limitKb,
@@ -132,21 +132,27 @@ const searchWork = (content: ContentData, limitKb: number, stagingDir: string): 
 });
 
 /**
- * In a build, the content is read, and the search data made from it, on a thread of its own started as Astro starts:
+ * In a build, the content is read, and the search data made from it, in a process of its own started as Astro starts:
  * the build's own thread meanwhile sets up Vite and syncs Astro's content, and gets the content (shareContentRead)
  * as soon as it is read. At 1,000 tasks that takes the half second of reading off the build's thread; at 10,000
- * tasks the search data's 4 s too (issue 17). If the thread cannot start or fails, the work is done here, and the
- * build says so.
+ * tasks the search data's 4 s too (issue 17). A process rather than a worker thread, so that its memory (300 to 500 MB
+ * at 10,000 tasks) is given back as it ends, before Vite bundles (decision 0046). If it cannot start or fails, the
+ * work is done here, and the build says so.
  */
-function startCatalogueThread(work: CatalogueThreadWork, warn: (message: string) => void): { content: Promise<ContentData>; derived: Promise<Derived> } {
+export function startCatalogueProcess(
+  work: CatalogueProcessWork,
+  warn: (message: string) => void,
+  script = fileURLToPath(new URL('./catalogue-process.ts', import.meta.url)),
+): { content: Promise<ContentData>; derived: Promise<Derived>; ended: Promise<void> } {
   const content = Promise.withResolvers<ContentData>();
   const derived = Promise.withResolvers<Derived>();
+  const ended = Promise.withResolvers<void>();
   let read: ContentData | undefined;
   let settled = false;
   const here = (why: unknown) => {
     if (settled) return;
     settled = true;
-    warn(`the ${read ? 'search data was' : 'content was read and the search data'} made on the build's own thread: its thread failed (${why instanceof Error ? why.message : String(why)})`);
+    warn(`the ${read ? 'search data was' : 'content was read and the search data'} made on the build's own thread: its process failed (${why instanceof Error ? why.message : String(why)})`);
     try {
       read ??= contentData(loadContent({ root: work.root, cwd: work.cwd }));
       content.resolve(read);
@@ -157,14 +163,19 @@ function startCatalogueThread(work: CatalogueThreadWork, warn: (message: string)
       derived.reject(error);
     }
   };
-  let worker: Worker;
+  let child: ChildProcess;
   try {
-    worker = new Worker(new URL('./catalogue-thread.ts', import.meta.url), { workerData: work });
+    // The same Node, with the build's own options; structured clone, as a worker's messages, for the content.
+    child = fork(script, [JSON.stringify(work)], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   } catch (error) {
     here(error);
-    return { content: content.promise, derived: derived.promise };
+    ended.resolve();
+    return { content: content.promise, derived: derived.promise, ended: ended.promise };
   }
-  worker.on('message', (message: CatalogueThreadMessage) => {
+  // A build that stops early (a broken file) does not leave it running.
+  const stop = () => child.kill();
+  process.once('exit', stop);
+  child.on('message', (message: CatalogueProcessMessage) => {
     if ('content' in message) {
       read = message.content;
       content.resolve(read);
@@ -176,13 +187,20 @@ function startCatalogueThread(work: CatalogueThreadWork, warn: (message: string)
     const answer: Derived | undefined = message.made ? { tasks: tasksOf(read), ...message.made } : undefined;
     // Not kept here: the build's content is let go once it is checked (content-guard.ts).
     read = undefined;
-    // Answered once the thread has stopped and given back its memory (hundreds of MB at 10,000 tasks).
-    const stopped = () => (answer ? derived.resolve(answer) : derived.reject(new Error('the content has errors, so no search data was made')));
-    worker.terminate().then(stopped, stopped);
+    if (answer) derived.resolve(answer);
+    else derived.reject(new Error('the content has errors, so no search data was made'));
   });
-  worker.once('error', here);
-  worker.once('exit', (code) => here(new Error(`it stopped with exit code ${code}`)));
-  return { content: content.promise, derived: derived.promise };
+  child.once('error', (error) => {
+    here(error);
+    ended.resolve();
+  });
+  // 'close', not 'exit': it comes after the last message has been read.
+  child.once('close', (code, signal) => {
+    process.off('exit', stop);
+    here(new Error(signal ? `it was stopped by ${signal}` : `it stopped with exit code ${code} before it answered`));
+    ended.resolve();
+  });
+  return { content: content.promise, derived: derived.promise, ended: ended.promise };
 }
 
 /** In `astro dev`: made once per read of the content; the modules are loaded separately but share it. */
@@ -264,6 +282,8 @@ export default function catalogue(): AstroIntegration {
     stagingDirs.push(dir);
     return dir;
   };
+  /** In a build: settled once the catalogue process has answered and ended. */
+  let catalogueDone: Promise<unknown> | undefined;
   return {
     name: 'taskfront:catalogue',
     hooks: {
@@ -275,11 +295,12 @@ export default function catalogue(): AstroIntegration {
         let current = () => derive(sharedContent(options), limitKb);
         if (building) {
           // Started now, so the content is read and the search data made while Astro does the rest of its work.
-          const thread = startCatalogueThread({ ...options, limitKb, stagingDir: stagingDir() }, (message) => logger.warn(message));
-          shareContentRead(options, thread.content);
+          const catalogueProcess = startCatalogueProcess({ ...options, limitKb, stagingDir: stagingDir() }, (message) => logger.warn(message));
+          shareContentRead(options, catalogueProcess.content);
           // When the content has errors the build stops before anything asks for this (content-guard.ts).
-          thread.derived.catch(() => undefined);
-          current = () => thread.derived;
+          catalogueProcess.derived.catch(() => undefined);
+          current = () => catalogueProcess.derived;
+          catalogueDone = catalogueProcess.ended;
         }
         /** The files each output folder's chunks read, so they are written there. */
         const readers = new Map<string, Set<Placeholder>>();
@@ -320,6 +341,11 @@ export default function catalogue(): AstroIntegration {
             ],
           },
         });
+      },
+      // Vite bundles once the catalogue process has ended, not beside it: both take hundreds of MB at 10,000 tasks,
+      // and the peak of the two together was the build's (decision 0046). Bundling needs its answer anyway.
+      'astro:build:start': async () => {
+        await catalogueDone;
       },
       'astro:build:done': removeStaging,
     },
