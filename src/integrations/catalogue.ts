@@ -131,6 +131,10 @@ const searchWork = (content: ContentData, limitKb: number, stagingDir: string): 
   stagingDir,
 });
 
+/** Catalogue processes still running: a build that stops early (a broken file) does not leave them behind. */
+const running = new Set<ChildProcess>();
+process.on('exit', () => running.forEach((child) => child.kill()));
+
 /**
  * In a build, the content is read, and the search data made from it, in a process of its own started as Astro starts:
  * the build's own thread meanwhile sets up Vite and syncs Astro's content, and gets the content (shareContentRead)
@@ -172,9 +176,7 @@ export function startCatalogueProcess(
     ended.resolve();
     return { content: content.promise, derived: derived.promise, ended: ended.promise };
   }
-  // A build that stops early (a broken file) does not leave it running.
-  const stop = () => child.kill();
-  process.once('exit', stop);
+  running.add(child);
   child.on('message', (message: CatalogueProcessMessage) => {
     if ('content' in message) {
       read = message.content;
@@ -196,7 +198,7 @@ export function startCatalogueProcess(
   });
   // 'close', not 'exit': it comes after the last message has been read.
   child.once('close', (code, signal) => {
-    process.off('exit', stop);
+    running.delete(child);
     here(new Error(signal ? `it was stopped by ${signal}` : `it stopped with exit code ${code} before it answered`));
     ended.resolve();
   });
