@@ -47,7 +47,11 @@ export function treeRssMb(root: number): number | null {
   const table = processTable();
   if (!table.has(root)) return null;
   const children = new Map<number, number[]>();
-  for (const [pid, { parent }] of table) children.set(parent, [...(children.get(parent) ?? []), pid]);
+  for (const [pid, { parent }] of table) {
+    const siblings = children.get(parent);
+    if (siblings) siblings.push(pid);
+    else children.set(parent, [pid]);
+  }
   let bytes = 0;
   const stack = [root];
   while (stack.length > 0) {
