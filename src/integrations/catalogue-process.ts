@@ -6,7 +6,9 @@
  * process ends, its memory goes back at once. Node runs it as it is (type stripping), so it and what it imports use
  * TypeScript that only erases.
  */
+import { Worker } from 'node:worker_threads';
 import { contentData, errorsOf, loadContent } from '../lib/content/load-content.ts';
+import { toSearchData } from '../lib/search/search-data.ts';
 import { makeSearch, type CatalogueProcessMessage, type CatalogueProcessWork } from './catalogue.ts';
 
 const send = (message: CatalogueProcessMessage) =>
@@ -18,8 +20,34 @@ const send = (message: CatalogueProcessMessage) =>
 // The build has ended (or failed) without waiting for the answer: there is no one to answer.
 process.once('disconnect', () => process.exit(0));
 
+// The dictionary's English words are found on a thread of their own while this one makes the index (issue 17): at
+// 1,000 tasks each takes about half a second. Started first, so it reads the English list while the content is read.
+// Unref'd: it never keeps this process from ending.
+const dictionary = new Worker(new URL('../lib/search/dictionary-worker.ts', import.meta.url));
+dictionary.unref();
+const near = new Promise<readonly string[] | undefined>((resolve) => {
+  let answered = false;
+  const without = (why: string) => {
+    if (answered) return;
+    answered = true;
+    resolve(undefined);
+    void send({ warning: `the search dictionary was made after the search index, not beside it: its thread ${why}` }).catch(() => undefined);
+  };
+  dictionary.once('message', (words: readonly string[]) => {
+    answered = true;
+    resolve(words);
+  });
+  dictionary.once('error', (error) => without(`failed (${error.message})`));
+  dictionary.once('exit', (code) => without(`stopped with exit code ${code} before it answered`));
+});
+
 const work = JSON.parse(process.argv[2] ?? '{}') as CatalogueProcessWork;
 const content = contentData(loadContent({ root: work.root, cwd: work.cwd }));
 await send({ content });
-await send({ made: errorsOf(content).length > 0 ? null : makeSearch({ content, limitKb: work.limitKb, stagingDir: work.stagingDir }) });
+if (errorsOf(content).length > 0) await send({ made: null });
+else {
+  const { docs, synonyms } = toSearchData(content);
+  dictionary.postMessage({ docs, synonyms });
+  await send({ made: await makeSearch({ content, limitKb: work.limitKb, stagingDir: work.stagingDir }, near) });
+}
 process.disconnect();

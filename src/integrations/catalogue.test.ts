@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../lib/content/load-content.ts';
+import { englishNear } from '../lib/search/dictionary.ts';
+import { correctionTargetsOf } from '../lib/search/engine.ts';
 import { decodeSearchFile } from '../lib/search/search-file.ts';
+import { searchDataFor, toSearchData } from '../lib/search/search-data.ts';
 import { makeSearch, RECORDS_FILE, SEARCH_FILE, startCatalogueProcess } from './catalogue.ts';
 
 const root = join(import.meta.dirname, '../../content');
@@ -17,8 +20,8 @@ const staging = () => {
 };
 
 describe('makeSearch (the build’s catalogue process)', () => {
-  it('writes the search file and the records for the server, and gives the browser its index', () => {
-    const made = makeSearch({ content, limitKb: 1000, stagingDir: staging() });
+  it('writes the search file and the records for the server, and gives the browser its index', async () => {
+    const made = await makeSearch({ content, limitKb: 1000, stagingDir: staging() });
     expect(made.mode).toBe('index');
     expect(made.staged.search.endsWith(SEARCH_FILE)).toBe(true);
     const search = decodeSearchFile(readFileSync(made.staged.search));
@@ -38,12 +41,24 @@ describe('makeSearch (the build’s catalogue process)', () => {
     expect((JSON.parse(made.browserJson) as { docs: unknown[] }).docs.length).toBeGreaterThan(content.tasks.length - 1);
   });
 
-  it('leaves the browser index out when the catalogue is too large for the browser (it asks /api/search)', () => {
-    const made = makeSearch({ content, limitKb: 1, stagingDir: staging() });
+  it('leaves the browser index out when the catalogue is too large for the browser (it asks /api/search)', async () => {
+    const made = await makeSearch({ content, limitKb: 1, stagingDir: staging() });
     expect(made.mode).toBe('api');
     expect(made.browserJson).toBe('');
     // The server still gets everything.
     expect(decodeSearchFile(readFileSync(made.staged.search)).docs.length).toBeGreaterThan(content.tasks.length - 1);
+  });
+
+  it('puts the same dictionary in the search file whether its English words were found beside it or by it', async () => {
+    const dictionaryOf = async (near?: Promise<readonly string[] | undefined>) =>
+      decodeSearchFile(readFileSync((await makeSearch({ content, limitKb: 1000, stagingDir: staging() }, near)).staged.search)).dictionary;
+    const itself = await dictionaryOf();
+    const data = toSearchData(content);
+    expect(await dictionaryOf(Promise.resolve(englishNear(correctionTargetsOf(data))))).toEqual(itself);
+    // The other thread failed: it finds them itself.
+    expect(await dictionaryOf(Promise.resolve(undefined))).toEqual(itself);
+    // The English words near ours are more than the dictionary: our own words among them are never listed.
+    expect(itself).not.toContain('council');
   });
 });
 
@@ -58,6 +73,8 @@ describe('startCatalogueProcess (a build’s content and search data, made in a 
     const derived = await started.derived;
     expect(derived.tasks.find((task) => task.slug === 'report-a-pothole')?.title).toBe(content.tasks.find((task) => task.slug === 'report-a-pothole')!.title);
     expect(decodeSearchFile(readFileSync(derived.staged!.search)).docs.map((doc) => doc.slug)).toEqual(expect.arrayContaining(content.tasks.map((task) => task.slug)));
+    // Its dictionary, whose English words were found on a thread of their own, is the one made here in one go.
+    expect(decodeSearchFile(readFileSync(derived.staged!.search)).dictionary).toEqual(searchDataFor(content).dictionary);
     await started.ended;
     expect(warnings).toEqual([]);
   });

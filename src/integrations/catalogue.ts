@@ -97,19 +97,27 @@ function recordsOf(content: { tasks: readonly Sourced[]; topics: readonly Source
 const tasksOf = (content: ContentData): Derived['tasks'] =>
   content.tasks.map((task) => ({ slug: task.slug, title: task.title, topic: task.topic, kind: task.kind, startUrl: task.start?.url ?? null }));
 
-/** The search data and the browser's index from the content: the largest cost of this step (4 s at 10,000 tasks). */
-function prepare(content: SearchContent, limitKb: number): { data: SearchData & { prepared: PreparedSearch }; browserJson: string; mode: Derived['mode'] } {
+/**
+ * The search data and the browser's index from the content: the largest cost of this step (4 s at 10,000 tasks).
+ * `near` is the dictionary's English words (englishNear) when they are being found elsewhere while the index is made;
+ * when it gives undefined, they are found here.
+ */
+async function prepare(
+  content: SearchContent,
+  limitKb: number,
+  near?: Promise<readonly string[] | undefined>,
+): Promise<{ data: SearchData & { prepared: PreparedSearch }; browserJson: string; mode: Derived['mode'] }> {
   // One index for the dictionary and the server.
   const prepared = prepareSearch(toSearchData(content));
-  const data = searchDataFor(content, prepared);
+  const data = searchDataFor(content, { prepared, near: await near });
   const browserJson = JSON.stringify(browserSearchData(data));
   const browserKb = gzipSync(browserJson).length / 1024;
   return { data: { ...data, prepared }, browserJson, mode: browserKb <= limitKb ? 'index' : 'api' };
 }
 
-/** The catalogue process's work: what a build needs, ready to write. */
-export function makeSearch({ content, limitKb, stagingDir }: SearchWork): SearchMade {
-  const { data, browserJson, mode } = prepare(content, limitKb);
+/** The catalogue process's work: what a build needs, ready to write. `near` as for prepare. */
+export async function makeSearch({ content, limitKb, stagingDir }: SearchWork, near?: Promise<readonly string[] | undefined>): Promise<SearchMade> {
+  const { data, browserJson, mode } = await prepare(content, limitKb, near);
   const staged = { search: join(stagingDir, SEARCH_FILE), records: join(stagingDir, RECORDS_FILE) };
   writeFileSync(staged.search, encodeSearchFile(data));
   writeFileSync(staged.records, recordsOf(content));
@@ -121,8 +129,11 @@ export interface CatalogueProcessWork extends Omit<SearchWork, 'content'> {
   root: string;
   cwd: string;
 }
-/** What it answers: the content as read, then what makeSearch made (null when the content has errors). */
-export type CatalogueProcessMessage = { content: ContentData } | { made: SearchMade | null };
+/**
+ * What it answers: the content as read, then what makeSearch made (null when the content has errors); and, at any
+ * time, a warning for the build's log.
+ */
+export type CatalogueProcessMessage = { content: ContentData } | { made: SearchMade | null } | { warning: string };
 
 /** What makeSearch needs of the content: for this thread, when the catalogue process has failed. */
 const searchWork = (content: ContentData, limitKb: number, stagingDir: string): SearchWork => ({
@@ -160,7 +171,8 @@ export function startCatalogueProcess(
     try {
       read ??= contentData(loadContent({ root: work.root, cwd: work.cwd }));
       content.resolve(read);
-      derived.resolve({ tasks: tasksOf(read), ...makeSearch(searchWork(read, work.limitKb, work.stagingDir)) });
+      const tasks = tasksOf(read);
+      derived.resolve(makeSearch(searchWork(read, work.limitKb, work.stagingDir)).then((made) => ({ tasks, ...made })));
       read = undefined;
     } catch (error) {
       content.reject(error);
@@ -178,6 +190,7 @@ export function startCatalogueProcess(
   }
   running.add(child);
   child.on('message', (message: CatalogueProcessMessage) => {
+    if ('warning' in message) return warn(message.warning);
     if ('content' in message) {
       read = message.content;
       content.resolve(read);
@@ -211,8 +224,8 @@ const derivedFor = new WeakMap<ContentData, Promise<Derived>>();
 function derive(content: ContentData, limitKb: number): Promise<Derived> {
   let derived = derivedFor.get(content);
   if (!derived) {
-    derived = Promise.resolve().then(() => {
-      const { data, browserJson, mode } = prepare(content, limitKb);
+    derived = Promise.resolve().then(async () => {
+      const { data, browserJson, mode } = await prepare(content, limitKb);
       return { tasks: tasksOf(content), searchData: data, browserJson, mode, recordsJson: recordsOf(content) };
     });
     derivedFor.set(content, derived);

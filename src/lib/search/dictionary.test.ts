@@ -57,7 +57,7 @@ describe('wordsNotToCorrect against every pair', () => {
 });
 
 describe('"Did you mean" with the dictionary', () => {
-  const engine = createSearchEngine(withDictionary(data, english));
+  const engine = createSearchEngine(withDictionary(data, { words: english }));
   const without = createSearchEngine(data);
 
   it.each([

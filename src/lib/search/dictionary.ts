@@ -16,7 +16,7 @@ import { createSearchEngine, typoDistance, type SearchData, type SearchEngine } 
 let english: readonly string[] | undefined;
 
 /** Every word in the English word list, lowercase. Read once per process. */
-function englishWords(): readonly string[] {
+export function englishWords(): readonly string[] {
   if (!english) {
     // One string per word, cut from the bytes: words split from one big string stay slices
     // of it, and reading their letters a few million times is several times slower.
@@ -37,7 +37,21 @@ function englishWords(): readonly string[] {
 /**
  * The English words `engine` would otherwise correct to one of its words. Exact: a word
  * is listed only when the engine's own rule (typoDistance) makes it a typo of a word
- * the engine corrects to.
+ * the engine corrects to, and is not a word of the engine's own.
+ */
+export function wordsNotToCorrect(
+  engine: Pick<SearchEngine, 'correctionTargets' | 'isKnown'>,
+  words: readonly string[] = englishWords(),
+  near: readonly string[] = englishNear(engine.correctionTargets, words),
+): string[] {
+  // A word of ours is never corrected, so it need not be listed.
+  return near.filter((word) => !engine.isKnown(word));
+}
+
+/**
+ * The words of `words` (sorted, each once) that typoDistance makes a typo of one of `targets`: the costly part of
+ * wordsNotToCorrect. It needs the engine's correction targets only, not its index, so a build finds them on a
+ * thread of its own while the index is made (dictionary-worker.ts).
  *
  * A symmetric-delete index: two words within k slips (with swaps) share a string made by
  * deleting at most k letters from each, since each slip costs at most one deletion per side
@@ -47,8 +61,7 @@ function englishWords(): readonly string[] {
  * cost barely grows with the catalogue, where walking the whole English list once per
  * target (what this replaced) grew with every word a council added.
  */
-export function wordsNotToCorrect(engine: Pick<SearchEngine, 'correctionTargets' | 'isKnown'>, words: readonly string[] = englishWords()): string[] {
-  const targets = engine.correctionTargets;
+export function englishNear(targets: readonly string[], words: readonly string[] = englishWords()): string[] {
   const index = new Map<number, number | number[]>();
   const keys = new Variants();
   targets.forEach((target, position) => {
@@ -93,8 +106,7 @@ export function wordsNotToCorrect(engine: Pick<SearchEngine, 'correctionTargets'
       }
     }
   }
-  // A word of ours is never corrected, so it need not be listed.
-  return [...new Set(found)].filter((word) => !engine.isKnown(word)).sort();
+  return [...new Set(found)].sort();
 }
 
 /** The shortest typed word forgiven two slips (allowedEdits, which never forgives more); its target may be two letters shorter. */
@@ -164,7 +176,10 @@ class Variants {
   }
 }
 
-/** Search data with its dictionary: what the build, the server and the tools search with. */
-export function withDictionary(data: SearchData, words?: readonly string[]): SearchData {
-  return { ...data, dictionary: wordsNotToCorrect(createSearchEngine({ ...data, dictionary: [] }), words) };
+/**
+ * Search data with its dictionary: what the build, the server and the tools search with. `words` stands in for the
+ * English list; `near` is englishNear for this data's correction targets, when it was found elsewhere.
+ */
+export function withDictionary(data: SearchData, { words, near }: { words?: readonly string[]; near?: readonly string[] } = {}): SearchData {
+  return { ...data, dictionary: wordsNotToCorrect(createSearchEngine({ ...data, dictionary: [] }), words, near) };
 }

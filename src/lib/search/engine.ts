@@ -267,6 +267,12 @@ function vocabularyOf(data: Pick<SearchData, 'docs' | 'synonyms'>): Map<string, 
   return vocabulary;
 }
 
+/** The words a typo may be corrected to: those that count enough in the vocabulary (MIN_CORRECTION_WEIGHT). */
+const targetsIn = (vocabulary: ReadonlyMap<string, number>) => [...vocabulary].filter(([, weight]) => weight >= MIN_CORRECTION_WEIGHT).map(([word]) => word);
+
+/** The engine's correctionTargets for this data, without making its index: what the dictionary needs (dictionary.ts). */
+export const correctionTargetsOf = (data: Pick<SearchData, 'docs' | 'synonyms'>): string[] => targetsIn(vocabularyOf(data));
+
 /** Titles and keywords as phrases, with the tasks that have each. */
 function phrasesOf(docs: readonly SearchDoc[]): Map<string, number[]> {
   const phraseDocs = new Map<string, number[]>();
@@ -351,7 +357,7 @@ export function createSearchEngine(data: SearchData): SearchEngine {
 
   const isKnown = (word: string) => vocabulary.has(word) || indexTerms.has(stem(word));
   const dictionary = new Set(data.dictionary ?? []);
-  const correctionTargets = [...vocabulary].filter(([, weight]) => weight >= MIN_CORRECTION_WEIGHT).map(([word]) => word);
+  const correctionTargets = targetsIn(vocabulary);
 
   function correctionOf(word: string): string | undefined {
     const max = allowedEdits(word.length);

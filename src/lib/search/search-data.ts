@@ -98,15 +98,16 @@ export function browserSearchData(data: SearchData): SearchData {
  * correct (dictionary.ts): what the build, the server and every tool search with. The
  * dictionary takes a second or two to make, so it is made once per process for the same words.
  * A caller that has the engine's index made already (`prepared`, from prepareSearch) passes it,
- * so the dictionary's engine does not make it a second time.
+ * so the dictionary's engine does not make it a second time; one that has found the English words
+ * near its correction targets (`near`, englishNear) passes them too.
  */
-export function searchDataFor(content: SearchContent, prepared?: PreparedSearch): SearchData {
+export function searchDataFor(content: SearchContent, { prepared, near }: { prepared?: PreparedSearch; near?: readonly string[] } = {}): SearchData {
   const data = toSearchData(content);
   const key = JSON.stringify([data.docs, data.synonyms]);
   const cache = ((globalThis as Record<symbol, unknown>)[DICTIONARIES] ??= new Map<string, string[]>()) as Map<string, string[]>;
   let dictionary = cache.get(key);
   if (!dictionary) {
-    dictionary = withDictionary(prepared ? { ...data, prepared } : data).dictionary!;
+    dictionary = withDictionary(prepared ? { ...data, prepared } : data, { near }).dictionary!;
     cache.set(key, dictionary);
   }
   return { ...data, dictionary };
