@@ -7,9 +7,10 @@
  * TypeScript that only erases.
  */
 import { Worker } from 'node:worker_threads';
-import { contentData, errorsOf, loadContent } from '../lib/content/load-content.ts';
+import { errorsOf } from '../lib/content/problem.ts';
 import { toSearchData } from '../lib/search/search-data.ts';
-import { makeSearch, type CatalogueProcessMessage, type CatalogueProcessWork } from './catalogue.ts';
+import type { CatalogueProcessMessage, CatalogueProcessWork } from './catalogue.ts';
+import { makeSearch, readContent } from './catalogue-search.ts';
 
 const send = (message: CatalogueProcessMessage) =>
   new Promise<void>((resolve, reject) => {
@@ -42,7 +43,7 @@ const near = new Promise<readonly string[] | undefined>((resolve) => {
 });
 
 const work = JSON.parse(process.argv[2] ?? '{}') as CatalogueProcessWork;
-const content = contentData(loadContent({ root: work.root, cwd: work.cwd }));
+const content = readContent(work);
 await send({ content });
 if (errorsOf(content).length > 0) await send({ made: null });
 else {

@@ -7,7 +7,8 @@ import { englishNear } from '../lib/search/dictionary.ts';
 import { correctionTargetsOf } from '../lib/search/engine.ts';
 import { decodeSearchFile } from '../lib/search/search-file.ts';
 import { searchDataFor, toSearchData } from '../lib/search/search-data.ts';
-import { makeSearch, RECORDS_FILE, SEARCH_FILE, startCatalogueProcess } from './catalogue.ts';
+import { RECORDS_FILE, SEARCH_FILE, startCatalogueProcess } from './catalogue.ts';
+import { makeSearch } from './catalogue-search.ts';
 
 const root = join(import.meta.dirname, '../../content');
 const content = loadContent({ root, cwd: root });

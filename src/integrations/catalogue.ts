@@ -24,17 +24,16 @@
  */
 import type { AstroIntegration } from 'astro';
 import { fork, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
-import { contentData, loadContent, shareContentRead, sharedContent, type ContentData } from '../lib/content/load-content.ts';
+import type { ContentData } from '../lib/content/load-content.ts';
 import { contentDir } from '../lib/content/paths.ts';
+import { shareContentRead, sharedContentReady } from '../lib/content/shared-content.ts';
 import { setting } from '../lib/settings/load-settings.ts';
-import { prepareSearch, type PreparedSearch, type SearchData } from '../lib/search/engine.ts';
-import { encodeSearchFile } from '../lib/search/search-file.ts';
-import { browserSearchData, searchDataFor, toSearchData, type SearchContent } from '../lib/search/search-data.ts';
+import type { PreparedSearch, SearchData } from '../lib/search/engine.ts';
+import type { SearchContent } from '../lib/search/search-data.ts';
 
 const MODULES = ['virtual:taskfront/catalogue', 'virtual:taskfront/search-data', 'virtual:taskfront/browser-index', 'virtual:taskfront/task-slugs', 'virtual:taskfront/records'] as const;
 type ModuleId = (typeof MODULES)[number];
@@ -50,7 +49,7 @@ export const RECORDS_FILE = 'records.json';
 const PLACEHOLDERS = { __TASKFRONT_SEARCH_FILE__: SEARCH_FILE, __TASKFRONT_RECORDS_FILE__: RECORDS_FILE } as const;
 type Placeholder = keyof typeof PLACEHOLDERS;
 
-interface Derived {
+export interface Derived {
   tasks: { slug: string; title: string; topic: string; kind: string; startUrl: string | null }[];
   browserJson: string;
   mode: 'index' | 'api';
@@ -66,6 +65,9 @@ interface Derived {
   staged?: { search: string; records: string };
 }
 
+const tasksOf = (content: ContentData): Derived['tasks'] =>
+  content.tasks.map((task) => ({ slug: task.slug, title: task.title, topic: task.topic, kind: task.kind, startUrl: task.start?.url ?? null }));
+
 /** What the catalogue process (catalogue-process.ts) is given, and what it answers. */
 export interface SearchWork {
   content: SearchContent & Pick<ContentData, 'tasks' | 'topics'>;
@@ -78,50 +80,6 @@ export interface SearchMade {
   browserJson: string;
   mode: Derived['mode'];
   staged: { search: string; records: string };
-}
-
-/** What a content entry carries beside its fields: where it came from, and its Markdown. */
-interface Sourced {
-  file: string;
-  body: string;
-  bodyLine: number;
-}
-
-/** Every task and topic as the pages see them (records.ts): their fields and slug, without the Markdown or where it came from. */
-function recordsOf(content: { tasks: readonly Sourced[]; topics: readonly Sourced[] }): string {
-  const tasks = content.tasks.map(({ file: _file, body: _body, bodyLine: _bodyLine, ...record }) => record);
-  const topics = content.topics.map(({ file: _file, body: _body, bodyLine: _bodyLine, ...record }) => record);
-  return JSON.stringify({ tasks, topics });
-}
-
-const tasksOf = (content: ContentData): Derived['tasks'] =>
-  content.tasks.map((task) => ({ slug: task.slug, title: task.title, topic: task.topic, kind: task.kind, startUrl: task.start?.url ?? null }));
-
-/**
- * The search data and the browser's index from the content: the largest cost of this step (4 s at 10,000 tasks).
- * `near` is the dictionary's English words (englishNear) when they are being found elsewhere while the index is made;
- * when it gives undefined, they are found here.
- */
-async function prepare(
-  content: SearchContent,
-  limitKb: number,
-  near?: Promise<readonly string[] | undefined>,
-): Promise<{ data: SearchData & { prepared: PreparedSearch }; browserJson: string; mode: Derived['mode'] }> {
-  // One index for the dictionary and the server.
-  const prepared = prepareSearch(toSearchData(content));
-  const data = searchDataFor(content, { prepared, near: await near });
-  const browserJson = JSON.stringify(browserSearchData(data));
-  const browserKb = gzipSync(browserJson).length / 1024;
-  return { data: { ...data, prepared }, browserJson, mode: browserKb <= limitKb ? 'index' : 'api' };
-}
-
-/** The catalogue process's work: what a build needs, ready to write. `near` as for prepare. */
-export async function makeSearch({ content, limitKb, stagingDir }: SearchWork, near?: Promise<readonly string[] | undefined>): Promise<SearchMade> {
-  const { data, browserJson, mode } = await prepare(content, limitKb, near);
-  const staged = { search: join(stagingDir, SEARCH_FILE), records: join(stagingDir, RECORDS_FILE) };
-  writeFileSync(staged.search, encodeSearchFile(data));
-  writeFileSync(staged.records, recordsOf(content));
-  return { browserJson: mode === 'index' ? browserJson : '', mode, staged };
 }
 
 /** What the catalogue process (catalogue-process.ts) is given: where the content is, and what makeSearch needs. */
@@ -168,16 +126,16 @@ export function startCatalogueProcess(
     if (settled) return;
     settled = true;
     warn(`the ${read ? 'search data was' : 'content was read and the search data'} made on the build's own thread: its process failed (${why instanceof Error ? why.message : String(why)})`);
-    try {
-      read ??= contentData(loadContent({ root: work.root, cwd: work.cwd }));
-      content.resolve(read);
-      const tasks = tasksOf(read);
-      derived.resolve(makeSearch(searchWork(read, work.limitKb, work.stagingDir)).then((made) => ({ tasks, ...made })));
-      read = undefined;
-    } catch (error) {
-      content.reject(error);
-      derived.reject(error);
-    }
+    const had = read;
+    read = undefined;
+    const made = import('./catalogue-search.ts').then(async ({ readContent, makeSearch }) => {
+      const own = had ?? readContent(work);
+      content.resolve(own);
+      return { tasks: tasksOf(own), ...(await makeSearch(searchWork(own, work.limitKb, work.stagingDir))) };
+    });
+    derived.resolve(made);
+    // The content could not be read here either: nothing waiting for it is left waiting.
+    made.catch((error: unknown) => content.reject(error));
   };
   let child: ChildProcess;
   try {
@@ -224,10 +182,7 @@ const derivedFor = new WeakMap<ContentData, Promise<Derived>>();
 function derive(content: ContentData, limitKb: number): Promise<Derived> {
   let derived = derivedFor.get(content);
   if (!derived) {
-    derived = Promise.resolve().then(async () => {
-      const { data, browserJson, mode } = await prepare(content, limitKb);
-      return { tasks: tasksOf(content), searchData: data, browserJson, mode, recordsJson: recordsOf(content) };
-    });
+    derived = import('./catalogue-search.ts').then(async ({ prepareForDev }) => ({ tasks: tasksOf(content), ...(await prepareForDev(content, limitKb)) }));
     derivedFor.set(content, derived);
   }
   return derived;
@@ -307,7 +262,7 @@ export default function catalogue(): AstroIntegration {
         const limitKb = browserIndexLimitKb();
         const building = command === 'build';
         const options = { root: contentDir(root), cwd: root };
-        let current = () => derive(sharedContent(options), limitKb);
+        let current = async () => derive(await sharedContentReady(options), limitKb);
         if (building) {
           // Started now, so the content is read and the search data made while Astro does the rest of its work.
           const catalogueProcess = startCatalogueProcess({ ...options, limitKb, stagingDir: stagingDir() }, (message) => logger.warn(message));

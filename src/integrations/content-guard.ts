@@ -9,8 +9,10 @@
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { errorsOf, formatProblem, releaseSharedContent, sharedContentReady, type ContentData } from '../lib/content/load-content.ts';
+import type { ContentData } from '../lib/content/load-content.ts';
 import { contentDir } from '../lib/content/paths.ts';
+import { errorsOf, formatProblem } from '../lib/content/problem.ts';
+import { releaseSharedContent, sharedContentReady } from '../lib/content/shared-content.ts';
 
 export class ContentError extends Error {
   constructor(lines: string[]) {

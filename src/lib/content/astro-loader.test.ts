@@ -5,7 +5,8 @@ import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
 import { afterEach, describe, expect, it } from 'vitest';
 import { contentLoader } from './astro-loader.ts';
-import { sharedContent, sharedContentReads } from './load-content.ts';
+import { sharedContent } from './load-content.ts';
+import { sharedContentReads } from './shared-content.ts';
 
 const fixture = join(import.meta.dirname, '../../../tests/fixtures/content');
 const made: string[] = [];

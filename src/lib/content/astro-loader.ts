@@ -6,8 +6,10 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { CONTACT_FILE, formatProblem, sharedContent, sharedContentHeld, sharedContentReady, type ContentData } from './load-content.ts';
-import { contentDir } from './paths.ts';
+import type { ContentData } from './load-content.ts';
+import { CONTACT_FILE, contentDir } from './paths.ts';
+import { formatProblem } from './problem.ts';
+import { sharedContentHeld, sharedContentReady } from './shared-content.ts';
 import { linkPhonesInHtml } from './phone-numbers.ts';
 
 export type CollectionName = 'tasks' | 'topics' | 'journeys' | 'contact';
@@ -29,7 +31,10 @@ export function contentLoader(collection: CollectionName): Loader {
         const watched = join(contentDir(cwd), WATCHED[collection]);
         watcher.add(watched);
         const reload = (path: string) => {
-          if (path.startsWith(watched)) void fill(context, collection, sharedContent(options), cwd, true);
+          if (!path.startsWith(watched)) return;
+          sharedContentReady(options)
+            .then((content) => fill(context, collection, content, cwd, true))
+            .catch((error: unknown) => context.logger.error(`${collection} were not reloaded: ${error instanceof Error ? error.message : String(error)}`));
         };
         watcher.on('change', reload).on('add', reload).on('unlink', reload);
       }

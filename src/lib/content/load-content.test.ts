@@ -2,7 +2,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { contentData, errorsOf, formatProblem, loadContent, shareContentRead, sharedContent, sharedContentHeld, sharedContentReads, sharedContentReady, type ContentData } from './load-content.ts';
+import { contentData, errorsOf, formatProblem, loadContent, sharedContent, type ContentData } from './load-content.ts';
+import { shareContentRead, sharedContentHeld, sharedContentReads, sharedContentReady } from './shared-content.ts';
 
 const fixture = join(import.meta.dirname, '../../../tests/fixtures/content');
 const made: string[] = [];

@@ -3,7 +3,7 @@
  * against its schema and checks the links between them. Used by the build (which stops on any error),
  * the server, the command-line tools and the tests, so all agree on what is valid.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import type { z } from 'zod';
 import { SLUG_PATTERN } from '../../schemas/common.ts';
@@ -13,12 +13,13 @@ import { CONTACT_SLUG, contactSchema, type ContactData } from '../../schemas/con
 import { journeySchema, type JourneyData } from '../../schemas/journey.ts';
 import { bestBetsFileSchema, otherBodiesFileSchema, synonymsFileSchema, type BestBet, type OtherBody, type SynonymGroup } from '../../schemas/search.ts';
 import { parseFrontMatter, splitFrontMatter, type ParsedFile } from './front-matter.ts';
-import { contentFileKind } from './paths.ts';
+import { CONTACT_FILE, contentFileKind } from './paths.ts';
 import { didYouMean, didYouMeanAside } from './did-you-mean.ts';
-import { editorFieldName, formatProblem, issueProblems, sortProblems, type ContentProblem, type LineOf } from './problem.ts';
+import { editorFieldName, errorsOf, formatProblem, issueProblems, sortProblems, type ContentProblem, type LineOf } from './problem.ts';
+import { keptContent } from './shared-content.ts';
 import { readYamlFile } from './yaml-file.ts';
 
-export { formatProblem, type ContentProblem };
+export { errorsOf, formatProblem, type ContentProblem };
 
 /** Added to "unknown field" messages in content files. */
 const CONTENT_FIELDS_HELP = 'docs/editing.md lists the fields';
@@ -45,7 +46,7 @@ export type Journey = JourneyData & EntryFile;
 export type Contact = ContactData & { file: string };
 
 /** Where content/contact.yml lives under the content folder. */
-export const CONTACT_FILE = 'contact.yml';
+export { CONTACT_FILE };
 
 export interface Content {
   tasks: Task[];
@@ -314,9 +315,6 @@ function checkJourneys(journeys: Journey[], parsedJourneys: ParsedEntry[], taskS
   }
 }
 
-export function errorsOf(content: Pick<Content, 'problems'>): ContentProblem[] {
-  return content.problems.filter((problem) => problem.severity === 'error');
-}
 
 /**
  * What the build and the server use of the content: all of it but the ways back to the files (lineOf and sourceOf),
@@ -330,120 +328,11 @@ export function contentData({ lineOf: _lineOf, sourceOf: _sourceOf, ...data }: C
 }
 
 /**
- * The content of one folder, read once and shared by everything in this process that
- * needs it: the build's content guard, the collections' loader and the server's catalogue.
- * Each of these is loaded by Astro into its own module graph, so the cache lives on
- * globalThis rather than in this module. It is kept while no file in the folder has
- * changed (names, sizes and modification times, which cost a stat, not a read), so
- * `astro dev` still sees an editor's change.
+ * The content of one folder, read once and shared by everything in this process that needs it: the build's content
+ * guard, the collections' loader and the server's catalogue (shared-content.ts keeps it). It is kept while no file
+ * in the folder has changed (names, sizes and modification times, which cost a stat, not a read), so `astro dev`
+ * still sees an editor's change.
  */
 export function sharedContent({ root = 'content', cwd = process.cwd() }: LoadOptions = {}): ContentData {
-  const registry = sharedRegistry();
-  const key = sharedKey(root, cwd);
-  const cached = registry.get(key);
-  if (cached?.held && cached.content) return cached.content;
-  const stamp = cached?.held ? '' : folderStamp(root);
-  if (cached?.content && cached.stamp === stamp) return cached.content;
-  // Held but still being read on another thread (shareContentRead): a caller that cannot wait reads it here.
-  const content = contentData(loadContent({ root, cwd }));
-  registry.set(key, { stamp, content, reads: (cached?.reads ?? 0) + 1, held: cached?.held ?? false });
-  return content;
-}
-
-/**
- * For a build: the folder's content, being read on another thread (`read`), is what sharedContent gives from now
- * on, without looking at the files again. A build reads the content once; every later sharedContent call would
- * otherwise list and stat every file to see whether one changed, about 100 ms at 10,000 tasks, and a build asks a
- * dozen times (issue 17). If the read fails, the next caller reads the folder itself.
- */
-export function shareContentRead(options: LoadOptions, read: Promise<ContentData>): void {
-  const registry = sharedRegistry();
-  const key = sharedKey(options.root, options.cwd);
-  const entry: SharedEntry = { stamp: '', pending: read, reads: (registry.get(key)?.reads ?? 0) + 1, held: true };
-  registry.set(key, entry);
-  read.then(
-    (content) => {
-      entry.content ??= content;
-      entry.pending = undefined;
-    },
-    () => {
-      if (registry.get(key) === entry && !entry.content) registry.delete(key);
-    },
-  );
-}
-
-/** The folder's content as sharedContent gives it, once a read on another thread (shareContentRead) has finished. */
-export async function sharedContentReady(options: LoadOptions = {}): Promise<ContentData> {
-  const pending = sharedRegistry().get(sharedKey(options.root, options.cwd))?.pending;
-  if (pending) {
-    try {
-      return await pending;
-    } catch {
-      // Read here instead (sharedContent); whoever started the read says why it failed.
-    }
-  }
-  return sharedContent(options);
-}
-
-/**
- * Lets the folder's content go: for a build once Astro has its collections and the content is checked, so the build
- * does not hold a second copy of every task while it bundles and renders (35 MB at 10,000 tasks; issue 17). A later
- * sharedContent call reads the folder again.
- */
-export function releaseSharedContent(options: LoadOptions = {}): void {
-  sharedRegistry().delete(sharedKey(options.root, options.cwd));
-}
-
-/** Whether the folder's content is held for a build (shareContentRead). */
-export function sharedContentHeld(options: LoadOptions = {}): boolean {
-  return sharedRegistry().get(sharedKey(options.root, options.cwd))?.held ?? false;
-}
-
-interface SharedEntry {
-  stamp: string;
-  /** Absent only while it is read on another thread. */
-  content?: ContentData;
-  /** The read on another thread, until it has finished (shareContentRead). */
-  pending?: Promise<ContentData>;
-  reads: number;
-  /** Kept without looking at the files again (shareContentRead). */
-  held: boolean;
-}
-
-function sharedKey(root = 'content', cwd = process.cwd()): string {
-  return `${resolve(root)}\0${resolve(cwd)}`;
-}
-
-function sharedRegistry(): Map<string, SharedEntry> {
-  return ((globalThis as Record<symbol, unknown>)[SHARED] ??= new Map<string, SharedEntry>()) as Map<string, SharedEntry>;
-}
-
-/** How many times sharedContent has read this folder in this process (for tests and the build log). */
-export function sharedContentReads({ root, cwd }: LoadOptions = {}): number {
-  return sharedRegistry().get(sharedKey(root, cwd))?.reads ?? 0;
-}
-
-const SHARED = Symbol.for('taskfront.shared-content');
-const STAMPED_FOLDERS = ['tasks', 'topics', 'search', 'journeys'];
-
-function folderStamp(root: string): string {
-  const parts: string[] = [];
-  for (const folder of STAMPED_FOLDERS) {
-    const dir = join(root, folder);
-    if (!existsSync(dir)) {
-      parts.push(`${folder}:-`);
-      continue;
-    }
-    for (const name of readdirSync(dir).sort()) {
-      if (contentFileKind(name) === 'ignored') continue;
-      const stat = statSync(join(dir, name));
-      parts.push(`${folder}/${name}:${stat.size}:${stat.mtimeMs}`);
-    }
-  }
-  const contact = join(root, CONTACT_FILE);
-  if (existsSync(contact)) {
-    const stat = statSync(contact);
-    parts.push(`${CONTACT_FILE}:${stat.size}:${stat.mtimeMs}`);
-  }
-  return parts.join('\n');
+  return keptContent({ root, cwd }, () => contentData(loadContent({ root, cwd })));
 }

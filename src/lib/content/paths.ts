@@ -8,6 +8,9 @@ export function contentDir(root: string = process.cwd()): string {
   return resolve(root, process.env.TASKFRONT_CONTENT_DIR || 'content');
 }
 
+/** The contact details, at the top of the content folder. */
+export const CONTACT_FILE = 'contact.yml';
+
 /**
  * How a name in content/tasks/ or content/topics/ is treated: the one inclusion rule,
  * used by the loader and so by the build, the server, the collections and every tool.

@@ -69,6 +69,11 @@ export function editorFieldName(path: readonly PropertyKey[]): string {
   }, '');
 }
 
+/** The problems that stop a build (and fail check:content). */
+export function errorsOf(content: { problems: readonly ContentProblem[] }): ContentProblem[] {
+  return content.problems.filter((problem) => problem.severity === 'error');
+}
+
 /** One line per problem: "content/tasks/x.md:7 reviewBy: ..." */
 export function formatProblem(problem: ContentProblem): string {
   return `${problem.file}:${problem.line} ${problem.field ? `${problem.field}: ` : ''}${problem.message}`;
