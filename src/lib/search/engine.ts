@@ -242,6 +242,25 @@ function loadPostings({ terms, lists: raw }: Pick<PreparedSearch, 'terms' | 'lis
   };
 }
 
+/**
+ * The letters a word has, as bits (a character's code modulo 32). Two characters may share a bit, which can only hide
+ * a difference, so the count of bits two words differ in never exceeds the count of characters they differ in.
+ */
+function lettersOf(word: string): number {
+  let bits = 0;
+  for (let i = 0; i < word.length; i++) bits |= 1 << (word.charCodeAt(i) & 31);
+  return bits;
+}
+
+/** Each document's place in the order of the slugs. */
+function rankBySlug(docs: readonly SearchDoc[]): Int32Array {
+  const collator = new Intl.Collator();
+  const order = docs.map((_, position) => position).sort((a, b) => collator.compare(docs[a]!.slug, docs[b]!.slug));
+  const rank = new Int32Array(docs.length);
+  order.forEach((position, index) => (rank[position] = index));
+  return rank;
+}
+
 function bitCount(value: number): number {
   let count = 0;
   for (let v = value; v; v &= v - 1) count++;
@@ -298,11 +317,15 @@ export function createSearchEngine(data: SearchData): SearchEngine {
   const postings = data.prepared ? loadPostings(data.prepared) : postingsOf(data.index ? lunr.Index.load(data.index) : buildIndex(data.docs), data.docs);
   const indexTerms = postings.termIds;
   const vocabulary = data.prepared ? new Map(data.prepared.vocabulary) : vocabularyOf(data);
-  const byLength = new Map<number, string[]>();
-  for (const word of vocabulary.keys()) {
-    const list = byLength.get(word.length) ?? [];
-    list.push(word);
-    byLength.set(word.length, list);
+  // The words a typo may be corrected to, by length, with the letters each has: only words that say what a task is
+  // about (in a title or keywords, or in several summaries), so a typo is never "corrected" into a passing word like
+  // "getting". At 10,000 tasks there are tens of thousands, and a typed word is checked against those of its length.
+  const targetsByLength = new Map<number, { word: string; weight: number; letters: number }[]>();
+  for (const [word, weight] of vocabulary) {
+    if (weight < MIN_CORRECTION_WEIGHT) continue;
+    const list = targetsByLength.get(word.length) ?? [];
+    list.push({ word, weight, letters: lettersOf(word) });
+    targetsByLength.set(word.length, list);
   }
 
   const synonyms = new Map<string, string[]>();
@@ -355,6 +378,15 @@ export function createSearchEngine(data: SearchData): SearchEngine {
     return fragment ? FRAGMENT_FIT : 1;
   }
 
+  // Equal scores go in the order of their slugs (as localeCompare orders them), each task's place in that order found
+  // once, when a query first needs it: comparing the slugs themselves took most of a common query's time at 10,000
+  // tasks, where thousands of tasks tie.
+  let slugRank: Int32Array | undefined;
+  const byScoreThenSlug = (a: { doc: number; score: number }, b: { doc: number; score: number }) => {
+    slugRank ??= rankBySlug(data.docs);
+    return b.score - a.score || slugRank[a.doc]! - slugRank[b.doc]!;
+  };
+
   const isKnown = (word: string) => vocabulary.has(word) || indexTerms.has(stem(word));
   const dictionary = new Set(data.dictionary ?? []);
   const correctionTargets = targetsIn(vocabulary);
@@ -363,12 +395,11 @@ export function createSearchEngine(data: SearchData): SearchEngine {
     const max = allowedEdits(word.length);
     if (max === 0 || /^\d+$/.test(word)) return undefined;
     let best: { word: string; cost: number; weight: number } | undefined;
+    const letters = lettersOf(word);
     for (let length = word.length - max; length <= word.length + max; length++) {
-      for (const candidate of byLength.get(length) ?? []) {
-        // Only words that say what a task is about (in a title or keywords, or in several
-        // summaries), so a typo is never "corrected" into a passing word like "getting".
-        const weight = vocabulary.get(candidate) ?? 0;
-        if (weight < MIN_CORRECTION_WEIGHT) continue;
+      for (const { word: candidate, weight, letters: candidateLetters } of targetsByLength.get(length) ?? []) {
+        // Each slip adds or removes at most two letters from the set a word has: a word further off is not near.
+        if (bitCount(letters ^ candidateLetters) > 2 * max) continue;
         const distance = typoDistance(word, candidate);
         if (distance === undefined) continue;
         // A slip in the first letter is rarer than one later in the word.
@@ -512,7 +543,7 @@ export function createSearchEngine(data: SearchData): SearchEngine {
       if ((covered & mainMask) === 0) continue;
       ranked.push({ doc, score, covered });
     }
-    ranked.sort((a, b) => b.score - a.score || data.docs[a.doc]!.slug.localeCompare(data.docs[b.doc]!.slug));
+    ranked.sort(byScoreThenSlug);
 
     // Look again at the leaders: a task matched only through fragments of its keywords drops back.
     if (ranked.length > 1) {
@@ -522,7 +553,7 @@ export function createSearchEngine(data: SearchData): SearchEngine {
         const matched = counted.filter((_, index) => result.covered & (1 << index));
         if (matched.length) result.score *= matched.reduce((sum, concept) => sum + fit(result.doc, concept, queryStems), 0) / matched.length;
       }
-      leaders.sort((a, b) => b.score - a.score || data.docs[a.doc]!.slug.localeCompare(data.docs[b.doc]!.slug));
+      leaders.sort(byScoreThenSlug);
       ranked.splice(0, leaders.length, ...leaders);
     }
 
