@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createSearchEngine, prepareSearch, type SearchDoc } from './engine.ts';
+import { createSearchEngine, prepareSearch, typoDistance, type SearchDoc } from './engine.ts';
 
 const doc = (slug: string, title: string, summary: string, keywords: string[], steps: string[] = [], kind: SearchDoc['kind'] = 'transaction'): SearchDoc => ({ slug, title, summary, kind, keywords, steps });
 
@@ -238,5 +239,27 @@ describe('an engine loaded from its prepared index (made at build time)', () => 
   it('is not the same as an engine over other documents (the comparison can fail)', () => {
     const other = createSearchEngine({ ...data, docs: docs.slice(1) });
     expect(other.search('bin')).not.toEqual(made.search('bin'));
+  });
+});
+
+describe('correctionOf against every target', () => {
+  // A four-letter alphabet makes near words common; lengths 4 to 10 cross both thresholds (one slip from 4 letters,
+  // two from 7). The engine skips targets whose letters are too far apart to be near: it must never skip a nearest one.
+  const word = fc.array(fc.constantFrom('a', 'b', 'c', 'd'), { minLength: 4, maxLength: 10 }).map((letters) => letters.join(''));
+  it('corrects to one of the nearest targets, and to none when none is near', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(word, { minLength: 1, maxLength: 12 }), word, (targets, typed) => {
+        const engine = createSearchEngine({ docs: targets.map((target, i) => doc(`t${i}`, target, '', [])), synonyms: [], bestBets: [] });
+        const cost = (target: string) => {
+          const distance = typoDistance(typed, target);
+          return distance === undefined ? undefined : distance + (target[0] === typed[0] ? 0 : 0.5);
+        };
+        const costs = engine.correctionTargets.map(cost).filter((value) => value !== undefined);
+        const found = engine.correctionOf(typed);
+        if (!costs.length) expect(found).toBeUndefined();
+        else expect(found !== undefined && cost(found)).toBe(Math.min(...costs));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
