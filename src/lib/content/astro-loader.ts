@@ -34,7 +34,7 @@ export function contentLoader(collection: CollectionName): Loader {
           if (!path.startsWith(watched)) return;
           sharedContentReady(options)
             .then((content) => fill(context, collection, content, cwd, true))
-            .catch((error: unknown) => context.logger.error(`${collection} were not reloaded: ${error instanceof Error ? error.message : String(error)}`));
+            .catch((error: unknown) => context.logger.error(`the ${collection} collection was not reloaded: ${error instanceof Error ? error.message : String(error)}`));
         };
         watcher.on('change', reload).on('add', reload).on('unlink', reload);
       }

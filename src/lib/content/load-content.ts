@@ -45,9 +45,6 @@ export type Journey = JourneyData & EntryFile;
 /** content/contact.yml, with its file name for messages. */
 export type Contact = ContactData & { file: string };
 
-/** Where content/contact.yml lives under the content folder. */
-export { CONTACT_FILE };
-
 export interface Content {
   tasks: Task[];
   topics: Topic[];
@@ -314,7 +311,6 @@ function checkJourneys(journeys: Journey[], parsedJourneys: ParsedEntry[], taskS
     });
   }
 }
-
 
 /**
  * What the build and the server use of the content: all of it but the ways back to the files (lineOf and sourceOf),
