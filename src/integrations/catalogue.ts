@@ -93,13 +93,6 @@ export interface CatalogueProcessWork extends Omit<SearchWork, 'content'> {
  */
 export type CatalogueProcessMessage = { content: ContentData } | { made: SearchMade | null } | { warning: string };
 
-/** What makeSearch needs of the content: for this thread, when the catalogue process has failed. */
-const searchWork = (content: ContentData, limitKb: number, stagingDir: string): SearchWork => ({
-  content: { tasks: content.tasks, topics: content.topics, journeys: content.journeys, contact: content.contact, synonyms: content.synonyms, bestBets: content.bestBets },
-  limitKb,
-  stagingDir,
-});
-
 /** Catalogue processes still running: a build that stops early (a broken file) does not leave them behind. */
 const running = new Set<ChildProcess>();
 process.on('exit', () => running.forEach((child) => child.kill()));
@@ -131,7 +124,7 @@ export function startCatalogueProcess(
     const made = import('./catalogue-search.ts').then(async ({ readContent, makeSearch }) => {
       const own = had ?? readContent(work);
       content.resolve(own);
-      return { tasks: tasksOf(own), ...(await makeSearch(searchWork(own, work.limitKb, work.stagingDir))) };
+      return { tasks: tasksOf(own), ...(await makeSearch({ content: own, limitKb: work.limitKb, stagingDir: work.stagingDir })) };
     });
     derived.resolve(made);
     // The content could not be read here either: nothing waiting for it is left waiting.

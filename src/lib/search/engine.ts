@@ -286,7 +286,11 @@ function vocabularyOf(data: Pick<SearchData, 'docs' | 'synonyms'>): Map<string, 
   return vocabulary;
 }
 
-/** The words a typo may be corrected to: those that count enough in the vocabulary (MIN_CORRECTION_WEIGHT). */
+/**
+ * The words a typo may be corrected to: those that count enough in the vocabulary (MIN_CORRECTION_WEIGHT), that is,
+ * say what a task is about (in a title or keywords, or in several summaries), so a typo is never "corrected" into a
+ * passing word like "getting".
+ */
 const targetsIn = (vocabulary: ReadonlyMap<string, number>) => [...vocabulary].filter(([, weight]) => weight >= MIN_CORRECTION_WEIGHT).map(([word]) => word);
 
 /** The engine's correctionTargets for this data, without making its index: what the dictionary needs (dictionary.ts). */
@@ -317,17 +321,6 @@ export function createSearchEngine(data: SearchData): SearchEngine {
   const postings = data.prepared ? loadPostings(data.prepared) : postingsOf(data.index ? lunr.Index.load(data.index) : buildIndex(data.docs), data.docs);
   const indexTerms = postings.termIds;
   const vocabulary = data.prepared ? new Map(data.prepared.vocabulary) : vocabularyOf(data);
-  // The words a typo may be corrected to, by length, with the letters each has: only words that say what a task is
-  // about (in a title or keywords, or in several summaries), so a typo is never "corrected" into a passing word like
-  // "getting". At 10,000 tasks there are tens of thousands, and a typed word is checked against those of its length.
-  const targetsByLength = new Map<number, { word: string; weight: number; letters: number }[]>();
-  for (const [word, weight] of vocabulary) {
-    if (weight < MIN_CORRECTION_WEIGHT) continue;
-    const list = targetsByLength.get(word.length) ?? [];
-    list.push({ word, weight, letters: lettersOf(word) });
-    targetsByLength.set(word.length, list);
-  }
-
   const synonyms = new Map<string, string[]>();
   let longestSynonym = 1;
   for (const group of data.synonyms) {
@@ -390,6 +383,14 @@ export function createSearchEngine(data: SearchData): SearchEngine {
   const isKnown = (word: string) => vocabulary.has(word) || indexTerms.has(stem(word));
   const dictionary = new Set(data.dictionary ?? []);
   const correctionTargets = targetsIn(vocabulary);
+  // The same words by length, with the letters each has: at 10,000 tasks there are tens of thousands, and a typed word
+  // is checked against those of about its length.
+  const targetsByLength = new Map<number, { word: string; weight: number; letters: number }[]>();
+  for (const word of correctionTargets) {
+    const list = targetsByLength.get(word.length) ?? [];
+    list.push({ word, weight: vocabulary.get(word)!, letters: lettersOf(word) });
+    targetsByLength.set(word.length, list);
+  }
 
   function correctionOf(word: string): string | undefined {
     const max = allowedEdits(word.length);
