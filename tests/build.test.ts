@@ -132,6 +132,37 @@ describe('the built server', () => {
   });
 });
 
+describe('the catalogue files (decision 0047)', () => {
+  const serverDir = join(ROOT, 'dist/server');
+  const slugs = taskFiles.map((file) => file.replace(/\.md$/, '')).sort();
+
+  it('are written beside the server\'s code, which holds no task data, so Vite bundles without waiting for it', () => {
+    const catalogue = JSON.parse(readFileSync(join(serverDir, 'catalogue.json'), 'utf8')) as { tasks: { slug: string; title: string }[]; mode: string };
+    expect(catalogue.tasks.map((task) => task.slug).sort()).toEqual(slugs);
+    expect(catalogue.mode).toBe('index');
+    expect((JSON.parse(readFileSync(join(serverDir, 'task-slugs.json'), 'utf8')) as string[]).sort()).toEqual(slugs);
+    const title = catalogue.tasks.find((task) => task.slug === 'pay-your-council-tax')!.title;
+    const code = [readFileSync(join(serverDir, 'entry.mjs'), 'utf8'), ...readdirSync(join(serverDir, 'chunks')).map((name) => readFileSync(join(serverDir, 'chunks', name), 'utf8'))];
+    expect(code.filter((text) => text.includes(title))).toEqual([]);
+  });
+
+  it('give the pages the browser index and the catalogue, and every shared asset has its compressed copies', () => {
+    const index = JSON.parse(page('search-index.json')) as { docs?: unknown[] };
+    expect(Array.isArray(index.docs) && index.docs.length).toBeGreaterThanOrEqual(taskFiles.length);
+    const assets = readdirSync(join(DIST, '_astro')).filter((name) => /\.(?:css|js)$/.test(name));
+    expect(assets.length).toBeGreaterThan(0);
+    for (const name of assets) {
+      if (readFileSync(join(DIST, '_astro', name)).length < 1024) continue;
+      expect(existsSync(join(DIST, '_astro', `${name}.br`)), name).toBe(true);
+      expect(existsSync(join(DIST, '_astro', `${name}.gz`)), name).toBe(true);
+    }
+    // No copy without its file: a copy made early for an asset Astro did not move would be served for a missing file.
+    for (const name of readdirSync(join(DIST, '_astro')).filter((file) => /\.(?:br|gz)$/.test(file))) {
+      expect(existsSync(join(DIST, '_astro', name.replace(/\.(?:br|gz)$/, ''))), name).toBe(true);
+    }
+  });
+});
+
 describe('a broken content file', () => {
   const dirs: string[] = [];
   afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { englishNear } from '../lib/search/dictionary.ts';
 import { correctionTargetsOf } from '../lib/search/engine.ts';
 import { decodeSearchFile } from '../lib/search/search-file.ts';
 import { searchDataFor, toSearchData } from '../lib/search/search-data.ts';
-import { RECORDS_FILE, SEARCH_FILE, startCatalogueProcess } from './catalogue.ts';
+import { BUNDLE_BESIDE_CATALOGUE_MAX_TASKS, RECORDS_FILE, SEARCH_FILE, startCatalogueProcess, taskFileCount } from './catalogue.ts';
 import { makeSearch } from './catalogue-search.ts';
 
 const root = join(import.meta.dirname, '../../content');
@@ -84,11 +84,41 @@ describe('startCatalogueProcess (a build’s content and search data, made in a 
     const failing = join(staging(), 'fails.mjs');
     writeFileSync(failing, 'process.exit(3);\n');
     const warnings: string[] = [];
-    const started = startCatalogueProcess(work(), (message) => warnings.push(message), failing);
+    const started = startCatalogueProcess(work(), (message) => warnings.push(message), { script: failing });
     const derived = await started.derived;
     expect(decodeSearchFile(readFileSync(derived.staged!.search)).docs.map((doc) => doc.slug)).toEqual(expect.arrayContaining(content.tasks.map((task) => task.slug)));
     expect((await started.content).tasks.length).toBe(content.tasks.length);
     await started.ended;
     expect(warnings).toEqual([expect.stringContaining('its process failed (it stopped with exit code 3 before it answered)')]);
+  });
+
+  it('runs at the lowest priority with a small young generation when it works beside Vite’s bundles', async () => {
+    // A stand-in that says how it was started, then stops: the work is then done here, as when a process fails.
+    const telling = join(staging(), 'tells.mjs');
+    writeFileSync(telling, "import { getPriority } from 'node:os';\nprocess.send({ warning: `priority ${getPriority()}; ${process.execArgv.join(' ')}` }, () => process.exit(0));\n");
+    const warnings: string[] = [];
+    const started = startCatalogueProcess(work(), (message) => warnings.push(message), { script: telling, yieldToBuild: true });
+    await started.derived;
+    await started.ended;
+    expect(warnings[0]).toMatch(/^priority 19; .*--max-semi-space-size=2/);
+    const plain: string[] = [];
+    const again = startCatalogueProcess(work(), (message) => plain.push(message), { script: telling });
+    await again.derived;
+    await again.ended;
+    expect(plain[0]).toMatch(/^priority 0;/);
+    expect(plain[0]).not.toContain('--max-semi-space-size');
+  });
+});
+
+describe('taskFileCount (whether Vite bundles beside the catalogue process)', () => {
+  it('counts task files as the loader does, without reading them', () => {
+    const dir = staging();
+    mkdirSync(join(dir, 'tasks'));
+    for (const name of ['report-a-pothole.md', 'pay-a-fine.md', '_draft.md', '.pay-a-fine.md.swp', 'notes.txt']) writeFileSync(join(dir, 'tasks', name), '');
+    expect(taskFileCount(dir)).toBe(2);
+    expect(taskFileCount(join(dir, 'missing'))).toBe(0);
+    // The demo is far below the limit; 10,000 tasks far above it.
+    expect(taskFileCount(root)).toBe(content.tasks.length);
+    expect(content.tasks.length).toBeLessThan(BUNDLE_BESIDE_CATALOGUE_MAX_TASKS);
   });
 });

@@ -28,6 +28,25 @@ describe('precompressDir', () => {
     expect(existsSync(join(dir, 'photo.png.br'))).toBe(false);
   });
 
+  it('puts the copies where a file will be moved to, and leaves alone a file another walk has claimed', async () => {
+    // A server bundle's assets are compressed as the bundle is written; Astro moves them into the client folder later.
+    const server = join(dir, 'server/_astro');
+    const client = join(dir, 'client/_astro');
+    mkdirSync(server, { recursive: true });
+    const css = '.journey-part { border-left: 4px solid; }\n'.repeat(60);
+    writeFileSync(join(server, 'page.css'), css);
+    writeFileSync(join(server, 'other.css'), css);
+    const claimed = new Set([join(client, 'other.css')]);
+    const totals = await precompressDir(server, { into: client, claimed });
+    expect(totals.files).toBe(1);
+    expect(brotliDecompressSync(readFileSync(join(client, 'page.css.br'))).toString()).toBe(css);
+    expect(existsSync(join(server, 'page.css.br'))).toBe(false);
+    expect(existsSync(join(client, 'other.css.br'))).toBe(false);
+    // Claimed now: a second walk (the one at the end of the build) does not compress it again.
+    expect(claimed.has(join(client, 'page.css'))).toBe(true);
+    expect((await precompressDir(server, { into: client, claimed })).files).toBe(0);
+  });
+
   it('sizes the brotli window to the file, and the copy still decodes to the file at every edge', () => {
     expect(brotliWindowBits(12_000)).toBe(14);
     expect(brotliWindowBits(10)).toBe(constants.BROTLI_MIN_WINDOW_BITS);
