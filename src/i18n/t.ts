@@ -8,7 +8,10 @@ export type UiKey = keyof typeof en;
 
 /** Looks up a string and fills `{name}` placeholders. */
 export function t(key: UiKey, values: Record<string, string | number> = {}): string {
-  return en[key].replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
+  const text: string = en[key];
+  // Most strings have no placeholder: a task page asks for a hundred, ten thousand pages for a million.
+  if (!text.includes('{')) return text;
+  return text.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
 }
 
 const scriptStringsMade = new Map<string, string>();

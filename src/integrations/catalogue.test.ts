@@ -108,6 +108,15 @@ describe('startCatalogueProcess (a build’s content and search data, made in a 
     expect(plain[0]).toMatch(/^priority 0;/);
     expect(plain[0]).not.toContain('--max-semi-space-size');
   });
+
+  it('makes the same search data when it yields, with the dictionary made on its one thread', async () => {
+    const warnings: string[] = [];
+    const started = startCatalogueProcess(work(), (message) => warnings.push(message), { yieldToBuild: true });
+    const derived = await started.derived;
+    expect(decodeSearchFile(readFileSync(derived.staged!.search)).dictionary).toEqual(searchDataFor(content).dictionary);
+    await started.ended;
+    expect(warnings).toEqual([]);
+  });
 });
 
 describe('taskFileCount (whether Vite bundles beside the catalogue process)', () => {

@@ -111,6 +111,8 @@ export interface SearchMade {
 export interface CatalogueProcessWork extends Omit<SearchWork, 'content'> {
   root: string;
   cwd: string;
+  /** The dictionary's English words found on a thread of their own (catalogue-process.ts); not when it yields. */
+  dictionaryThread?: boolean;
 }
 /**
  * What it answers: the content as read, then what makeSearch made (null when the content has errors); and, at any
@@ -161,7 +163,7 @@ export function startCatalogueProcess(
     // Beside Vite's bundles, a young generation of 2 MB rather than V8's 16 to 32: the process's peak is 200 MB rather
     // than 270 at 1,000 tasks, at no cost in time (decision 0047).
     const execArgv = yieldToBuild ? [...process.execArgv, '--max-semi-space-size=2'] : process.execArgv;
-    child = fork(script, [JSON.stringify(work)], { execArgv, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    child = fork(script, [JSON.stringify({ ...work, dictionaryThread: !yieldToBuild })], { execArgv, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     // Lowest priority: the build's own thread runs first; the process uses what is left. Its threads inherit it.
     if (yieldToBuild && child.pid !== undefined) {
       try {

@@ -4,10 +4,20 @@
 // showed in the build's profile (a date on each of thousands of pages).
 const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
+/** Dates already formatted: a catalogue's pages share a few hundred dates, and Intl's format is the costly part. */
+const formatted = new Map<string, string>();
+const FORMATTED_KEPT = 2000;
+
 /** "14 October 2026" */
 export function formatDate(iso: string): string {
-  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
-  return LONG_DATE.format(new Date(Date.UTC(year, month - 1, day)));
+  let text = formatted.get(iso);
+  if (text === undefined) {
+    const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+    text = LONG_DATE.format(new Date(Date.UTC(year, month - 1, day)));
+    if (formatted.size >= FORMATTED_KEPT) formatted.clear();
+    formatted.set(iso, text);
+  }
+  return text;
 }
 
 /** Today's date in UTC as YYYY-MM-DD. */
