@@ -1,9 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { brotliQuality, brotliWindowBits, precompressDir } from './precompress.ts';
+import { brotliQuality, brotliWindowBits, orMoved, precompressDir } from './precompress.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'taskfront-precompress-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -45,6 +46,17 @@ describe('precompressDir', () => {
     // Claimed now: a second walk (the one at the end of the build) does not compress it again.
     expect(claimed.has(join(client, 'page.css'))).toBe(true);
     expect((await precompressDir(server, { into: client, claimed })).files).toBe(0);
+  });
+
+  it('reads a file from where it was moved to, when Astro moves it before it is read', async () => {
+    const moved = join(dir, 'moved');
+    mkdirSync(moved, { recursive: true });
+    writeFileSync(join(moved, 'checklist.js'), 'export {};\n');
+    const file = { from: join(dir, 'gone/checklist.js'), to: join(moved, 'checklist.js') };
+    expect((await orMoved((path) => readFile(path, 'utf8'), file))).toBe('export {};\n');
+    // Missing from both places: the error is the file's own.
+    await expect(orMoved((path) => readFile(path, 'utf8'), { from: file.from, to: join(dir, 'gone/too.js') })).rejects.toThrow(/ENOENT/);
+    await expect(orMoved((path) => readFile(path, 'utf8'), { from: file.from, to: file.from })).rejects.toThrow(/ENOENT/);
   });
 
   it('sizes the brotli window to the file, and the copy still decodes to the file at every edge', () => {

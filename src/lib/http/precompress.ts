@@ -63,6 +63,11 @@ async function* files(dir: string): AsyncGenerator<string> {
   }
 }
 
+/** `act` on a file where it is, or where its copies go if it has been moved there meanwhile (an asset compressed early). */
+export function orMoved<T>(act: (path: string) => Promise<T>, { from, to }: { from: string; to: string }): Promise<T> {
+  return act(from).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' && to !== from ? act(to) : Promise.reject(error)));
+}
+
 export interface Compressed {
   files: number;
   rawBytes: number;
@@ -81,11 +86,11 @@ export async function precompressDir(dir: string, { into = dir, claimed = new Se
     const to = join(into, relative(dir, from));
     if (!COMPRESSIBLE.test(from) || claimed.has(to)) continue;
     claimed.add(to);
-    if ((await stat(from)).size >= MIN_BYTES) queue.push({ from, to });
+    if ((await orMoved((path) => stat(path), { from, to })).size >= MIN_BYTES) queue.push({ from, to });
   }
   const worker = async () => {
     for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
-      const raw = await readFile(file.from);
+      const raw = await orMoved((path) => readFile(path), file);
       const [br, gz] = await Promise.all([compressAs(raw, 'br', brotliQuality(file.to)), compressAs(raw, 'gzip')]);
       if (file.to !== file.from) await mkdir(dirname(file.to), { recursive: true });
       // A copy that saves almost nothing is not worth the extra file.
