@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
+import { LIVE_SEARCH_KEYS } from '../src/client/live-search-strings.ts';
+import { t } from '../src/i18n/t.ts';
 import { build, builtFiles, DIST, ROOT } from './helpers/site.ts';
 
 const taskFiles = readdirSync(join(ROOT, 'content/tasks')).filter((name) => name.endsWith('.md'));
@@ -159,6 +161,22 @@ describe('the catalogue files (decision 0047)', () => {
     // No copy without its file: a copy made early for an asset Astro did not move would be served for a missing file.
     for (const name of readdirSync(join(DIST, '_astro')).filter((file) => /\.(?:br|gz)$/.test(file))) {
       expect(existsSync(join(DIST, '_astro', name.replace(/\.(?:br|gz)$/, ''))), name).toBe(true);
+    }
+  });
+});
+
+describe('the live search script (issue 17)', () => {
+  it('carries only the strings it shows, handed over by the search form, not the whole string file', () => {
+    const script = readdirSync(join(DIST, '_astro')).find((name) => /^live-search-entry-.+\.js$/.test(name))!;
+    const code = readFileSync(join(DIST, '_astro', script), 'utf8');
+    // A string no search shows: the whole file would bring it along.
+    expect(code).not.toContain(t('myTasks.checklist.heading'));
+    expect(code).not.toContain(t('search.live.seeAll', { query: 'x' }).slice(0, 12));
+    for (const path of ['index.html', '404.html']) {
+      const attribute = /<form[^>]*data-module="live-search"[^>]*data-i18n="([^"]*)"/.exec(page(path))?.[1];
+      const strings = JSON.parse(attribute!.replaceAll('&quot;', '"').replaceAll('&amp;', '&')) as Record<string, string>;
+      expect(Object.keys(strings).sort(), path).toEqual([...LIVE_SEARCH_KEYS].sort());
+      for (const key of LIVE_SEARCH_KEYS) expect(strings[key], `${path} ${key}`).toBe(t(key));
     }
   });
 });

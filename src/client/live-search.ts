@@ -8,7 +8,8 @@
 import { createSearchEngine } from '../lib/search/engine.ts';
 import type { SearchData } from '../lib/search/engine.ts';
 import type { SearchResponse } from '../schemas/search.ts';
-import { t } from '../i18n/t.ts';
+import { fill } from '../i18n/fill.ts';
+import type { LiveSearchKey } from './live-search-strings.ts';
 import { isTaskResult } from '../lib/search/result-kinds.ts';
 import { send, uuid } from './measure.ts';
 import { startOnce } from './start-once.ts';
@@ -20,6 +21,13 @@ const SETTLE_MS = 1500;
 const LIVE_LIMIT = 8;
 
 type Searcher = (query: string, signal: AbortSignal) => Promise<SearchResponse>;
+type Text = (key: LiveSearchKey, values?: Record<string, string | number>) => string;
+
+/** The form's strings (SearchForm.astro hands them over in data-i18n); a missing one shows its key, not nothing. */
+function textOf(form: HTMLFormElement): Text {
+  const strings = JSON.parse(form.dataset.i18n ?? '{}') as Partial<Record<LiveSearchKey, string>>;
+  return (key, values) => fill(strings[key] ?? key, values);
+}
 
 export const startLiveSearch = startOnce((form: HTMLFormElement): void => {
   const input = form.querySelector<HTMLInputElement>('input[name="q"]');
@@ -27,6 +35,7 @@ export const startLiveSearch = startOnce((form: HTMLFormElement): void => {
   const panel = form.querySelector<HTMLElement>('[data-live-results]');
   if (!input || !status || !panel) return;
 
+  const t = textOf(form);
   const searcher = makeSearcher(form);
   let timer: ReturnType<typeof setTimeout> | undefined;
   let controller: AbortController | undefined;
@@ -47,7 +56,7 @@ export const startLiveSearch = startOnce((form: HTMLFormElement): void => {
     try {
       const response = await searcher(input.value, signal);
       if (signal.aborted) return;
-      render(panel, response, query);
+      render(panel, response, query, t);
       const count =
         response.results.length === 0
           ? t('search.live.count.none')
@@ -117,7 +126,7 @@ function makeSearcher(form: HTMLFormElement): Searcher {
   };
 }
 
-function render(panel: HTMLElement, response: SearchResponse, query: string): void {
+function render(panel: HTMLElement, response: SearchResponse, query: string, t: Text): void {
   // The same answer again (a repeated or overlapping search): leave it, so focus and reading position stay.
   const signature = JSON.stringify([query, response.results.map((result) => result.slug)]);
   if (panel.dataset.signature === signature && !panel.hidden) return;

@@ -3,15 +3,13 @@
  * reviewed in one place and a translation is one more file.
  */
 import en from './en.json' with { type: 'json' };
+import { fill } from './fill.ts';
 
 export type UiKey = keyof typeof en;
 
 /** Looks up a string and fills `{name}` placeholders. */
 export function t(key: UiKey, values: Record<string, string | number> = {}): string {
-  const text: string = en[key];
-  // Most strings have no placeholder: a task page asks for a hundred, ten thousand pages for a million.
-  if (!text.includes('{')) return text;
-  return text.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
+  return fill(en[key], values);
 }
 
 const scriptStringsMade = new Map<string, string>();
@@ -26,6 +24,19 @@ export function scriptStrings(prefix: string): string {
   if (made === undefined) {
     made = JSON.stringify(Object.fromEntries(Object.entries(en).flatMap(([key, value]) => (key.startsWith(prefix) ? [[key.slice(prefix.length), value]] : []))));
     scriptStringsMade.set(prefix, made);
+  }
+  return made;
+}
+
+const keyedStringsMade = new Map<string, string>();
+
+/** The strings of `keys` as JSON, keyed as in the string file: what a page hands a script that uses a few strings. */
+export function scriptStringsOf(keys: readonly UiKey[]): string {
+  const id = keys.join('\n');
+  let made = keyedStringsMade.get(id);
+  if (made === undefined) {
+    made = JSON.stringify(Object.fromEntries(keys.map((key) => [key, en[key]])));
+    keyedStringsMade.set(id, made);
   }
   return made;
 }

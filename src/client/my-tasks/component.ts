@@ -2,6 +2,7 @@
  * What the My tasks components share: starting once from a data-module attribute, their
  * strings (handed over by the component in data-i18n), dates, and opening the list.
  */
+import { fill } from '../../i18n/fill.ts';
 import { browserStorages, MyTasksStore, type MyTasksFile, type Problem } from './store.ts';
 type FileModule = Pick<typeof import('./file.ts'), 'parseMyTasksFile' | 'readList'>;
 
@@ -31,7 +32,7 @@ export abstract class Component {
   protected text(key: string, values: Record<string, string | number> = {}): string {
     const template = this.strings[key];
     if (template === undefined) throw new Error(`missing string myTasks.js.${key}`);
-    return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
+    return fill(template, values);
   }
 
   protected find<T extends HTMLElement = HTMLElement>(hook: string): T {
