@@ -12,31 +12,26 @@ export function t(key: UiKey, values: Record<string, string | number> = {}): str
   return fill(en[key], values);
 }
 
+/** Strings handed to scripts, as JSON, made once per process (10,000 task pages each walked the whole file, issue 17). */
 const scriptStringsMade = new Map<string, string>();
+const madeOnce = (id: string, make: () => Record<string, string>): string => {
+  let made = scriptStringsMade.get(id);
+  if (made === undefined) {
+    made = JSON.stringify(make());
+    scriptStringsMade.set(id, made);
+  }
+  return made;
+};
 
 /**
  * The strings under `prefix` (e.g. "myTasks.js.") as JSON, with the prefix taken off their keys: what a page
- * hands its script in a data attribute, so the script does not carry the whole string file. Made once per
- * prefix, not once per page (10,000 task pages each walked the whole file, issue 17).
+ * hands its script in a data attribute, so the script does not carry the whole string file.
  */
 export function scriptStrings(prefix: string): string {
-  let made = scriptStringsMade.get(prefix);
-  if (made === undefined) {
-    made = JSON.stringify(Object.fromEntries(Object.entries(en).flatMap(([key, value]) => (key.startsWith(prefix) ? [[key.slice(prefix.length), value]] : []))));
-    scriptStringsMade.set(prefix, made);
-  }
-  return made;
+  return madeOnce(`prefix ${prefix}`, () => Object.fromEntries(Object.entries(en).flatMap(([key, value]) => (key.startsWith(prefix) ? [[key.slice(prefix.length), value]] : []))));
 }
-
-const keyedStringsMade = new Map<string, string>();
 
 /** The strings of `keys` as JSON, keyed as in the string file: what a page hands a script that uses a few strings. */
 export function scriptStringsOf(keys: readonly UiKey[]): string {
-  const id = keys.join('\n');
-  let made = keyedStringsMade.get(id);
-  if (made === undefined) {
-    made = JSON.stringify(Object.fromEntries(keys.map((key) => [key, en[key]])));
-    keyedStringsMade.set(id, made);
-  }
-  return made;
+  return madeOnce(`keys ${keys.join(' ')}`, () => Object.fromEntries(keys.map((key) => [key, en[key]])));
 }

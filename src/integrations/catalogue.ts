@@ -230,16 +230,14 @@ const parsed = (value: unknown) => `JSON.parse(${JSON.stringify(JSON.stringify(v
 
 const SEARCH_FILE_CODEC = fileURLToPath(new URL('../lib/search/search-file.ts', import.meta.url));
 
+/** The built code's expression for the path of the file `placeholder` stands for, beside the chunk that reads it. */
+const pathOf = (placeholder: Placeholder) => `fileURLToPath(new URL(${JSON.stringify(placeholder)}, import.meta.url))`;
+
+/** A module's source: the imports every file-reading module needs, then `lines`. */
+const fileReader = (...lines: string[]) => [`import { readFileSync } from 'node:fs';`, `import { fileURLToPath } from 'node:url';`, ...lines, ''].join('\n');
+
 /** A module that reads the file `placeholder` stands for as `text` when it is first imported, then runs `body`. */
-function fileModule(placeholder: Placeholder, body: string): string {
-  return [
-    `import { readFileSync } from 'node:fs';`,
-    `import { fileURLToPath } from 'node:url';`,
-    `const text = readFileSync(fileURLToPath(new URL(${JSON.stringify(placeholder)}, import.meta.url)), 'utf8');`,
-    body,
-    '',
-  ].join('\n');
-}
+const fileModule = (placeholder: Placeholder, body: string) => fileReader(`const text = readFileSync(${pathOf(placeholder)}, 'utf8');`, body);
 
 /** The module's source in a build: none of them holds data, so none waits for the catalogue process. */
 function builtModuleSource(id: ModuleId): string {
@@ -251,26 +249,17 @@ function builtModuleSource(id: ModuleId): string {
       return fileModule('__TASKFRONT_BROWSER_INDEX_FILE__', 'export const browserIndexJson = text;');
     case 'virtual:taskfront/task-slugs':
       return fileModule('__TASKFRONT_TASK_SLUGS_FILE__', 'export const taskSlugs = JSON.parse(text);');
+    // These two are read when first asked for, not when imported.
     case 'virtual:taskfront/search-data':
-      return [
-        `import { readFileSync } from 'node:fs';`,
-        `import { fileURLToPath } from 'node:url';`,
+      return fileReader(
         `import { decodeSearchFile } from ${JSON.stringify(SEARCH_FILE_CODEC)};`,
         `export function loadSearchData() {`,
-        `  const file = fileURLToPath(new URL(${JSON.stringify('__TASKFRONT_SEARCH_FILE__' satisfies Placeholder)}, import.meta.url));`,
+        `  const file = ${pathOf('__TASKFRONT_SEARCH_FILE__')};`,
         `  return decodeSearchFile(readFileSync(file), file);`,
         `}`,
-        '',
-      ].join('\n');
+      );
     case 'virtual:taskfront/records':
-      return [
-        `import { readFileSync } from 'node:fs';`,
-        `import { fileURLToPath } from 'node:url';`,
-        `export function loadRecords() {`,
-        `  return JSON.parse(readFileSync(fileURLToPath(new URL(${JSON.stringify('__TASKFRONT_RECORDS_FILE__' satisfies Placeholder)}, import.meta.url)), 'utf8'));`,
-        `}`,
-        '',
-      ].join('\n');
+      return fileReader(`export function loadRecords() {`, `  return JSON.parse(readFileSync(${pathOf('__TASKFRONT_RECORDS_FILE__')}, 'utf8'));`, `}`);
   }
 }
 
